@@ -1,0 +1,134 @@
+/**
+ * The storage interface: one contract, two implementations (SQLite default, PostgreSQL for
+ * several instances), both built on Kysely (server/storage/kysely-store.ts). Every method is
+ * async and every write is durable when its promise resolves (SQLite: WAL + synchronous=FULL;
+ * PostgreSQL: synchronous_commit on). test/contract/storage.test.ts runs the same suite on both.
+ */
+
+export type OrganisationKind = "kommune" | "sekretariat" | "familieambulatorium" | "styrelse";
+export type DocumentRole = "koordinator" | "redaktoer" | "kommentator" | "laeser";
+export type WorkflowState = "udkast" | "til_godkendelse" | "godkendt" | "indsendt";
+
+export interface OrganisationRow {
+  id: string;
+  kind: OrganisationKind;
+  name: string;
+  regionId: string | null; // null for Social- og Boligstyrelsen
+  kommunekode: string | null; // only for kind = kommune
+}
+
+export interface UserRow {
+  id: string;
+  email: string; // lower-cased
+  name: string;
+  organisationId: string;
+  passwordHash: string | null; // null until the user has set a password from an invitation
+  createdAt: string; // ISO 8601
+}
+
+export interface SessionRow {
+  id: string; // SHA-256 (hex) of the cookie token; the token itself is never stored
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+export interface DocumentRow {
+  id: string;
+  regionId: string;
+  title: string;
+  templateId: string;
+  templateVersion: number;
+  state: WorkflowState;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MembershipRow {
+  documentId: string;
+  userId: string;
+  role: DocumentRole;
+}
+
+/** What is stored of a collaborative document: the latest snapshot plus the updates after it. */
+export interface StoredDocumentState {
+  snapshot: Uint8Array | null;
+  /** Updates appended after the snapshot, in commit order. */
+  updates: Uint8Array[];
+  /** Sequence number of the last update included (snapshot or update); 0 when empty. */
+  lastSeq: number;
+}
+
+export interface AppendItem {
+  documentId: string;
+  update: Uint8Array;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorUserId: string | null;
+  event: string; // e.g. "auth.login", "auth.login_failed", "role.changed"
+  documentId: string | null;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface Store {
+  readonly dialect: "sqlite" | "postgres";
+
+  /** Creates tables if missing (idempotent), checks durability settings. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  // --- organisations and users -------------------------------------------------------------
+  upsertOrganisation(org: OrganisationRow): Promise<void>;
+  getOrganisation(id: string): Promise<OrganisationRow | undefined>;
+  listOrganisations(regionId?: string): Promise<OrganisationRow[]>;
+  insertUser(user: UserRow): Promise<void>;
+  getUserByEmail(email: string): Promise<UserRow | undefined>;
+  getUser(id: string): Promise<UserRow | undefined>;
+  countUsers(): Promise<number>;
+
+  // --- sessions ----------------------------------------------------------------------------
+  insertSession(session: SessionRow): Promise<void>;
+  getSession(id: string): Promise<SessionRow | undefined>;
+  revokeSession(id: string, at: string): Promise<void>;
+  revokeUserSessions(userId: string, at: string): Promise<string[]>; // returns revoked session ids
+
+  // --- documents and memberships -----------------------------------------------------------
+  insertDocument(doc: DocumentRow): Promise<void>;
+  getDocument(id: string): Promise<DocumentRow | undefined>;
+  listDocuments(): Promise<DocumentRow[]>;
+  setDocumentState(id: string, state: WorkflowState, at: string): Promise<void>;
+  upsertMembership(m: MembershipRow): Promise<void>;
+  removeMembership(documentId: string, userId: string): Promise<void>;
+  getMembership(documentId: string, userId: string): Promise<MembershipRow | undefined>;
+  listMemberships(documentId: string): Promise<MembershipRow[]>;
+  listMembershipsOfUser(userId: string): Promise<MembershipRow[]>;
+
+  // --- collaborative content ---------------------------------------------------------------
+  /** The snapshot and every update after it. */
+  loadDocumentState(documentId: string): Promise<StoredDocumentState>;
+  /**
+   * Appends updates of possibly several documents in ONE transaction (a group commit).
+   * Resolves when the transaction is durably committed; rejects and stores nothing otherwise.
+   */
+  appendUpdates(items: AppendItem[]): Promise<void>;
+  /**
+   * Stores `update` as the document's first content iff the document has no content yet,
+   * atomically (concurrent callers, several server instances). Returns true if this call seeded.
+   */
+  seedIfEmpty(documentId: string, update: Uint8Array): Promise<boolean>;
+  /**
+   * Replaces the snapshot by `snapshot`, which includes every update with seq <= upToSeq,
+   * and deletes those updates, in one transaction. Updates with seq > upToSeq are kept.
+   */
+  compact(documentId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+
+  // --- audit log (append-only, hash-chained) -----------------------------------------------
+  appendAudit(entry: Omit<AuditEntry, "seq" | "prevHash" | "hash">): Promise<AuditEntry>;
+  listAudit(): Promise<AuditEntry[]>;
+}
