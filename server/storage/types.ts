@@ -56,8 +56,8 @@ export interface StoredDocumentState {
   snapshot: Uint8Array | null;
   /** Updates appended after the snapshot, in commit order. */
   updates: Uint8Array[];
-  /** Sequence number of the last update included (snapshot or update); 0 when empty. */
-  lastSeq: number;
+  /** Number of update rows after the snapshot (what compaction would merge). */
+  pendingUpdates: number;
 }
 
 export interface AppendItem {
@@ -123,10 +123,11 @@ export interface Store {
    */
   seedIfEmpty(documentId: string, update: Uint8Array): Promise<boolean>;
   /**
-   * Replaces the snapshot by `snapshot`, which includes every update with seq <= upToSeq,
-   * and deletes those updates, in one transaction. Updates with seq > upToSeq are kept.
+   * Merges the snapshot and every update row it reads into a new snapshot and deletes exactly
+   * the rows it merged, in one transaction. Rows committed meanwhile (e.g. by another instance)
+   * are not touched, so no update is ever lost. Returns how many rows were merged.
    */
-  compact(documentId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+  compact(documentId: string): Promise<number>;
 
   // --- audit log (append-only, hash-chained) -----------------------------------------------
   appendAudit(entry: Omit<AuditEntry, "seq" | "prevHash" | "hash">): Promise<AuditEntry>;

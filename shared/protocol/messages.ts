@@ -38,9 +38,11 @@ export const QUERY_ACK = "ack";
 export const QUERY_SCHEMA = "schema";
 
 /**
- * Close codes. 1xxx are the standard ones we use; 4xxx are ours. A client must not
- * reconnect automatically after a code listed in TERMINAL_CLOSE_CODES: the same
- * request would be refused again, the user has to act (sign in, reload, ask for access).
+ * Close codes. 1xxx are the standard ones we use; 4xxx are ours, following y-websocket 3's
+ * convention: 4400–4499 mirror HTTP 4xx (a deliberate refusal that reconnecting cannot fix, so
+ * a stock provider stops reconnecting), 4500–4599 mirror 5xx (transient: try again later).
+ * TERMINAL_CLOSE_CODES lists the ones after which the user has to act (sign in, reload, ask
+ * for access).
  */
 export const CloseCode = {
   /** Server is shutting down or restarting; reconnect. */
@@ -61,8 +63,8 @@ export const CloseCode = {
   INVALID_CONTENT: 4422,
   /** The client's editor schema is older than the server's: reload the page. */
   SCHEMA_OUTDATED: 4426,
-  /** Too many messages in too short a time. */
-  RATE_LIMITED: 4429,
+  /** Too many messages in too short a time, or too slow to receive; reconnecting is fine. */
+  RATE_LIMITED: 4529,
   /** The document could not be loaded from storage; try again later. */
   LOAD_FAILED: 4503,
   /** An unexpected error while handling this connection's message. */

@@ -1,0 +1,96 @@
+/**
+ * The composition root: `buildApp(config)` wires storage, plugins, the collaboration service and
+ * the routes, in a fixed order (external plugins → app plugins → routes). It never listens
+ * (server/main.ts does) and keeps no module-level state, so tests build as many apps as they like.
+ */
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import Fastify, { type FastifyInstance } from "fastify";
+import websocket from "@fastify/websocket";
+import fastifyStatic from "@fastify/static";
+import type { Config } from "./config.js";
+import type { Store } from "./storage/types.js";
+import { openStore } from "./storage/index.js";
+import { registerErrorHandler } from "./errors.js";
+import { securityPlugin } from "./plugins/security.js";
+import { authPlugin } from "./plugins/auth.js";
+import { CollabService, DEFAULT_COLLAB_OPTIONS, type CollabOptions } from "./collab/service.js";
+import { registerCollabRoute } from "./collab/upgrade.js";
+import { authRoutes } from "./routes/auth/index.js";
+import { documentRoutes } from "./routes/documents/index.js";
+
+export interface AppDeps {
+  /** Use this store instead of opening one from the config (tests inject faults this way). */
+  store?: Store;
+  collabOptions?: Partial<CollabOptions>;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    store: Store;
+    collab: CollabService;
+  }
+}
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Routes that accept a mutating request without a CSRF token (there is no session yet). */
+const CSRF_EXEMPT = new Set(["/api/auth/login"]);
+
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.LOG_LEVEL },
+    bodyLimit: 256 * 1024, // JSON bodies are small; document content travels over the websocket
+    trustProxy: false,
+  });
+  const store = deps.store ?? (await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  const collab = new CollabService(store, app.log, {
+    ...DEFAULT_COLLAB_OPTIONS,
+    unloadDelayMs: config.ROOM_UNLOAD_DELAY_MS,
+    writer: { ...DEFAULT_COLLAB_OPTIONS.writer, compactAfterUpdates: config.COMPACT_AFTER_UPDATES },
+    ...deps.collabOptions,
+  });
+  app.decorate("store", store);
+  app.decorate("collab", collab);
+  registerErrorHandler(app);
+
+  // external plugins
+  await app.register(securityPlugin, { config });
+  await app.register(websocket, { options: { maxPayload: config.WS_MAX_FRAME_BYTES } });
+  // app plugins
+  await app.register(authPlugin, { config, store });
+  app.addHook("onRequest", (request, reply, done) => {
+    const path = request.url.split("?")[0] ?? "";
+    if (!MUTATING.has(request.method) || !path.startsWith("/api/") || CSRF_EXEMPT.has(path)) return done();
+    app.csrfProtection(request, reply, done);
+  });
+  // routes
+  await registerCollabRoute(app, { config, store, collab });
+  await app.register(async (scope) => authRoutes(scope, { config, store, collab }));
+  await app.register(async (scope) => documentRoutes(scope, { store, collab }));
+  app.get("/api/health", async () => ({ ok: true, rooms: collab.rooms.loadedCount, connections: collab.connectionCount }));
+  if (config.SERVE_CLIENT) await serveClient(app);
+
+  app.addHook("preClose", async () => {
+    await collab.shutdown();
+  });
+  app.addHook("onClose", async () => {
+    if (!deps.store) await store.close();
+  });
+  return app;
+}
+
+/** Serves the built client (dist/client) with a fallback to index.html for client-side routes. */
+async function serveClient(app: FastifyInstance): Promise<void> {
+  const root = resolve(process.cwd(), "dist/client");
+  if (!existsSync(join(root, "index.html"))) {
+    app.log.warn("dist/client is missing: run `npm run build` to serve the web client");
+    return;
+  }
+  await app.register(fastifyStatic, { root, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === "GET" && !request.url.startsWith("/api/") && !request.url.startsWith("/collab/")) {
+      return reply.sendFile("index.html");
+    }
+    return reply.status(404).send({ error: { code: "not_found", message: "Siden eller dokumentet findes ikke." } });
+  });
+}

@@ -1,0 +1,24 @@
+/** Password hashing with argon2id (a maintained native binding), parameters per OWASP. */
+import { hash, verify } from "@node-rs/argon2";
+
+/** Algorithm.Argon2id (a const enum, which isolatedModules cannot import). */
+const ARGON2ID = 2;
+
+const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS);
+}
+
+/** A hash of a random password, verified against when the user does not exist, so a wrong
+ * e-mail takes as long as a wrong password (no user enumeration by timing). */
+let dummyHash: Promise<string> | undefined;
+
+export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  if (!passwordHash) {
+    dummyHash ??= hashPassword("regionssvar-dummy-password-for-timing");
+    await verify(await dummyHash, password).catch(() => false);
+    return false;
+  }
+  return verify(passwordHash, password).catch(() => false);
+}

@@ -1,0 +1,157 @@
+/**
+ * Group commit of document updates, and the "saved" acknowledgement that rests on it.
+ *
+ * Every update-bearing frame becomes one entry in a single FIFO queue (entries without an update
+ * are frames that changed nothing; they still wait their turn so acknowledgements stay in
+ * order). Once per tick the writer takes what has queued up, across all rooms, and commits it
+ * in ONE storage transaction: a burst of typing is one fsync, not one per keystroke. Only after
+ * that commit resolves are the senders told "saved". A failed commit keeps the batch at the head
+ * of the queue and retries with backoff; nothing is acknowledged meanwhile and nothing is lost.
+ *
+ * Peers do not wait for any of this: the room broadcasts before the commit.
+ */
+import type { FastifyBaseLogger } from "fastify";
+import type { Store } from "../storage/types.js";
+import type { Connection } from "./connection.js";
+import type { Room } from "./room.js";
+import { encodeSavedMessage } from "./encoding.js";
+
+export interface WriterOptions {
+  /** Most entries in one transaction; bounds the size of one commit. */
+  maxBatchEntries: number;
+  /** First retry delay after a failed commit, in ms; doubles up to maxRetryDelayMs. */
+  retryDelayMs: number;
+  maxRetryDelayMs: number;
+  /** Compact a document's log after this many stored updates. */
+  compactAfterUpdates: number;
+}
+
+export const DEFAULT_WRITER_OPTIONS: WriterOptions = {
+  maxBatchEntries: 2000,
+  retryDelayMs: 50,
+  maxRetryDelayMs: 2000,
+  compactAfterUpdates: 500,
+};
+
+interface Entry {
+  room: Room;
+  update: Uint8Array | null;
+  connection: Connection | null;
+  /** The connection's update-frame count this entry completes. */
+  count: number;
+}
+
+export type SaveHealthListener = (healthy: boolean) => void;
+
+export class UpdateWriter {
+  private queue: Entry[] = [];
+  private flushing = false;
+  private scheduled = false;
+  private retryDelay: number;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private idleWaiters: (() => void)[] = [];
+  /** False while commits are failing; the rooms tell their clients "ikke gemt". */
+  healthy = true;
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: FastifyBaseLogger,
+    private readonly options: WriterOptions,
+    private readonly onHealthChange: SaveHealthListener = () => {},
+  ) {
+    this.retryDelay = options.retryDelayMs;
+  }
+
+  /** Queues an update (or, with `update` null, only the acknowledgement of a no-op frame). */
+  enqueue(room: Room, update: Uint8Array | null, connection: Connection | null, count: number): void {
+    room.pendingWrites++;
+    this.queue.push({ room, update, connection, count });
+    this.schedule();
+  }
+
+  get queuedEntries(): number {
+    return this.queue.length;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.flushing || this.retryTimer) return;
+    this.scheduled = true;
+    setImmediate(() => void this.flush());
+  }
+
+  private async flush(): Promise<void> {
+    this.scheduled = false;
+    if (this.flushing || this.queue.length === 0) return this.notifyIdle();
+    this.flushing = true;
+    const batch = this.queue.slice(0, this.options.maxBatchEntries);
+    const items = batch.filter((e) => e.update !== null).map((e) => ({ documentId: e.room.documentId, update: e.update! }));
+    try {
+      await this.store.appendUpdates(items);
+    } catch (error) {
+      this.flushing = false;
+      this.log.error({ err: error, entries: batch.length }, "commit of document updates failed; retrying");
+      this.setHealthy(false);
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        this.schedule();
+      }, this.retryDelay);
+      this.retryDelay = Math.min(this.retryDelay * 2, this.options.maxRetryDelayMs);
+      return;
+    }
+    this.queue.splice(0, batch.length);
+    this.retryDelay = this.options.retryDelayMs;
+    this.setHealthy(true);
+    this.acknowledge(batch);
+    this.flushing = false;
+    if (this.queue.length > 0) this.schedule();
+    else this.notifyIdle();
+  }
+
+  private acknowledge(batch: Entry[]): void {
+    const saved = new Map<Connection, number>();
+    const compactable = new Set<Room>();
+    for (const e of batch) {
+      e.room.pendingWrites--;
+      if (e.update) {
+        e.room.updatesSinceCompaction++;
+        if (e.room.updatesSinceCompaction >= this.options.compactAfterUpdates) compactable.add(e.room);
+      }
+      if (e.connection) saved.set(e.connection, Math.max(saved.get(e.connection) ?? 0, e.count));
+    }
+    for (const [connection, count] of saved) if (connection.wantsAck) connection.send(encodeSavedMessage(count));
+    for (const room of compactable) void this.compact(room);
+  }
+
+  /** Merges the room's log into a snapshot, off the update path (errors only delay it). */
+  private async compact(room: Room): Promise<void> {
+    if (room.compacting) return;
+    room.compacting = true;
+    try {
+      const merged = await this.store.compact(room.documentId);
+      room.updatesSinceCompaction = Math.max(0, room.updatesSinceCompaction - merged);
+    } catch (error) {
+      this.log.warn({ err: error, documentId: room.documentId }, "compaction failed; will retry later");
+    } finally {
+      room.compacting = false;
+    }
+  }
+
+  private setHealthy(healthy: boolean): void {
+    if (this.healthy === healthy) return;
+    this.healthy = healthy;
+    this.onHealthChange(healthy);
+  }
+
+  private notifyIdle(): void {
+    if (this.queue.length > 0 || this.flushing) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Resolves when everything queued so far is committed (used at unload and shutdown). */
+  drain(): Promise<void> {
+    if (this.queue.length === 0 && !this.flushing) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Decodes one frame from a client and does what it asks, after checking the connection's
+ * CURRENT role and the room's CURRENT lock state (both can change while the socket is open).
+ * Anything malformed or not allowed throws a CloseError; the connection closes, nothing else.
+ */
+import * as decoding from "lib0/decoding";
+import * as Y from "yjs";
+import * as awarenessProtocol from "y-protocols/awareness";
+import {
+  CloseCode,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  SYNC_STEP_1,
+  SYNC_STEP_2,
+  SYNC_UPDATE,
+} from "../../shared/protocol/messages.js";
+import { can } from "../access/policy.js";
+import { CloseError, type Connection } from "./connection.js";
+import { encodeAwarenessMessage, encodeSyncStep2 } from "./encoding.js";
+import { decodeUpdate, findStructureViolation, isNoOpUpdate, type DecodedUpdate } from "./guard.js";
+import type { UpdateWriter } from "./persist.js";
+import type { Room } from "./room.js";
+import { repairAfterClientUpdate } from "./repair.js";
+
+export interface ReceiverDeps {
+  writer: UpdateWriter;
+  /** Called with a refused update so the user's changes are kept, never silently lost. */
+  onRefusedUpdate: (room: Room, connection: Connection, update: Uint8Array, reason: "forbidden" | "frozen") => void;
+}
+
+export function handleFrame(deps: ReceiverDeps, room: Room, connection: Connection, frame: Uint8Array): void {
+  const decoder = decoding.createDecoder(frame);
+  let messageType: number;
+  try {
+    messageType = decoding.readVarUint(decoder);
+  } catch {
+    throw new CloseError(CloseCode.MALFORMED_MESSAGE, "unreadable message type");
+  }
+  switch (messageType) {
+    case MESSAGE_SYNC:
+      return handleSync(deps, room, connection, decoder);
+    case MESSAGE_AWARENESS:
+      return handleAwareness(room, connection, decoder);
+    case MESSAGE_QUERY_AWARENESS:
+      connection.send(encodeAwarenessMessage(room.awareness, [...room.awareness.getStates().keys()]));
+      return;
+    default:
+      throw new CloseError(CloseCode.MALFORMED_MESSAGE, `unknown message type ${messageType}`);
+  }
+}
+
+function readPayload(decoder: decoding.Decoder): Uint8Array {
+  try {
+    return decoding.readVarUint8Array(decoder);
+  } catch {
+    throw new CloseError(CloseCode.MALFORMED_MESSAGE, "truncated message");
+  }
+}
+
+function handleSync(deps: ReceiverDeps, room: Room, connection: Connection, decoder: decoding.Decoder): void {
+  let subType: number;
+  try {
+    subType = decoding.readVarUint(decoder);
+  } catch {
+    throw new CloseError(CloseCode.MALFORMED_MESSAGE, "truncated sync message");
+  }
+  const payload = readPayload(decoder);
+  if (subType === SYNC_STEP_1) {
+    try {
+      Y.decodeStateVector(payload);
+    } catch {
+      throw new CloseError(CloseCode.MALFORMED_MESSAGE, "malformed state vector");
+    }
+    connection.send(encodeSyncStep2(room.doc, payload));
+    return;
+  }
+  if (subType !== SYNC_STEP_2 && subType !== SYNC_UPDATE) throw new CloseError(CloseCode.MALFORMED_MESSAGE, `unknown sync message ${subType}`);
+  handleClientUpdate(deps, room, connection, payload);
+}
+
+function handleClientUpdate(deps: ReceiverDeps, room: Room, connection: Connection, update: Uint8Array): void {
+  const count = ++connection.updateFrames;
+  let decoded: DecodedUpdate;
+  try {
+    decoded = decodeUpdate(update);
+  } catch {
+    throw new CloseError(CloseCode.MALFORMED_MESSAGE, "malformed update");
+  }
+  const mayEdit = can(connection.role, "edit");
+  if (!mayEdit || room.frozen) {
+    if (isNoOpUpdate(room.doc, decoded)) {
+      deps.writer.enqueue(room, null, connection, count);
+      return;
+    }
+    const reason = !mayEdit ? "forbidden" : "frozen";
+    if (mayEdit) deps.onRefusedUpdate(room, connection, update, reason);
+    throw new CloseError(
+      mayEdit ? CloseCode.DOCUMENT_FROZEN : CloseCode.FORBIDDEN,
+      mayEdit ? "the document is locked for approval" : "your role may not edit this document",
+    );
+  }
+  const violation = findStructureViolation(decoded, room.guard);
+  if (violation) throw new CloseError(CloseCode.INVALID_CONTENT, violation);
+
+  room.lastChangeOrigin = null;
+  try {
+    Y.applyUpdate(room.doc, update, connection);
+  } catch {
+    throw new CloseError(CloseCode.MALFORMED_MESSAGE, "update could not be applied");
+  }
+  const changed = room.lastChangeOrigin === connection;
+  // Structs waiting for missing dependencies live only in memory: store the raw update anyway,
+  // so what the client was told is saved can be replayed after a crash.
+  const pending = room.doc.store.pendingStructs !== null || room.doc.store.pendingDs !== null;
+  deps.writer.enqueue(room, changed || pending ? update : null, connection, count);
+  if (changed) repairAfterClientUpdate(room, deps.writer);
+}
+
+function handleAwareness(room: Room, connection: Connection, decoder: decoding.Decoder): void {
+  const update = readPayload(decoder);
+  try {
+    room.applyClientAwareness(connection, update);
+  } catch (error) {
+    if (error instanceof CloseError) throw error;
+    throw new CloseError(CloseCode.MALFORMED_MESSAGE, "malformed awareness update");
+  }
+}
+
+export type { awarenessProtocol };

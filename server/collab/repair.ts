@@ -1,0 +1,41 @@
+/**
+ * Repairs the document after a client's update when concurrent edits left it in a state the
+ * editor schema cannot hold, e.g. two people deleting the last paragraphs of the same field at
+ * the same time leave a textField empty (its content is `block+`). The server is the only
+ * writer of repairs, so there is exactly one repair, not one per client.
+ */
+import * as Y from "yjs";
+import type { Room } from "./room.js";
+import type { UpdateWriter } from "./persist.js";
+
+/** Transaction origin of changes the server makes itself. */
+export const SERVER_ORIGIN = Symbol("server");
+
+/** Runs `change` as one server transaction and returns the update it produced (null if none). */
+export function changeAsServer(doc: Y.Doc, change: () => void): Uint8Array | null {
+  const captured: Uint8Array[] = [];
+  const capture = (update: Uint8Array, origin: unknown) => {
+    if (origin === SERVER_ORIGIN) captured.push(update);
+  };
+  doc.on("update", capture);
+  try {
+    doc.transact(change, SERVER_ORIGIN);
+  } finally {
+    doc.off("update", capture);
+  }
+  return captured.length === 0 ? null : captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);
+}
+
+export function repairAfterClientUpdate(room: Room, writer: UpdateWriter): void {
+  const changed = room.takeChangedTypes();
+  if (!changed) return;
+  const emptyFields: Y.XmlElement[] = [];
+  for (const type of changed.keys()) {
+    if (type instanceof Y.XmlElement && type.nodeName === "textField" && type.length === 0 && !type._item?.deleted) emptyFields.push(type);
+  }
+  if (emptyFields.length === 0) return;
+  const update = changeAsServer(room.doc, () => {
+    for (const field of emptyFields) field.insert(0, [new Y.XmlElement("paragraph")]);
+  });
+  if (update) writer.enqueue(room, update, null, 0);
+}

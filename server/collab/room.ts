@@ -1,0 +1,159 @@
+/**
+ * A loaded document: its Y.Doc, awareness, and the connections in it. The room broadcasts each
+ * change once-encoded to every peer; it knows nothing about sockets, storage or HTTP.
+ */
+import * as Y from "yjs";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import type { Connection } from "./connection.js";
+import { CloseError } from "./connection.js";
+import { CloseCode } from "../../shared/protocol/messages.js";
+import { encodeAwarenessMessage, encodeEventMessage, encodeUpdateMessage } from "./encoding.js";
+import { ProtectedIds } from "./guard.js";
+
+export interface RoomLimits {
+  /** Largest awareness state (JSON) one client may publish, in bytes: a name, a cursor, a selection. */
+  maxAwarenessStateBytes: number;
+}
+
+export const DEFAULT_ROOM_LIMITS: RoomLimits = { maxAwarenessStateBytes: 8 * 1024 };
+
+export class Room {
+  readonly connections = new Set<Connection>();
+  readonly awareness: awarenessProtocol.Awareness;
+  /** The skeleton clients may not touch; rebuilt when the server itself changes structure. */
+  guard: ProtectedIds;
+  /** Origin of the last transaction that changed the doc (to tell no-ops from changes). */
+  lastChangeOrigin: unknown = null;
+  /** Writes of this room queued or in flight; the room is unloaded only when this is 0. */
+  pendingWrites = 0;
+  /** Update rows in storage since the last compaction. */
+  updatesSinceCompaction: number;
+  compacting = false;
+  /** Content is frozen (til godkendelse, godkendt, indsendt): content updates are refused. */
+  frozen: boolean;
+  private readonly awarenessOwners = new Map<number, Connection>();
+  /** Types changed by the last client transaction, for repairs (see repair.ts). */
+  private changedTypes: Map<Y.AbstractType<any>, Set<string | null>> | null = null;
+  private unloadTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly documentId: string,
+    readonly regionId: string,
+    readonly doc: Y.Doc,
+    options: { frozen: boolean; storedUpdates: number },
+    private readonly limits: RoomLimits = DEFAULT_ROOM_LIMITS,
+  ) {
+    this.frozen = options.frozen;
+    this.updatesSinceCompaction = options.storedUpdates;
+    this.guard = ProtectedIds.fromDoc(doc);
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null); // the server has no cursor of its own
+    doc.on("update", this.onDocUpdate);
+    doc.on("afterTransaction", this.onAfterTransaction);
+    this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.lastChangeOrigin = origin;
+    const message = encodeUpdateMessage(update);
+    for (const c of this.connections) if (c !== origin) c.send(message);
+  };
+
+  private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
+    if (transaction.local === false || this.connections.has(transaction.origin as Connection)) {
+      this.changedTypes = transaction.changed.size > 0 ? new Map(transaction.changed) : null;
+    }
+  };
+
+  takeChangedTypes(): Map<Y.AbstractType<any>, Set<string | null>> | null {
+    const changed = this.changedTypes;
+    this.changedTypes = null;
+    return changed;
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = added.concat(updated, removed);
+    if (changed.length === 0) return;
+    const message = encodeAwarenessMessage(this.awareness, changed);
+    for (const c of this.connections) c.send(message);
+  };
+
+  join(connection: Connection): void {
+    this.cancelUnload();
+    this.connections.add(connection);
+  }
+
+  leave(connection: Connection): void {
+    this.connections.delete(connection);
+    const clients = [...connection.awarenessClients];
+    for (const id of clients) if (this.awarenessOwners.get(id) === connection) this.awarenessOwners.delete(id);
+    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, null);
+  }
+
+  /**
+   * Applies a client's awareness update after stamping the server's identity of that client into
+   * every state (`user`), so nobody can pose as someone else, and dropping entries for client
+   * ids another connection speaks for.
+   */
+  applyClientAwareness(connection: Connection, update: Uint8Array): void {
+    const decoder = decoding.createDecoder(update);
+    const encoder = encoding.createEncoder();
+    const count = decoding.readVarUint(decoder);
+    const entries: { clientId: number; clock: number; state: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const json = decoding.readVarString(decoder);
+      if (json.length > this.limits.maxAwarenessStateBytes) throw new CloseError(CloseCode.MALFORMED_MESSAGE, "awareness state too large");
+      const owner = this.awarenessOwners.get(clientId);
+      if (owner && owner !== connection) continue;
+      const state = JSON.parse(json) as unknown;
+      if (state !== null && (typeof state !== "object" || Array.isArray(state))) throw new CloseError(CloseCode.MALFORMED_MESSAGE, "awareness state is not an object");
+      const stamped = state === null ? null : { ...(state as Record<string, unknown>), user: connection.identity };
+      entries.push({ clientId, clock, state: JSON.stringify(stamped) });
+    }
+    encoding.writeVarUint(encoder, entries.length);
+    for (const e of entries) {
+      encoding.writeVarUint(encoder, e.clientId);
+      encoding.writeVarUint(encoder, e.clock);
+      encoding.writeVarString(encoder, e.state);
+      this.awarenessOwners.set(e.clientId, connection);
+      connection.awarenessClients.add(e.clientId);
+    }
+    if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), connection);
+  }
+
+  /** Sends a server event to every connection that opted in. */
+  broadcastEvent(event: unknown): void {
+    const message = encodeEventMessage(event);
+    for (const c of this.connections) if (c.wantsAck) c.send(message);
+  }
+
+  scheduleUnload(delayMs: number, unload: () => void): void {
+    this.cancelUnload();
+    this.unloadTimer = setTimeout(() => {
+      this.unloadTimer = null;
+      unload();
+    }, delayMs);
+    this.unloadTimer.unref();
+  }
+
+  cancelUnload(): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = null;
+  }
+
+  destroy(): void {
+    this.cancelUnload();
+    this.doc.off("update", this.onDocUpdate);
+    this.doc.off("afterTransaction", this.onAfterTransaction);
+    this.awareness.off("update", this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The collaboration service of one server process: accepts authorised sockets into rooms,
+ * keeps them alive, applies access changes to open connections at once, and shuts down
+ * without losing a committed-to-be update.
+ */
+import type { FastifyBaseLogger } from "fastify";
+import type { WebSocket } from "ws";
+import { CloseCode } from "../../shared/protocol/messages.js";
+import { EDITOR_SCHEMA_VERSION } from "../../shared/schema/version.js";
+import { colorForOrganisation } from "../../shared/presence.js";
+import type { AwarenessUser } from "../../shared/validation/api.js";
+import { can, isFrozen } from "../access/policy.js";
+import type { Principal } from "../auth/principal.js";
+import type { DocumentRole, DocumentRow, Store, WorkflowState } from "../storage/types.js";
+import { CloseError, Connection, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from "./connection.js";
+import { encodeAwarenessMessage, encodeEventMessage, encodeSyncStep1 } from "./encoding.js";
+import { UpdateWriter, DEFAULT_WRITER_OPTIONS, type WriterOptions } from "./persist.js";
+import { handleFrame, type ReceiverDeps } from "./receiver.js";
+import { RoomRegistry } from "./rooms.js";
+import type { Room } from "./room.js";
+
+export interface CollabOptions {
+  /** Ping interval in ms; a peer that has not answered the previous ping is dropped. */
+  heartbeatMs: number;
+  /** How long an empty room stays loaded, in ms. */
+  unloadDelayMs: number;
+  connection: ConnectionLimits;
+  writer: WriterOptions;
+}
+
+export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
+  heartbeatMs: 30_000,
+  unloadDelayMs: 5_000,
+  connection: DEFAULT_CONNECTION_LIMITS,
+  writer: DEFAULT_WRITER_OPTIONS,
+};
+
+export interface AcceptRequest {
+  socket: WebSocket;
+  principal: Principal;
+  document: DocumentRow;
+  role: DocumentRole;
+  wantsAck: boolean;
+  schemaVersion: number | undefined;
+}
+
+export class CollabService {
+  readonly rooms: RoomRegistry;
+  readonly writer: UpdateWriter;
+  private readonly connections = new Set<Connection>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly receiverDeps: ReceiverDeps;
+  private shuttingDown = false;
+
+  constructor(
+    store: Store,
+    private readonly log: FastifyBaseLogger,
+    private readonly options: CollabOptions = DEFAULT_COLLAB_OPTIONS,
+  ) {
+    this.rooms = new RoomRegistry(store, log, options.unloadDelayMs);
+    this.writer = new UpdateWriter(store, log, options.writer, (healthy) => this.broadcastSaveHealth(healthy));
+    this.receiverDeps = {
+      writer: this.writer,
+      onRefusedUpdate: (room, connection, update, reason) =>
+        this.log.warn({ documentId: room.documentId, userId: connection.principal.user.id, bytes: update.length, reason }, "refused update"),
+    };
+    this.heartbeat = setInterval(() => this.pingAll(), options.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  accept(request: AcceptRequest): void {
+    const { socket, principal, document, role } = request;
+    const identity: AwarenessUser = {
+      userId: principal.user.id,
+      name: principal.user.name,
+      organisation: principal.organisation.name,
+      kommunekode: principal.organisation.kommunekode,
+      role,
+      color: colorForOrganisation(principal.organisation.kommunekode ?? principal.organisation.id),
+    };
+    const connection = new Connection(socket, principal, role, identity, request.wantsAck, this.options.connection, (c, e) => this.onConnectionError(c, e));
+    this.connections.add(connection);
+    socket.on("close", () => this.onClose(connection));
+    socket.on("error", (err) => this.log.debug({ err }, "socket error"));
+    if (this.shuttingDown) return connection.close(CloseCode.SERVICE_RESTART, "server is restarting");
+    if (request.schemaVersion !== undefined && request.schemaVersion < EDITOR_SCHEMA_VERSION) {
+      return connection.close(CloseCode.SCHEMA_OUTDATED, "editor schema outdated; reload the page");
+    }
+    this.rooms.acquire(document.id).then(
+      (room) => this.join(room, connection),
+      (error: unknown) => {
+        this.log.error({ err: error, documentId: document.id }, "could not load document");
+        connection.close(CloseCode.LOAD_FAILED, "document could not be loaded");
+      },
+    );
+  }
+
+  private join(room: Room, connection: Connection): void {
+    if (connection.closed) return this.rooms.releaseIfEmpty(room, () => this.writer.drain());
+    room.join(connection);
+    connection.start((c, frame) => handleFrame(this.receiverDeps, room, c, frame));
+    connection.send(encodeSyncStep1(room.doc));
+    const states = [...room.awareness.getStates().keys()];
+    if (states.length > 0) connection.send(encodeAwarenessMessage(room.awareness, states));
+    if (connection.wantsAck && !this.writer.healthy) connection.send(encodeEventMessage({ type: "save-health", healthy: false }));
+  }
+
+  private onConnectionError(connection: Connection, error: unknown): void {
+    if (error instanceof CloseError) {
+      this.log.info({ userId: connection.principal.user.id, code: error.code, reason: error.message }, "closing connection");
+      return connection.close(error.code, error.message);
+    }
+    this.log.error({ err: error, userId: connection.principal.user.id }, "error while handling a frame");
+    connection.close(CloseCode.INTERNAL_ERROR, "internal error");
+  }
+
+  private onClose(connection: Connection): void {
+    connection.closed = true;
+    this.connections.delete(connection);
+    for (const room of this.rooms.all()) {
+      if (!room.connections.has(connection)) continue;
+      room.leave(connection);
+      this.rooms.releaseIfEmpty(room, () => this.writer.drain());
+    }
+  }
+
+  private pingAll(): void {
+    for (const c of this.connections) {
+      if (!c.alive) {
+        c.socket.terminate();
+        continue;
+      }
+      c.alive = false;
+      c.socket.ping();
+    }
+  }
+
+  private broadcastSaveHealth(healthy: boolean): void {
+    for (const room of this.rooms.all()) room.broadcastEvent({ type: "save-health", healthy });
+  }
+
+  // --- access and workflow changes take effect on open connections at once ------------------
+
+  /** A user's role on a document changed (null: removed). Connections are downgraded or closed. */
+  setRole(documentId: string, userId: string, role: DocumentRole | null): void {
+    const room = this.rooms.get(documentId);
+    if (!room) return;
+    for (const c of room.connections) {
+      if (c.principal.user.id !== userId) continue;
+      if (role === null || !can(role, "read")) c.close(CloseCode.FORBIDDEN, "access removed");
+      else c.role = role;
+    }
+  }
+
+  /** Closes every socket of the given sessions (sign-out, revocation). */
+  closeSessions(sessionIds: string[]): void {
+    const ids = new Set(sessionIds);
+    for (const c of this.connections) if (ids.has(c.principal.sessionId)) c.close(CloseCode.UNAUTHENTICATED, "session ended");
+  }
+
+  setWorkflowState(documentId: string, state: WorkflowState): void {
+    const room = this.rooms.get(documentId);
+    if (!room) return;
+    room.frozen = isFrozen(state);
+    room.broadcastEvent({ type: "workflow", state });
+  }
+
+  /**
+   * Stops accepting, closes every socket with 1012 (clients reconnect elsewhere or later and
+   * resend whatever was not acknowledged), then commits what is queued.
+   */
+  async shutdown(timeoutMs = 10_000): Promise<void> {
+    this.shuttingDown = true;
+    clearInterval(this.heartbeat);
+    for (const c of this.connections) c.close(CloseCode.SERVICE_RESTART, "server is restarting");
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
+    await Promise.race([this.writer.drain(), timeout]);
+    this.rooms.unloadAll();
+  }
+}

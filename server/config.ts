@@ -1,0 +1,52 @@
+/**
+ * Configuration from the environment, validated once at start. Every variable has a default
+ * so `npm start` needs nothing; README.md lists them all (keep the two in step).
+ */
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .transform((v) => v === "true" || v === "1");
+
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  /** Directory of the SQLite database (and nothing else). */
+  DATA_DIR: z.string().default("./data"),
+  /** postgres://… switches storage to PostgreSQL. */
+  DATABASE_URL: z.string().url().optional(),
+  /** redis://… enables scale-out fan-out between several instances. */
+  REDIS_URL: z.string().url().optional(),
+  /** Public origin(s) the browser uses, comma-separated; websocket upgrades from other origins are refused. Empty: same host as the request. */
+  ALLOWED_ORIGINS: z.string().default(""),
+  /** Set when served over https: cookies become `__Host-` + Secure. */
+  HTTPS: bool.default(false),
+  /** Password of the demo accounts; generated and printed once at seeding when unset. */
+  DEMO_PASSWORD: z.string().min(8).optional(),
+  /** Seed the demo (regions, replies, accounts) into an empty database. */
+  SEED_DEMO: bool.default(true),
+  /** Session lifetime in hours. */
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Largest websocket frame accepted, in bytes (a full reply is ~100 KB; pastes of tables can be large). */
+  WS_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  /** Compact a document's update log into a snapshot after this many updates. */
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  /** Unload a room this long after its last client left, in ms (0 = at once, after persisting). */
+  ROOM_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Serve the built client from dist/client. */
+  SERVE_CLIENT: bool.default(true),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses the environment; throws a readable error listing every invalid variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const known = Object.fromEntries(Object.keys(ConfigSchema.shape).map((k) => [k, env[k] === "" ? undefined : env[k]]));
+  const parsed = ConfigSchema.safeParse(known);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return { ...parsed.data, ...overrides };
+}

@@ -1,0 +1,40 @@
+/**
+ * External security plugins in one place: cookies, CSRF tokens, security headers (with a strict
+ * Content-Security-Policy for the built client) and rate limiting.
+ */
+import fp from "fastify-plugin";
+import cookie from "@fastify/cookie";
+import csrf from "@fastify/csrf-protection";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import type { Config } from "../config.js";
+
+export const securityPlugin = fp<{ config: Config }>(async (app, { config }) => {
+  await app.register(cookie);
+  await app.register(csrf, {
+    sessionPlugin: "@fastify/cookie",
+    cookieKey: config.HTTPS ? "__Host-rs_csrf" : "rs_csrf",
+    cookieOpts: { path: "/", httpOnly: true, sameSite: "strict", secure: config.HTTPS, signed: false },
+    getToken: (req) => req.headers["x-csrf-token"] as string | undefined,
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // ProseMirror and Tiptap set inline styles on nodes
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'", "ws:", "wss:"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: config.HTTPS,
+  });
+  // Global limit off; routes opt in with `config.rateLimit` (sign-in, invitations).
+  await app.register(rateLimit, { global: false });
+});

@@ -1,0 +1,43 @@
+/** Model → JSON for HTTP responses. The only place that decides what leaves the server. */
+import { findRegion, municipalitiesOf } from "../../shared/regions.js";
+import type { DocumentResponse, DocumentSummaryDto, MeResponse, OrganisationDto } from "../../shared/validation/api.js";
+import type { Principal } from "../auth/principal.js";
+import type { DocumentRole, DocumentRow, OrganisationRow } from "../storage/types.js";
+
+/** Deadline of the request (l. 76–77, 365–367). */
+export const REPLY_DEADLINE = "2025-05-31";
+
+export function presentOrganisation(o: OrganisationRow): OrganisationDto {
+  return { id: o.id, kind: o.kind, name: o.name, regionId: o.regionId, kommunekode: o.kommunekode };
+}
+
+export function presentMe(principal: Principal, csrfToken: string): MeResponse {
+  const { user, organisation } = principal;
+  return { user: { id: user.id, email: user.email, name: user.name, organisation: presentOrganisation(organisation) }, csrfToken };
+}
+
+export function presentDocumentSummary(d: DocumentRow, role: DocumentRole): DocumentSummaryDto {
+  return {
+    id: d.id,
+    title: d.title,
+    regionId: d.regionId,
+    regionName: findRegion(d.regionId)?.name ?? d.regionId,
+    state: d.state,
+    role,
+    updatedAt: d.updatedAt,
+  };
+}
+
+export function presentDocument(d: DocumentRow, role: DocumentRole): DocumentResponse {
+  const region = findRegion(d.regionId);
+  return {
+    document: {
+      ...presentDocumentSummary(d, role),
+      templateId: d.templateId,
+      templateVersion: d.templateVersion,
+      municipalities: municipalitiesOf(d.regionId).map((m) => ({ code: m.code, name: m.name, officialName: m.officialName })),
+      familieambulatorium: { name: region?.familieambulatorium.name ?? "", uncertain: region?.familieambulatorium.uncertain ?? true },
+      deadline: REPLY_DEADLINE,
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/** Sign-in, sign-out and "who am I". Sign-in errors are generic: no hint whether the e-mail exists. */
+import type { FastifyInstance } from "fastify";
+import { LoginBody } from "../../../shared/validation/api.js";
+import type { Config } from "../../config.js";
+import type { Store } from "../../storage/types.js";
+import type { CollabService } from "../../collab/service.js";
+import { verifyPassword } from "../../auth/passwords.js";
+import { createSession } from "../../auth/sessions.js";
+import { allowedOrigins, isAllowedOrigin } from "../../access/origin.js";
+import { AppError, forbidden } from "../../errors.js";
+import { principalOf } from "../../plugins/auth.js";
+import { presentMe } from "../../presenters/index.js";
+import { recordAudit } from "../../audit/record.js";
+
+export async function authRoutes(app: FastifyInstance, deps: { config: Config; store: Store; collab: CollabService }): Promise<void> {
+  const { config, store } = deps;
+  const origins = allowedOrigins(config.ALLOWED_ORIGINS);
+  const cookieOptions = { path: "/", httpOnly: true, sameSite: "strict" as const, secure: config.HTTPS };
+
+  app.post(
+    "/api/auth/login",
+    { config: { rateLimit: { max: 10, timeWindow: "1 minute" } } },
+    async (request, reply) => {
+      // Login is the one mutating route without a CSRF token (there is no session yet); a
+      // cross-site form post is stopped by the Origin check instead.
+      if (request.headers.origin !== undefined && !isAllowedOrigin(request, origins, config.HTTPS)) throw forbidden("Ukendt afsender.");
+      const body = LoginBody.parse(request.body);
+      const user = await store.getUserByEmail(body.email);
+      const ok = await verifyPassword(user?.passwordHash ?? null, body.password);
+      if (!user || !ok) {
+        await recordAudit(store, { actorUserId: user?.id ?? null, event: "auth.login_failed", details: { email: body.email, ip: request.ip } });
+        throw new AppError(401, "invalid_credentials", "Forkert e-mail eller adgangskode.");
+      }
+      const { token, sessionId } = await createSession(store, user.id, config.SESSION_TTL_HOURS);
+      await recordAudit(store, { actorUserId: user.id, event: "auth.login", details: { ip: request.ip } });
+      const organisation = await store.getOrganisation(user.organisationId);
+      if (!organisation) throw new AppError(500, "internal", "Brugeren mangler en organisation.");
+      reply.setCookie(app.sessionCookie, token, { ...cookieOptions, maxAge: config.SESSION_TTL_HOURS * 3600 });
+      return presentMe({ user, organisation, sessionId }, reply.generateCsrf());
+    },
+  );
+
+  app.post("/api/auth/logout", { preHandler: app.requireUser }, async (request, reply) => {
+    const principal = principalOf(request);
+    await store.revokeSession(principal.sessionId, new Date().toISOString());
+    deps.collab.closeSessions([principal.sessionId]);
+    await recordAudit(store, { actorUserId: principal.user.id, event: "auth.logout", details: {} });
+    reply.clearCookie(app.sessionCookie, cookieOptions);
+    return reply.code(204).send();
+  });
+
+  app.get("/api/me", { preHandler: app.requireUser }, async (request, reply) => presentMe(principalOf(request), reply.generateCsrf()));
+}

@@ -1,0 +1,52 @@
+/** The documents a user may open, their metadata and their completeness report. */
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { DocumentIdParams } from "../../../shared/validation/api.js";
+import { REGIONS } from "../../../shared/regions.js";
+import { checkCompleteness } from "../../../shared/template/completeness.js";
+import type { Store, DocumentRole, DocumentRow } from "../../storage/types.js";
+import type { CollabService } from "../../collab/service.js";
+import { can, effectiveRole, type Action } from "../../access/policy.js";
+import { forbidden, notFound } from "../../errors.js";
+import { principalOf } from "../../plugins/auth.js";
+import { presentDocument, presentDocumentSummary } from "../../presenters/index.js";
+import { readReplyContent } from "../../content/read.js";
+import { copenhagenToday } from "../../time.js";
+
+/** Loads the document of `:id` and the caller's role on it; 404 / 403 otherwise. */
+export async function documentFor(store: Store, request: FastifyRequest, action: Action): Promise<{ document: DocumentRow; role: DocumentRole }> {
+  const { id } = DocumentIdParams.parse(request.params);
+  const principal = principalOf(request);
+  const document = await store.getDocument(id);
+  if (!document) throw notFound("Dokumentet findes ikke.");
+  const role = effectiveRole(principal.organisation, document, await store.getMembership(id, principal.user.id));
+  if (!can(role, "read")) throw forbidden("Du har ikke adgang til dette dokument.");
+  if (!can(role, action)) throw forbidden();
+  return { document, role: role! };
+}
+
+export async function documentRoutes(app: FastifyInstance, deps: { store: Store; collab: CollabService }): Promise<void> {
+  const { store, collab } = deps;
+  app.addHook("preHandler", app.requireUser);
+
+  app.get("/api/documents", async (request) => {
+    const principal = principalOf(request);
+    const documents = await store.listDocuments();
+    const memberships = new Map((await store.listMembershipsOfUser(principal.user.id)).map((m) => [m.documentId, m]));
+    const visible = documents.flatMap((d) => {
+      const role = effectiveRole(principal.organisation, d, memberships.get(d.id));
+      return role ? [presentDocumentSummary(d, role)] : [];
+    });
+    return { documents: visible };
+  });
+
+  app.get("/api/documents/:id", async (request) => {
+    const { document, role } = await documentFor(store, request, "read");
+    return presentDocument(document, role);
+  });
+
+  app.get("/api/documents/:id/completeness", async (request) => {
+    const { document } = await documentFor(store, request, "read");
+    const content = await readReplyContent(store, collab.rooms, document.id, document.regionId);
+    return checkCompleteness(content, { regionId: document.regionId, regions: REGIONS, today: copenhagenToday() });
+  });
+}

@@ -1,0 +1,336 @@
+/**
+ * The Store implementation, written once with Kysely for SQLite and PostgreSQL. Dialect
+ * differences are confined to the few places marked `pg`: row locks (SQLite serialises
+ * writers anyway) and how the connection is opened (server/storage/index.ts).
+ */
+import { Kysely, type Transaction } from "kysely";
+import * as Y from "yjs";
+import { computeAuditHash } from "../audit/chain.js";
+import type { Dialect, Tables } from "./schema.js";
+import { migrate } from "./schema.js";
+import type {
+  AppendItem,
+  AuditEntry,
+  DocumentRole,
+  DocumentRow,
+  MembershipRow,
+  OrganisationKind,
+  OrganisationRow,
+  SessionRow,
+  Store,
+  StoredDocumentState,
+  UserRow,
+  WorkflowState,
+} from "./types.js";
+
+type Db = Kysely<Tables>;
+type Tx = Transaction<Tables>;
+
+const toBytes = (data: Uint8Array): Uint8Array =>
+  // pg returns Buffer (a Uint8Array subclass); copy into a plain view so Yjs and equality checks behave alike
+  data instanceof Uint8Array && data.constructor === Uint8Array ? data : new Uint8Array(data);
+
+function organisationFromRow(r: Tables["organisations"]): OrganisationRow {
+  return { id: r.id, kind: r.kind as OrganisationKind, name: r.name, regionId: r.region_id, kommunekode: r.kommunekode };
+}
+function userFromRow(r: Tables["users"]): UserRow {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    organisationId: r.organisation_id,
+    passwordHash: r.password_hash,
+    createdAt: r.created_at,
+  };
+}
+function documentFromRow(r: Tables["documents"]): DocumentRow {
+  return {
+    id: r.id,
+    regionId: r.region_id,
+    title: r.title,
+    templateId: r.template_id,
+    templateVersion: Number(r.template_version),
+    state: r.state as WorkflowState,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+function membershipFromRow(r: Tables["memberships"]): MembershipRow {
+  return { documentId: r.document_id, userId: r.user_id, role: r.role as DocumentRole };
+}
+function auditFromRow(r: Tables["audit_log"]): AuditEntry {
+  return {
+    seq: Number(r.seq),
+    at: r.at,
+    actorUserId: r.actor_user_id,
+    event: r.event,
+    documentId: r.document_id,
+    details: JSON.parse(r.details) as Record<string, unknown>,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+export class KyselyStore implements Store {
+  constructor(
+    private readonly db: Db,
+    readonly dialect: Dialect,
+    private readonly onClose: () => Promise<void> = async () => {},
+  ) {}
+
+  async migrate(): Promise<void> {
+    await migrate(this.db, this.dialect);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+    await this.onClose();
+  }
+
+  /** Kysely handle for the few callers that need a custom query (tests, backup). */
+  get kysely(): Db {
+    return this.db;
+  }
+
+  // --- organisations and users ---------------------------------------------------------------
+
+  async upsertOrganisation(org: OrganisationRow): Promise<void> {
+    const row = { id: org.id, kind: org.kind, name: org.name, region_id: org.regionId, kommunekode: org.kommunekode };
+    await this.db
+      .insertInto("organisations")
+      .values(row)
+      .onConflict((oc) => oc.column("id").doUpdateSet({ kind: row.kind, name: row.name, region_id: row.region_id, kommunekode: row.kommunekode }))
+      .execute();
+  }
+
+  async getOrganisation(id: string): Promise<OrganisationRow | undefined> {
+    const r = await this.db.selectFrom("organisations").selectAll().where("id", "=", id).executeTakeFirst();
+    return r && organisationFromRow(r);
+  }
+
+  async listOrganisations(regionId?: string): Promise<OrganisationRow[]> {
+    let q = this.db.selectFrom("organisations").selectAll();
+    if (regionId !== undefined) q = q.where("region_id", "=", regionId);
+    return (await q.orderBy("name").execute()).map(organisationFromRow);
+  }
+
+  async insertUser(user: UserRow): Promise<void> {
+    await this.db
+      .insertInto("users")
+      .values({
+        id: user.id,
+        email: user.email.toLowerCase(),
+        name: user.name,
+        organisation_id: user.organisationId,
+        password_hash: user.passwordHash,
+        created_at: user.createdAt,
+      })
+      .execute();
+  }
+
+  async getUserByEmail(email: string): Promise<UserRow | undefined> {
+    const r = await this.db.selectFrom("users").selectAll().where("email", "=", email.toLowerCase()).executeTakeFirst();
+    return r && userFromRow(r);
+  }
+
+  async getUser(id: string): Promise<UserRow | undefined> {
+    const r = await this.db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+    return r && userFromRow(r);
+  }
+
+  async countUsers(): Promise<number> {
+    const r = await this.db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  // --- sessions ------------------------------------------------------------------------------
+
+  async insertSession(s: SessionRow): Promise<void> {
+    await this.db
+      .insertInto("sessions")
+      .values({ id: s.id, user_id: s.userId, created_at: s.createdAt, expires_at: s.expiresAt, revoked_at: s.revokedAt })
+      .execute();
+  }
+
+  async getSession(id: string): Promise<SessionRow | undefined> {
+    const r = await this.db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+    return r && { id: r.id, userId: r.user_id, createdAt: r.created_at, expiresAt: r.expires_at, revokedAt: r.revoked_at };
+  }
+
+  async revokeSession(id: string, at: string): Promise<void> {
+    await this.db.updateTable("sessions").set({ revoked_at: at }).where("id", "=", id).where("revoked_at", "is", null).execute();
+  }
+
+  async revokeUserSessions(userId: string, at: string): Promise<string[]> {
+    return this.db.transaction().execute(async (tx) => {
+      const open = await tx.selectFrom("sessions").select("id").where("user_id", "=", userId).where("revoked_at", "is", null).execute();
+      if (open.length === 0) return [];
+      await tx.updateTable("sessions").set({ revoked_at: at }).where("user_id", "=", userId).where("revoked_at", "is", null).execute();
+      return open.map((r) => r.id);
+    });
+  }
+
+  // --- documents and memberships -------------------------------------------------------------
+
+  async insertDocument(d: DocumentRow): Promise<void> {
+    await this.db
+      .insertInto("documents")
+      .values({
+        id: d.id,
+        region_id: d.regionId,
+        title: d.title,
+        template_id: d.templateId,
+        template_version: d.templateVersion,
+        state: d.state,
+        created_at: d.createdAt,
+        updated_at: d.updatedAt,
+      })
+      .execute();
+  }
+
+  async getDocument(id: string): Promise<DocumentRow | undefined> {
+    const r = await this.db.selectFrom("documents").selectAll().where("id", "=", id).executeTakeFirst();
+    return r && documentFromRow(r);
+  }
+
+  async listDocuments(): Promise<DocumentRow[]> {
+    return (await this.db.selectFrom("documents").selectAll().orderBy("title").execute()).map(documentFromRow);
+  }
+
+  async setDocumentState(id: string, state: WorkflowState, at: string): Promise<void> {
+    await this.db.updateTable("documents").set({ state, updated_at: at }).where("id", "=", id).execute();
+  }
+
+  async upsertMembership(m: MembershipRow): Promise<void> {
+    await this.db
+      .insertInto("memberships")
+      .values({ document_id: m.documentId, user_id: m.userId, role: m.role })
+      .onConflict((oc) => oc.columns(["document_id", "user_id"]).doUpdateSet({ role: m.role }))
+      .execute();
+  }
+
+  async removeMembership(documentId: string, userId: string): Promise<void> {
+    await this.db.deleteFrom("memberships").where("document_id", "=", documentId).where("user_id", "=", userId).execute();
+  }
+
+  async getMembership(documentId: string, userId: string): Promise<MembershipRow | undefined> {
+    const r = await this.db
+      .selectFrom("memberships")
+      .selectAll()
+      .where("document_id", "=", documentId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+    return r && membershipFromRow(r);
+  }
+
+  async listMemberships(documentId: string): Promise<MembershipRow[]> {
+    return (await this.db.selectFrom("memberships").selectAll().where("document_id", "=", documentId).execute()).map(membershipFromRow);
+  }
+
+  async listMembershipsOfUser(userId: string): Promise<MembershipRow[]> {
+    return (await this.db.selectFrom("memberships").selectAll().where("user_id", "=", userId).execute()).map(membershipFromRow);
+  }
+
+  // --- collaborative content -----------------------------------------------------------------
+
+  async loadDocumentState(documentId: string): Promise<StoredDocumentState> {
+    return this.db.transaction().execute(async (tx) => {
+      const snap = await tx.selectFrom("doc_snapshots").select("data").where("document_id", "=", documentId).executeTakeFirst();
+      // Every remaining row is returned, whatever its seq: compaction deletes exactly the rows it
+      // merged, so a row still here is not in the snapshot (Yjs ignores what it already has).
+      const rows = await tx.selectFrom("doc_updates").select("data").where("document_id", "=", documentId).orderBy("seq").execute();
+      return { snapshot: snap ? toBytes(snap.data) : null, updates: rows.map((r) => toBytes(r.data)), pendingUpdates: rows.length };
+    });
+  }
+
+  async appendUpdates(items: AppendItem[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto("doc_updates")
+        .values(items.map((i) => ({ document_id: i.documentId, data: i.update })))
+        .execute();
+    });
+  }
+
+  async seedIfEmpty(documentId: string, update: Uint8Array): Promise<boolean> {
+    return this.db.transaction().execute(async (tx) => {
+      await this.lockDocument(tx, documentId);
+      const snap = await tx.selectFrom("doc_snapshots").select("document_id").where("document_id", "=", documentId).executeTakeFirst();
+      const row = await tx.selectFrom("doc_updates").select("seq").where("document_id", "=", documentId).limit(1).executeTakeFirst();
+      if (snap || row) return false;
+      await tx.insertInto("doc_updates").values({ document_id: documentId, data: update }).execute();
+      return true;
+    });
+  }
+
+  async compact(documentId: string): Promise<number> {
+    return this.db.transaction().execute(async (tx) => {
+      await this.lockDocument(tx, documentId);
+      const snap = await tx.selectFrom("doc_snapshots").select("data").where("document_id", "=", documentId).executeTakeFirst();
+      const rows = await tx.selectFrom("doc_updates").select(["seq", "data"]).where("document_id", "=", documentId).orderBy("seq").execute();
+      if (rows.length === 0) return 0;
+      // Applying to a Doc (rather than Y.mergeUpdates) lets Yjs garbage-collect deleted content.
+      const doc = new Y.Doc({ gc: true });
+      if (snap) Y.applyUpdate(doc, toBytes(snap.data));
+      for (const r of rows) Y.applyUpdate(doc, toBytes(r.data));
+      const merged = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
+      const now = new Date().toISOString();
+      await tx
+        .insertInto("doc_snapshots")
+        .values({ document_id: documentId, data: merged, updated_at: now })
+        .onConflict((oc) => oc.column("document_id").doUpdateSet({ data: merged, updated_at: now }))
+        .execute();
+      await tx
+        .deleteFrom("doc_updates")
+        .where("document_id", "=", documentId)
+        .where(
+          "seq",
+          "in",
+          rows.map((r) => Number(r.seq)),
+        )
+        .execute();
+      return rows.length;
+    });
+  }
+
+  /** pg: serialises seeding and compaction of one document across instances. SQLite has one writer. */
+  private async lockDocument(tx: Tx, documentId: string): Promise<void> {
+    if (this.dialect === "postgres") {
+      await tx.selectFrom("documents").select("id").where("id", "=", documentId).forUpdate().executeTakeFirst();
+    }
+  }
+
+  // --- audit log -----------------------------------------------------------------------------
+
+  async appendAudit(entry: Omit<AuditEntry, "seq" | "prevHash" | "hash">): Promise<AuditEntry> {
+    return this.db.transaction().execute(async (tx) => {
+      let headQuery = tx.selectFrom("audit_head").select(["seq", "hash"]).where("id", "=", 1);
+      if (this.dialect === "postgres") headQuery = headQuery.forUpdate();
+      const head = await headQuery.executeTakeFirstOrThrow();
+      const seq = Number(head.seq) + 1;
+      const full: AuditEntry = { ...entry, seq, prevHash: head.hash, hash: "" };
+      full.hash = computeAuditHash(head.hash, full);
+      await tx
+        .insertInto("audit_log")
+        .values({
+          seq,
+          at: full.at,
+          actor_user_id: full.actorUserId,
+          event: full.event,
+          document_id: full.documentId,
+          details: JSON.stringify(full.details),
+          prev_hash: full.prevHash,
+          hash: full.hash,
+        })
+        .execute();
+      await tx.updateTable("audit_head").set({ seq, hash: full.hash }).where("id", "=", 1).execute();
+      return full;
+    });
+  }
+
+  async listAudit(): Promise<AuditEntry[]> {
+    return (await this.db.selectFrom("audit_log").selectAll().orderBy("seq").execute()).map(auditFromRow);
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * Table definitions (Kysely types) and the migration, written once for both dialects.
+ * Timestamps are ISO 8601 strings in both databases, so rows compare and serialise alike.
+ */
+import { sql, type Generated, type Kysely } from "kysely";
+
+export interface Tables {
+  organisations: {
+    id: string;
+    kind: string;
+    name: string;
+    region_id: string | null;
+    kommunekode: string | null;
+  };
+  users: {
+    id: string;
+    email: string;
+    name: string;
+    organisation_id: string;
+    password_hash: string | null;
+    created_at: string;
+  };
+  sessions: {
+    id: string;
+    user_id: string;
+    created_at: string;
+    expires_at: string;
+    revoked_at: string | null;
+  };
+  documents: {
+    id: string;
+    region_id: string;
+    title: string;
+    template_id: string;
+    template_version: number;
+    state: string;
+    created_at: string;
+    updated_at: string;
+  };
+  memberships: {
+    document_id: string;
+    user_id: string;
+    role: string;
+  };
+  doc_updates: {
+    seq: Generated<number>;
+    document_id: string;
+    data: Uint8Array;
+  };
+  doc_snapshots: {
+    document_id: string;
+    data: Uint8Array;
+    updated_at: string;
+  };
+  audit_log: {
+    seq: number;
+    at: string;
+    actor_user_id: string | null;
+    event: string;
+    document_id: string | null;
+    details: string;
+    prev_hash: string;
+    hash: string;
+  };
+  audit_head: {
+    id: number;
+    seq: number;
+    hash: string;
+  };
+}
+
+export type Dialect = "sqlite" | "postgres";
+
+/** Creates every table and index if missing. Idempotent; safe to run at every start. */
+export async function migrate(db: Kysely<Tables>, dialect: Dialect): Promise<void> {
+  const blob = dialect === "sqlite" ? "blob" : "bytea";
+  await db.schema
+    .createTable("organisations")
+    .ifNotExists()
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("kind", "text", (c) => c.notNull())
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("region_id", "text")
+    .addColumn("kommunekode", "text")
+    .execute();
+  await db.schema
+    .createTable("users")
+    .ifNotExists()
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("email", "text", (c) => c.notNull().unique())
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("organisation_id", "text", (c) => c.notNull().references("organisations.id"))
+    .addColumn("password_hash", "text")
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable("sessions")
+    .ifNotExists()
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("user_id", "text", (c) => c.notNull().references("users.id"))
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("expires_at", "text", (c) => c.notNull())
+    .addColumn("revoked_at", "text")
+    .execute();
+  await db.schema.createIndex("sessions_user").ifNotExists().on("sessions").column("user_id").execute();
+  await db.schema
+    .createTable("documents")
+    .ifNotExists()
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("region_id", "text", (c) => c.notNull())
+    .addColumn("title", "text", (c) => c.notNull())
+    .addColumn("template_id", "text", (c) => c.notNull())
+    .addColumn("template_version", "integer", (c) => c.notNull())
+    .addColumn("state", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable("memberships")
+    .ifNotExists()
+    .addColumn("document_id", "text", (c) => c.notNull().references("documents.id"))
+    .addColumn("user_id", "text", (c) => c.notNull().references("users.id"))
+    .addColumn("role", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("memberships_pk", ["document_id", "user_id"])
+    .execute();
+  await db.schema
+    .createTable("doc_updates")
+    .ifNotExists()
+    .addColumn("seq", dialect === "sqlite" ? "integer" : "bigserial", (c) =>
+      dialect === "sqlite" ? c.primaryKey().autoIncrement() : c.primaryKey(),
+    )
+    .addColumn("document_id", "text", (c) => c.notNull().references("documents.id"))
+    .addColumn("data", sql.raw(blob), (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex("doc_updates_doc").ifNotExists().on("doc_updates").columns(["document_id", "seq"]).execute();
+  await db.schema
+    .createTable("doc_snapshots")
+    .ifNotExists()
+    .addColumn("document_id", "text", (c) => c.primaryKey().references("documents.id"))
+    .addColumn("data", sql.raw(blob), (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable("audit_log")
+    .ifNotExists()
+    .addColumn("seq", "integer", (c) => c.primaryKey())
+    .addColumn("at", "text", (c) => c.notNull())
+    .addColumn("actor_user_id", "text")
+    .addColumn("event", "text", (c) => c.notNull())
+    .addColumn("document_id", "text")
+    .addColumn("details", "text", (c) => c.notNull())
+    .addColumn("prev_hash", "text", (c) => c.notNull())
+    .addColumn("hash", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable("audit_head")
+    .ifNotExists()
+    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("seq", "integer", (c) => c.notNull())
+    .addColumn("hash", "text", (c) => c.notNull())
+    .execute();
+  await db
+    .insertInto("audit_head")
+    .values({ id: 1, seq: 0, hash: AUDIT_GENESIS_HASH })
+    .onConflict((oc) => oc.column("id").doNothing())
+    .execute();
+}
+
+/** The "previous hash" of the first audit entry. */
+export const AUDIT_GENESIS_HASH = "0".repeat(64);

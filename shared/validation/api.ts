@@ -1,0 +1,80 @@
+/**
+ * Request and response shapes of the HTTP API, shared by the server routes (validation) and the
+ * client (types). Every error response is `{ error: { code, message } }` with a Danish message.
+ */
+import { z } from "zod";
+
+export const LoginBody = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(1024),
+});
+export type LoginBody = z.infer<typeof LoginBody>;
+
+export const DocumentIdParams = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/),
+});
+
+export const OrganisationKind = z.enum(["kommune", "sekretariat", "familieambulatorium", "styrelse"]);
+export const DocumentRole = z.enum(["koordinator", "redaktoer", "kommentator", "laeser"]);
+export const WorkflowState = z.enum(["udkast", "til_godkendelse", "godkendt", "indsendt"]);
+
+export interface OrganisationDto {
+  id: string;
+  kind: z.infer<typeof OrganisationKind>;
+  name: string;
+  regionId: string | null;
+  kommunekode: string | null;
+}
+
+export interface UserDto {
+  id: string;
+  email: string;
+  name: string;
+  organisation: OrganisationDto;
+}
+
+/** GET /api/me and POST /api/auth/login. `csrfToken` goes in the `x-csrf-token` header of every mutating request. */
+export interface MeResponse {
+  user: UserDto;
+  csrfToken: string;
+}
+
+export interface DocumentSummaryDto {
+  id: string;
+  title: string;
+  regionId: string;
+  regionName: string;
+  state: z.infer<typeof WorkflowState>;
+  role: z.infer<typeof DocumentRole>;
+  updatedAt: string;
+}
+
+/** GET /api/documents */
+export interface DocumentListResponse {
+  documents: DocumentSummaryDto[];
+}
+
+/** GET /api/documents/:id */
+export interface DocumentResponse {
+  document: DocumentSummaryDto & {
+    templateId: string;
+    templateVersion: number;
+    municipalities: { code: string; name: string; officialName: string }[];
+    familieambulatorium: { name: string; uncertain: boolean };
+    deadline: string; // YYYY-MM-DD
+  };
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** Identity the server stamps into each connection's awareness state under `user`. */
+export interface AwarenessUser {
+  userId: string;
+  name: string;
+  organisation: string;
+  kommunekode: string | null;
+  role: z.infer<typeof DocumentRole>;
+  color: string;
+}

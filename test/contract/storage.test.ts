@@ -1,0 +1,156 @@
+/**
+ * One storage contract, every backend: the same suite runs against embedded SQLite and a real
+ * PostgreSQL database. A backend that passes it can carry the product.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { openStore } from "../../server/storage/index.js";
+import type { Store } from "../../server/storage/types.js";
+import { verifyAuditChain } from "../../server/audit/chain.js";
+import { createTempPostgres } from "../helpers/postgres.js";
+import { tempDataDir } from "../helpers/tmp.js";
+
+interface Backend {
+  name: string;
+  open: () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
+}
+
+const backends: Backend[] = [
+  {
+    name: "sqlite",
+    open: async () => {
+      const dir = tempDataDir();
+      const store = await openStore({ dataDir: dir.dir });
+      return { store, cleanup: async () => dir.remove() };
+    },
+  },
+  {
+    name: "postgres",
+    open: async () => {
+      const db = await createTempPostgres();
+      const store = await openStore({ databaseUrl: db.url, dataDir: "unused" });
+      return { store, cleanup: db.drop };
+    },
+  },
+];
+
+const now = () => new Date().toISOString();
+
+function textUpdate(doc: Y.Doc, text: string): Uint8Array {
+  const before = Y.encodeStateVector(doc);
+  doc.getText("t").insert(doc.getText("t").length, text);
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+function replay(state: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
+  const doc = new Y.Doc();
+  if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
+  for (const u of state.updates) Y.applyUpdate(doc, u);
+  return doc;
+}
+
+for (const backend of backends) {
+  describe(`storage contract: ${backend.name}`, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+
+    beforeAll(async () => {
+      ({ store, cleanup } = await backend.open());
+      await store.upsertOrganisation({ id: "org-1", kind: "kommune", name: "Aalborg Kommune", regionId: "nordjylland", kommunekode: "851" });
+      await store.insertUser({ id: "u1", email: "Person@Example.dk", name: "Person", organisationId: "org-1", passwordHash: "h", createdAt: now() });
+      for (const id of ["d1", "d2", "d3"]) {
+        await store.insertDocument({ id, regionId: "nordjylland", title: id, templateId: "t", templateVersion: 1, state: "udkast", createdAt: now(), updatedAt: now() });
+      }
+    });
+    afterAll(async () => {
+      await store.close();
+      await cleanup();
+    });
+
+    it("migrates idempotently", async () => {
+      await store.migrate();
+      expect(await store.countUsers()).toBe(1);
+    });
+
+    it("finds users by e-mail case-insensitively and keeps organisations", async () => {
+      expect((await store.getUserByEmail("person@example.dk"))?.id).toBe("u1");
+      expect((await store.getOrganisation("org-1"))?.kommunekode).toBe("851");
+      expect(await store.listOrganisations("nordjylland")).toHaveLength(1);
+    });
+
+    it("keeps sessions and revokes them", async () => {
+      await store.insertSession({ id: "s1", userId: "u1", createdAt: now(), expiresAt: now(), revokedAt: null });
+      await store.insertSession({ id: "s2", userId: "u1", createdAt: now(), expiresAt: now(), revokedAt: null });
+      await store.revokeSession("s1", now());
+      expect((await store.getSession("s1"))?.revokedAt).not.toBeNull();
+      expect(await store.revokeUserSessions("u1", now())).toEqual(["s2"]);
+      expect(await store.revokeUserSessions("u1", now())).toEqual([]);
+    });
+
+    it("keeps memberships with one role per user and document", async () => {
+      await store.upsertMembership({ documentId: "d1", userId: "u1", role: "laeser" });
+      await store.upsertMembership({ documentId: "d1", userId: "u1", role: "redaktoer" });
+      expect((await store.getMembership("d1", "u1"))?.role).toBe("redaktoer");
+      expect(await store.listMembershipsOfUser("u1")).toHaveLength(1);
+      await store.removeMembership("d1", "u1");
+      expect(await store.getMembership("d1", "u1")).toBeUndefined();
+    });
+
+    it("appends updates of several documents in one commit and loads them in order", async () => {
+      const a = new Y.Doc();
+      const b = new Y.Doc();
+      await store.appendUpdates([
+        { documentId: "d1", update: textUpdate(a, "hej ") },
+        { documentId: "d2", update: textUpdate(b, "B") },
+        { documentId: "d1", update: textUpdate(a, "med dig") },
+      ]);
+      const state = await store.loadDocumentState("d1");
+      expect(state.updates).toHaveLength(2);
+      expect(replay(state).getText("t").toString()).toBe("hej med dig");
+      expect(replay(await store.loadDocumentState("d2")).getText("t").toString()).toBe("B");
+    });
+
+    it("stores nothing of a batch whose transaction fails", async () => {
+      const before = (await store.loadDocumentState("d2")).updates.length;
+      await expect(
+        store.appendUpdates([
+          { documentId: "d2", update: new Uint8Array([0, 0]) },
+          { documentId: "no-such-document", update: new Uint8Array([0, 0]) },
+        ]),
+      ).rejects.toThrow();
+      expect((await store.loadDocumentState("d2")).updates.length).toBe(before);
+    });
+
+    it("seeds exactly once, also when called concurrently", async () => {
+      const seed = new Uint8Array([0, 0]);
+      const results = await Promise.all(Array.from({ length: 10 }, () => store.seedIfEmpty("d3", seed)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect((await store.loadDocumentState("d3")).updates).toHaveLength(1);
+      expect(await store.seedIfEmpty("d1", seed)).toBe(false);
+    });
+
+    it("compacts into a snapshot without losing updates appended meanwhile", async () => {
+      const doc = replay(await store.loadDocumentState("d2"));
+      const items = Array.from({ length: 30 }, (_, i) => ({ documentId: "d2", update: textUpdate(doc, `${i},`) }));
+      await store.appendUpdates(items);
+      const expected = replay(await store.loadDocumentState("d2")).getText("t").toString();
+      const [merged] = await Promise.all([store.compact("d2"), store.appendUpdates([{ documentId: "d2", update: textUpdate(doc, "sidst") }])]);
+      expect(merged).toBeGreaterThan(0);
+      const state = await store.loadDocumentState("d2");
+      expect(state.snapshot).not.toBeNull();
+      expect(replay(state).getText("t").toString()).toBe(`${expected}sidst`);
+      expect(await store.compact("d2")).toBeGreaterThanOrEqual(0);
+      expect(replay(await store.loadDocumentState("d2")).getText("t").toString()).toBe(`${expected}sidst`);
+    });
+
+    it("keeps a hash-chained audit log whose tampering is detected", async () => {
+      for (const event of ["auth.login", "role.changed", "auth.logout"]) {
+        await store.appendAudit({ at: now(), actorUserId: "u1", event, documentId: null, details: { n: event } });
+      }
+      const entries = await store.listAudit();
+      expect(verifyAuditChain(entries).ok).toBe(true);
+      const tampered = entries.map((e, i) => (i === 1 ? { ...e, details: { n: "forged" } } : e));
+      expect(verifyAuditChain(tampered)).toMatchObject({ ok: false, brokenAt: entries[1]!.seq });
+    });
+  });
+}

@@ -1,0 +1,22 @@
+/** Polls `condition` until it is truthy or the deadline passes (no fixed sleeps in tests). */
+export async function waitFor<T>(condition: () => T | Promise<T>, options: { timeoutMs?: number; intervalMs?: number; message?: string } = {}): Promise<NonNullable<T>> {
+  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await condition();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`waitFor timed out: ${options.message ?? condition.toString().slice(0, 200)}${lastError ? ` (last error: ${String(lastError)})` : ""}`);
+    }
+    await new Promise((r) => setTimeout(r, options.intervalMs ?? 20));
+  }
+}
+
+/** Resolves with the first emission of `event` (for EventEmitter-like objects). */
+export function once<T = unknown>(emitter: { once(event: string, fn: (...args: any[]) => void): unknown }, event: string): Promise<T> {
+  return new Promise((resolve) => emitter.once(event, (value: T) => resolve(value)));
+}
