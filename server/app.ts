@@ -18,6 +18,7 @@ import { CollabService, DEFAULT_COLLAB_OPTIONS, type CollabOptions } from "./col
 import { registerCollabRoute } from "./collab/upgrade.js";
 import { authRoutes } from "./routes/auth/index.js";
 import { documentRoutes } from "./routes/documents/index.js";
+import { peopleRoutes } from "./routes/people/index.js";
 
 export interface AppDeps {
   /** Use this store instead of opening one from the config (tests inject faults this way). */
@@ -33,8 +34,8 @@ declare module "fastify" {
 }
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-/** Routes that accept a mutating request without a CSRF token (there is no session yet). */
-const CSRF_EXEMPT = new Set(["/api/auth/login"]);
+/** Routes that accept a mutating request without a CSRF token (there is no session yet; they check Origin instead). */
+const CSRF_EXEMPT = [/^\/api\/auth\/login$/, /^\/api\/invitations\/[^/]+\/accept$/];
 
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -60,13 +61,14 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(authPlugin, { config, store });
   app.addHook("onRequest", (request, reply, done) => {
     const path = request.url.split("?")[0] ?? "";
-    if (!MUTATING.has(request.method) || !path.startsWith("/api/") || CSRF_EXEMPT.has(path)) return done();
+    if (!MUTATING.has(request.method) || !path.startsWith("/api/") || CSRF_EXEMPT.some((r) => r.test(path))) return done();
     app.csrfProtection(request, reply, done);
   });
   // routes
   await registerCollabRoute(app, { config, store, collab });
   await app.register(async (scope) => authRoutes(scope, { config, store, collab }));
   await app.register(async (scope) => documentRoutes(scope, { store, collab }));
+  await app.register(async (scope) => peopleRoutes(scope, { config, store, collab }));
   app.get("/api/health", async () => ({ ok: true, rooms: collab.rooms.loadedCount, connections: collab.connectionCount }));
   if (config.SERVE_CLIENT) await serveClient(app);
 

@@ -1,12 +1,14 @@
 /**
- * Repairs the document after a client's update when concurrent edits left it in a state the
- * editor schema cannot hold, e.g. two people deleting the last paragraphs of the same field at
- * the same time leave a textField empty (its content is `block+`). The server is the only
- * writer of repairs, so there is exactly one repair, not one per client.
+ * Repairs the document after a client's update when it is left in a state the template cannot
+ * hold: two people deleting the last paragraphs of the same field at the same time leave a
+ * textField empty (its content is `block+`); a crafted or buggy client writes a typed field
+ * value of the wrong type or outside its options. The server is the only writer of repairs, so
+ * there is exactly one repair, not one per client.
  */
 import * as Y from "yjs";
 import type { Room } from "./room.js";
 import type { UpdateWriter } from "./persist.js";
+import { fieldFixes } from "./repair-fields.js";
 
 /** Transaction origin of changes the server makes itself. */
 export const SERVER_ORIGIN = Symbol("server");
@@ -33,9 +35,11 @@ export function repairAfterClientUpdate(room: Room, writer: UpdateWriter): void 
   for (const type of changed.keys()) {
     if (type instanceof Y.XmlElement && type.nodeName === "textField" && type.length === 0 && !type._item?.deleted) emptyFields.push(type);
   }
-  if (emptyFields.length === 0) return;
+  const fixes = fieldFixes(room.doc, changed);
+  if (emptyFields.length === 0 && fixes.length === 0) return;
   const update = changeAsServer(room.doc, () => {
     for (const field of emptyFields) field.insert(0, [new Y.XmlElement("paragraph")]);
+    for (const fix of fixes) fix();
   });
   if (update) writer.enqueue(room, update, null, 0);
 }

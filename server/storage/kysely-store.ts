@@ -12,6 +12,7 @@ import type {
   AppendItem,
   AuditEntry,
   DocumentRole,
+  InvitationRow,
   DocumentRow,
   MembershipRow,
   OrganisationKind,
@@ -57,6 +58,20 @@ function documentFromRow(r: Tables["documents"]): DocumentRow {
 }
 function membershipFromRow(r: Tables["memberships"]): MembershipRow {
   return { documentId: r.document_id, userId: r.user_id, role: r.role as DocumentRole };
+}
+function invitationFromRow(r: Tables["invitations"]): InvitationRow {
+  return {
+    id: r.id,
+    tokenHash: r.token_hash,
+    email: r.email,
+    userId: r.user_id,
+    documentId: r.document_id,
+    role: r.role as DocumentRole,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    usedAt: r.used_at,
+  };
 }
 function auditFromRow(r: Tables["audit_log"]): AuditEntry {
   return {
@@ -141,6 +156,10 @@ export class KyselyStore implements Store {
   async countUsers(): Promise<number> {
     const r = await this.db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     return Number(r.n);
+  }
+
+  async setUserPassword(userId: string, passwordHash: string): Promise<void> {
+    await this.db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
   }
 
   // --- sessions ------------------------------------------------------------------------------
@@ -229,6 +248,48 @@ export class KyselyStore implements Store {
 
   async listMembershipsOfUser(userId: string): Promise<MembershipRow[]> {
     return (await this.db.selectFrom("memberships").selectAll().where("user_id", "=", userId).execute()).map(membershipFromRow);
+  }
+
+  // --- invitations ---------------------------------------------------------------------------
+
+  async insertInvitation(i: InvitationRow): Promise<void> {
+    await this.db
+      .insertInto("invitations")
+      .values({
+        id: i.id,
+        token_hash: i.tokenHash,
+        email: i.email,
+        user_id: i.userId,
+        document_id: i.documentId,
+        role: i.role,
+        created_by: i.createdBy,
+        created_at: i.createdAt,
+        expires_at: i.expiresAt,
+        used_at: i.usedAt,
+      })
+      .execute();
+  }
+
+  async getInvitationByTokenHash(tokenHash: string): Promise<InvitationRow | undefined> {
+    const r = await this.db.selectFrom("invitations").selectAll().where("token_hash", "=", tokenHash).executeTakeFirst();
+    return r && invitationFromRow(r);
+  }
+
+  async listOpenInvitations(documentId: string, now: string): Promise<InvitationRow[]> {
+    const rows = await this.db
+      .selectFrom("invitations")
+      .selectAll()
+      .where("document_id", "=", documentId)
+      .where("used_at", "is", null)
+      .where("expires_at", ">", now)
+      .orderBy("created_at")
+      .execute();
+    return rows.map(invitationFromRow);
+  }
+
+  async useInvitation(id: string, at: string): Promise<boolean> {
+    const result = await this.db.updateTable("invitations").set({ used_at: at }).where("id", "=", id).where("used_at", "is", null).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   // --- collaborative content -----------------------------------------------------------------

@@ -42,6 +42,18 @@ export interface Tables {
     user_id: string;
     role: string;
   };
+  invitations: {
+    id: string;
+    token_hash: string;
+    email: string;
+    user_id: string;
+    document_id: string;
+    role: string;
+    created_by: string;
+    created_at: string;
+    expires_at: string;
+    used_at: string | null;
+  };
   doc_updates: {
     seq: Generated<number>;
     document_id: string;
@@ -122,6 +134,20 @@ export async function migrate(db: Kysely<Tables>, dialect: Dialect): Promise<voi
     .addColumn("user_id", "text", (c) => c.notNull().references("users.id"))
     .addColumn("role", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("memberships_pk", ["document_id", "user_id"])
+    .execute();
+  await db.schema
+    .createTable("invitations")
+    .ifNotExists()
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("token_hash", "text", (c) => c.notNull().unique())
+    .addColumn("email", "text", (c) => c.notNull())
+    .addColumn("user_id", "text", (c) => c.notNull().references("users.id"))
+    .addColumn("document_id", "text", (c) => c.notNull().references("documents.id"))
+    .addColumn("role", "text", (c) => c.notNull())
+    .addColumn("created_by", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("expires_at", "text", (c) => c.notNull())
+    .addColumn("used_at", "text")
     .execute();
   await db.schema
     .createTable("doc_updates")

@@ -51,6 +51,19 @@ export interface MembershipRow {
   role: DocumentRole;
 }
 
+export interface InvitationRow {
+  id: string;
+  tokenHash: string; // SHA-256 (hex) of the single-use token; the token is only in the link
+  email: string;
+  userId: string; // the invited user (created without a password when new)
+  documentId: string;
+  role: DocumentRole;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
 /** What is stored of a collaborative document: the latest snapshot plus the updates after it. */
 export interface StoredDocumentState {
   snapshot: Uint8Array | null;
@@ -91,6 +104,7 @@ export interface Store {
   getUserByEmail(email: string): Promise<UserRow | undefined>;
   getUser(id: string): Promise<UserRow | undefined>;
   countUsers(): Promise<number>;
+  setUserPassword(userId: string, passwordHash: string): Promise<void>;
 
   // --- sessions ----------------------------------------------------------------------------
   insertSession(session: SessionRow): Promise<void>;
@@ -108,6 +122,13 @@ export interface Store {
   getMembership(documentId: string, userId: string): Promise<MembershipRow | undefined>;
   listMemberships(documentId: string): Promise<MembershipRow[]>;
   listMembershipsOfUser(userId: string): Promise<MembershipRow[]>;
+
+  // --- invitations -------------------------------------------------------------------------
+  insertInvitation(invitation: InvitationRow): Promise<void>;
+  getInvitationByTokenHash(tokenHash: string): Promise<InvitationRow | undefined>;
+  listOpenInvitations(documentId: string, now: string): Promise<InvitationRow[]>;
+  /** Marks the invitation used iff it is still unused; true if this call used it (single use). */
+  useInvitation(id: string, at: string): Promise<boolean>;
 
   // --- collaborative content ---------------------------------------------------------------
   /** The snapshot and every update after it. */

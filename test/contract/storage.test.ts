@@ -96,6 +96,18 @@ for (const backend of backends) {
       expect(await store.getMembership("d1", "u1")).toBeUndefined();
     });
 
+    it("uses an invitation exactly once", async () => {
+      await store.insertInvitation({
+        id: "inv1", tokenHash: "th1", email: "person@example.dk", userId: "u1", documentId: "d1", role: "kommentator",
+        createdBy: "u1", createdAt: now(), expiresAt: "2999-01-01T00:00:00.000Z", usedAt: null,
+      });
+      expect((await store.getInvitationByTokenHash("th1"))?.role).toBe("kommentator");
+      expect(await store.listOpenInvitations("d1", now())).toHaveLength(1);
+      const uses = await Promise.all([store.useInvitation("inv1", now()), store.useInvitation("inv1", now())]);
+      expect(uses.filter(Boolean)).toHaveLength(1);
+      expect(await store.listOpenInvitations("d1", now())).toHaveLength(0);
+    });
+
     it("appends updates of several documents in one commit and loads them in order", async () => {
       const a = new Y.Doc();
       const b = new Y.Doc();

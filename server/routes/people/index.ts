@@ -1,0 +1,98 @@
+/**
+ * People of a reply: list (everyone with access), invite / change role / remove (koordinator),
+ * and the public invitation endpoints that let an invited person set a password.
+ */
+import type { FastifyInstance } from "fastify";
+import { AcceptInvitationBody, ChangeRoleBody, InvitationTokenParams, InviteBody, MemberParams } from "../../../shared/validation/people.js";
+import type { InvitationCreatedResponse, InvitationInfoResponse, PeopleResponse } from "../../../shared/validation/people.js";
+import type { Config } from "../../config.js";
+import type { Store } from "../../storage/types.js";
+import type { CollabService } from "../../collab/service.js";
+import { allowedOrigins, isAllowedOrigin } from "../../access/origin.js";
+import { AppError, forbidden } from "../../errors.js";
+import { principalOf } from "../../plugins/auth.js";
+import { createSession } from "../../auth/sessions.js";
+import { presentMe } from "../../presenters/index.js";
+import { documentFor } from "../documents/index.js";
+import { inviteMember } from "../../commands/inviteMember.js";
+import { acceptInvitation, openInvitation } from "../../commands/acceptInvitation.js";
+import { changeMemberRole } from "../../commands/changeMemberRole.js";
+
+export async function peopleRoutes(app: FastifyInstance, deps: { config: Config; store: Store; collab: CollabService }): Promise<void> {
+  const { config, store, collab } = deps;
+  const origins = allowedOrigins(config.ALLOWED_ORIGINS);
+
+  app.get("/api/documents/:id/people", { preHandler: app.requireUser }, async (request): Promise<PeopleResponse> => {
+    const { document } = await documentFor(store, request, "read");
+    const members = await Promise.all(
+      (await store.listMemberships(document.id)).map(async (m) => {
+        const user = await store.getUser(m.userId);
+        const organisation = user && (await store.getOrganisation(user.organisationId));
+        if (!user || !organisation) return null;
+        return { userId: user.id, name: user.name, email: user.email, organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind }, role: m.role, active: user.passwordHash !== null };
+      }),
+    );
+    const invitations = await store.listOpenInvitations(document.id, new Date().toISOString());
+    const organisations = await store.listOrganisations(document.regionId);
+    return {
+      members: members.filter((m) => m !== null).sort((a, b) => a.organisation.name.localeCompare(b.organisation.name, "da") || a.name.localeCompare(b.name, "da")),
+      invitations: invitations.map((i) => ({ email: i.email, role: i.role, expiresAt: i.expiresAt })),
+      organisations: organisations.map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
+    };
+  });
+
+  app.post(
+    "/api/documents/:id/invitations",
+    { preHandler: app.requireUser, config: { rateLimit: { max: 30, timeWindow: "1 minute" } } },
+    async (request, reply): Promise<InvitationCreatedResponse> => {
+      const { document } = await documentFor(store, request, "manage");
+      const body = InviteBody.parse(request.body);
+      const { token, expiresAt } = await inviteMember(store, { inviter: principalOf(request), document, ...body });
+      const link = token ? `${request.protocol}://${request.headers.host}/invitation/${token}` : null;
+      // No e-mail server in the demo: the link is shown to the coordinator and logged.
+      if (link) request.log.info({ email: body.email, documentId: document.id }, `invitation link: ${link}`);
+      reply.code(201);
+      return { link, expiresAt };
+    },
+  );
+
+  app.patch("/api/documents/:id/members/:userId", { preHandler: app.requireUser }, async (request, reply) => {
+    const { document } = await documentFor(store, request, "manage");
+    const { userId } = MemberParams.parse(request.params);
+    const { role } = ChangeRoleBody.parse(request.body);
+    await changeMemberRole(store, collab, { actor: principalOf(request), document, userId, role });
+    return reply.code(204).send();
+  });
+
+  app.delete("/api/documents/:id/members/:userId", { preHandler: app.requireUser }, async (request, reply) => {
+    const { document } = await documentFor(store, request, "manage");
+    const { userId } = MemberParams.parse(request.params);
+    await changeMemberRole(store, collab, { actor: principalOf(request), document, userId, role: null });
+    return reply.code(204).send();
+  });
+
+  app.get("/api/invitations/:token", { config: { rateLimit: { max: 30, timeWindow: "1 minute" } } }, async (request): Promise<InvitationInfoResponse> => {
+    const { token } = InvitationTokenParams.parse(request.params);
+    const invitation = await openInvitation(store, token);
+    const [user, document] = await Promise.all([store.getUser(invitation.userId), store.getDocument(invitation.documentId)]);
+    const organisation = user && (await store.getOrganisation(user.organisationId));
+    if (!user || !document || !organisation) throw new AppError(410, "invitation_gone", "Invitationen kan ikke længere bruges.");
+    return { email: user.email, name: user.name, documentTitle: document.title, role: invitation.role, organisation: organisation.name };
+  });
+
+  app.post(
+    "/api/invitations/:token/accept",
+    { config: { rateLimit: { max: 10, timeWindow: "1 minute" } } },
+    async (request, reply) => {
+      if (request.headers.origin !== undefined && !isAllowedOrigin(request, origins, config.HTTPS)) throw forbidden("Ukendt afsender.");
+      const { token } = InvitationTokenParams.parse(request.params);
+      const { password } = AcceptInvitationBody.parse(request.body);
+      const { userId } = await acceptInvitation(store, { token, password });
+      const user = (await store.getUser(userId))!;
+      const organisation = (await store.getOrganisation(user.organisationId))!;
+      const session = await createSession(store, user.id, config.SESSION_TTL_HOURS);
+      reply.setCookie(app.sessionCookie, session.token, { path: "/", httpOnly: true, sameSite: "strict", secure: config.HTTPS, maxAge: config.SESSION_TTL_HOURS * 3600 });
+      return presentMe({ user, organisation, sessionId: session.sessionId }, reply.generateCsrf());
+    },
+  );
+}

@@ -1,0 +1,52 @@
+/** Request and response shapes of people management and invitations. */
+import { z } from "zod";
+import { DocumentRole } from "./api.js";
+
+export const InviteBody = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  name: z.string().trim().min(1).max(200),
+  organisationId: z.string().min(1).max(100),
+  role: DocumentRole,
+});
+export type InviteBody = z.infer<typeof InviteBody>;
+
+export const ChangeRoleBody = z.object({ role: DocumentRole });
+
+export const MemberParams = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  userId: z.string().uuid(),
+});
+
+export const InvitationTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
+
+export const AcceptInvitationBody = z.object({ password: z.string().min(1).max(1024) });
+
+export interface MemberDto {
+  userId: string;
+  name: string;
+  email: string;
+  organisation: { id: string; name: string; kind: string };
+  role: z.infer<typeof DocumentRole>;
+  /** False until the person has set a password from their invitation. */
+  active: boolean;
+}
+
+export interface PeopleResponse {
+  members: MemberDto[];
+  invitations: { email: string; role: z.infer<typeof DocumentRole>; expiresAt: string }[];
+  organisations: { id: string; name: string; kind: string }[];
+}
+
+export interface InvitationCreatedResponse {
+  /** The single-use link (shown to the coordinator and logged; no e-mail is sent in the demo). Null when the person already had an account and was added directly. */
+  link: string | null;
+  expiresAt: string | null;
+}
+
+export interface InvitationInfoResponse {
+  email: string;
+  name: string;
+  documentTitle: string;
+  role: z.infer<typeof DocumentRole>;
+  organisation: string;
+}
