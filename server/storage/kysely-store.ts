@@ -13,6 +13,9 @@ import type {
   AuditEntry,
   DocumentRole,
   InvitationRow,
+  CommentMessageRow,
+  ThreadRow,
+  ThreadStatus,
   DocumentRow,
   MembershipRow,
   OrganisationKind,
@@ -73,6 +76,41 @@ function invitationFromRow(r: Tables["invitations"]): InvitationRow {
     usedAt: r.used_at,
   };
 }
+function threadFromRow(r: Tables["comment_threads"]): ThreadRow {
+  return {
+    id: r.id,
+    documentId: r.document_id,
+    blockId: r.block_id,
+    quote: r.quote,
+    status: r.status as ThreadStatus,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    resolvedBy: r.resolved_by,
+    resolvedAt: r.resolved_at,
+  };
+}
+function messageFromRow(r: Tables["comment_messages"]): CommentMessageRow {
+  return {
+    id: r.id,
+    threadId: r.thread_id,
+    authorId: r.author_id,
+    body: r.body,
+    mentions: JSON.parse(r.mentions) as string[],
+    createdAt: r.created_at,
+    editedAt: r.edited_at,
+    deletedAt: r.deleted_at,
+  };
+}
+const messageToRow = (m: CommentMessageRow): Tables["comment_messages"] => ({
+  id: m.id,
+  thread_id: m.threadId,
+  author_id: m.authorId,
+  body: m.body,
+  mentions: JSON.stringify(m.mentions),
+  created_at: m.createdAt,
+  edited_at: m.editedAt,
+  deleted_at: m.deletedAt,
+});
 function auditFromRow(r: Tables["audit_log"]): AuditEntry {
   return {
     seq: Number(r.seq),
@@ -290,6 +328,88 @@ export class KyselyStore implements Store {
   async useInvitation(id: string, at: string): Promise<boolean> {
     const result = await this.db.updateTable("invitations").set({ used_at: at }).where("id", "=", id).where("used_at", "is", null).executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  }
+
+  // --- comment threads -----------------------------------------------------------------------
+
+  async insertThread(t: ThreadRow, first: CommentMessageRow): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto("comment_threads")
+        .values({
+          id: t.id,
+          document_id: t.documentId,
+          block_id: t.blockId,
+          quote: t.quote,
+          status: t.status,
+          created_by: t.createdBy,
+          created_at: t.createdAt,
+          resolved_by: t.resolvedBy,
+          resolved_at: t.resolvedAt,
+        })
+        .execute();
+      await tx.insertInto("comment_messages").values(messageToRow(first)).execute();
+    });
+  }
+
+  async getThread(id: string): Promise<ThreadRow | undefined> {
+    const r = await this.db.selectFrom("comment_threads").selectAll().where("id", "=", id).executeTakeFirst();
+    return r && threadFromRow(r);
+  }
+
+  async listThreads(documentId: string): Promise<ThreadRow[]> {
+    return (await this.db.selectFrom("comment_threads").selectAll().where("document_id", "=", documentId).orderBy("created_at").execute()).map(threadFromRow);
+  }
+
+  async setThreadStatus(id: string, status: ThreadStatus, by: string | null, at: string | null): Promise<void> {
+    await this.db.updateTable("comment_threads").set({ status, resolved_by: by, resolved_at: at }).where("id", "=", id).execute();
+  }
+
+  async insertMessage(m: CommentMessageRow): Promise<void> {
+    await this.db.insertInto("comment_messages").values(messageToRow(m)).execute();
+  }
+
+  async getMessage(id: string): Promise<CommentMessageRow | undefined> {
+    const r = await this.db.selectFrom("comment_messages").selectAll().where("id", "=", id).executeTakeFirst();
+    return r && messageFromRow(r);
+  }
+
+  async listMessages(documentId: string): Promise<CommentMessageRow[]> {
+    const rows = await this.db
+      .selectFrom("comment_messages")
+      .innerJoin("comment_threads", "comment_threads.id", "comment_messages.thread_id")
+      .selectAll("comment_messages")
+      .where("comment_threads.document_id", "=", documentId)
+      .orderBy("comment_messages.created_at")
+      .execute();
+    return rows.map(messageFromRow);
+  }
+
+  async editMessage(id: string, body: string, mentions: string[], at: string): Promise<void> {
+    await this.db.updateTable("comment_messages").set({ body, mentions: JSON.stringify(mentions), edited_at: at }).where("id", "=", id).execute();
+  }
+
+  async deleteMessage(id: string, at: string): Promise<void> {
+    await this.db.updateTable("comment_messages").set({ deleted_at: at, body: "" }).where("id", "=", id).execute();
+  }
+
+  async markThreadRead(threadId: string, userId: string, at: string): Promise<void> {
+    await this.db
+      .insertInto("thread_reads")
+      .values({ thread_id: threadId, user_id: userId, read_at: at })
+      .onConflict((oc) => oc.columns(["thread_id", "user_id"]).doUpdateSet({ read_at: at }))
+      .execute();
+  }
+
+  async listThreadReads(documentId: string, userId: string): Promise<Map<string, string>> {
+    const rows = await this.db
+      .selectFrom("thread_reads")
+      .innerJoin("comment_threads", "comment_threads.id", "thread_reads.thread_id")
+      .select(["thread_reads.thread_id", "thread_reads.read_at"])
+      .where("comment_threads.document_id", "=", documentId)
+      .where("thread_reads.user_id", "=", userId)
+      .execute();
+    return new Map(rows.map((r) => [r.thread_id, r.read_at]));
   }
 
   // --- collaborative content -----------------------------------------------------------------

@@ -54,6 +54,32 @@ export interface Tables {
     expires_at: string;
     used_at: string | null;
   };
+  comment_threads: {
+    id: string;
+    document_id: string;
+    block_id: string | null;
+    quote: string;
+    status: string;
+    created_by: string;
+    created_at: string;
+    resolved_by: string | null;
+    resolved_at: string | null;
+  };
+  comment_messages: {
+    id: string;
+    thread_id: string;
+    author_id: string;
+    body: string;
+    mentions: string;
+    created_at: string;
+    edited_at: string | null;
+    deleted_at: string | null;
+  };
+  thread_reads: {
+    thread_id: string;
+    user_id: string;
+    read_at: string;
+  };
   doc_updates: {
     seq: Generated<number>;
     document_id: string;
@@ -148,6 +174,41 @@ export async function migrate(db: Kysely<Tables>, dialect: Dialect): Promise<voi
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("expires_at", "text", (c) => c.notNull())
     .addColumn("used_at", "text")
+    .execute();
+  await db.schema
+    .createTable("comment_threads")
+    .ifNotExists()
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("document_id", "text", (c) => c.notNull().references("documents.id"))
+    .addColumn("block_id", "text")
+    .addColumn("quote", "text", (c) => c.notNull())
+    .addColumn("status", "text", (c) => c.notNull())
+    .addColumn("created_by", "text", (c) => c.notNull().references("users.id"))
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("resolved_by", "text")
+    .addColumn("resolved_at", "text")
+    .execute();
+  await db.schema.createIndex("comment_threads_doc").ifNotExists().on("comment_threads").column("document_id").execute();
+  await db.schema
+    .createTable("comment_messages")
+    .ifNotExists()
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("thread_id", "text", (c) => c.notNull().references("comment_threads.id"))
+    .addColumn("author_id", "text", (c) => c.notNull().references("users.id"))
+    .addColumn("body", "text", (c) => c.notNull())
+    .addColumn("mentions", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("edited_at", "text")
+    .addColumn("deleted_at", "text")
+    .execute();
+  await db.schema.createIndex("comment_messages_thread").ifNotExists().on("comment_messages").column("thread_id").execute();
+  await db.schema
+    .createTable("thread_reads")
+    .ifNotExists()
+    .addColumn("thread_id", "text", (c) => c.notNull().references("comment_threads.id"))
+    .addColumn("user_id", "text", (c) => c.notNull().references("users.id"))
+    .addColumn("read_at", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("thread_reads_pk", ["thread_id", "user_id"])
     .execute();
   await db.schema
     .createTable("doc_updates")

@@ -64,6 +64,31 @@ export interface InvitationRow {
   usedAt: string | null;
 }
 
+export type ThreadStatus = "open" | "resolved";
+
+export interface ThreadRow {
+  id: string; // chosen by the client: it is also the id in the comment mark in the text
+  documentId: string;
+  blockId: string | null; // the template block the anchor was in at creation (for counts per item)
+  quote: string; // the anchored text at creation, kept when the text is deleted (orphaned thread)
+  status: ThreadStatus;
+  createdBy: string;
+  createdAt: string;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+}
+
+export interface CommentMessageRow {
+  id: string;
+  threadId: string;
+  authorId: string;
+  body: string; // plain text; never rendered as HTML
+  mentions: string[]; // organisation ids and user ids
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+}
+
 /** What is stored of a collaborative document: the latest snapshot plus the updates after it. */
 export interface StoredDocumentState {
   snapshot: Uint8Array | null;
@@ -129,6 +154,19 @@ export interface Store {
   listOpenInvitations(documentId: string, now: string): Promise<InvitationRow[]>;
   /** Marks the invitation used iff it is still unused; true if this call used it (single use). */
   useInvitation(id: string, at: string): Promise<boolean>;
+
+  // --- comment threads -----------------------------------------------------------------------
+  insertThread(thread: ThreadRow, first: CommentMessageRow): Promise<void>;
+  getThread(id: string): Promise<ThreadRow | undefined>;
+  listThreads(documentId: string): Promise<ThreadRow[]>;
+  setThreadStatus(id: string, status: ThreadStatus, by: string | null, at: string | null): Promise<void>;
+  insertMessage(message: CommentMessageRow): Promise<void>;
+  getMessage(id: string): Promise<CommentMessageRow | undefined>;
+  listMessages(documentId: string): Promise<CommentMessageRow[]>;
+  editMessage(id: string, body: string, mentions: string[], at: string): Promise<void>;
+  deleteMessage(id: string, at: string): Promise<void>;
+  markThreadRead(threadId: string, userId: string, at: string): Promise<void>;
+  listThreadReads(documentId: string, userId: string): Promise<Map<string, string>>;
 
   // --- collaborative content ---------------------------------------------------------------
   /** The snapshot and every update after it. */

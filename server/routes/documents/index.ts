@@ -6,11 +6,14 @@ import { checkCompleteness } from "../../../shared/template/completeness.js";
 import type { Store, DocumentRole, DocumentRow } from "../../storage/types.js";
 import type { CollabService } from "../../collab/service.js";
 import { can, effectiveRole, type Action } from "../../access/policy.js";
+import { roleOf } from "../../access/roles.js";
 import { forbidden, notFound } from "../../errors.js";
 import { principalOf } from "../../plugins/auth.js";
 import { presentDocument, presentDocumentSummary } from "../../presenters/index.js";
 import { readReplyContent } from "../../content/read.js";
 import { copenhagenToday } from "../../time.js";
+import { buildReplyView } from "../../../shared/export/view.js";
+import { renderReplyHtml } from "../../export/html.js";
 
 /** Loads the document of `:id` and the caller's role on it; 404 / 403 otherwise. */
 export async function documentFor(store: Store, request: FastifyRequest, action: Action): Promise<{ document: DocumentRow; role: DocumentRole }> {
@@ -18,7 +21,7 @@ export async function documentFor(store: Store, request: FastifyRequest, action:
   const principal = principalOf(request);
   const document = await store.getDocument(id);
   if (!document) throw notFound("Dokumentet findes ikke.");
-  const role = effectiveRole(principal.organisation, document, await store.getMembership(id, principal.user.id));
+  const role = await roleOf(store, principal, document);
   if (!can(role, "read")) throw forbidden("Du har ikke adgang til dette dokument.");
   if (!can(role, action)) throw forbidden();
   return { document, role: role! };
@@ -48,5 +51,16 @@ export async function documentRoutes(app: FastifyInstance, deps: { store: Store;
     const { document } = await documentFor(store, request, "read");
     const content = await readReplyContent(store, collab.rooms, document.id, document.regionId);
     return checkCompleteness(content, { regionId: document.regionId, regions: REGIONS, today: copenhagenToday() });
+  });
+
+  app.get("/api/documents/:id/preview", async (request, reply) => {
+    const { document } = await documentFor(store, request, "read");
+    const content = await readReplyContent(store, collab.rooms, document.id, document.regionId);
+    const html = renderReplyHtml(buildReplyView(content, { regionId: document.regionId }), document.title);
+    // The preview is a standalone page: no scripts at all.
+    return reply
+      .type("text/html; charset=utf-8")
+      .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
+      .send(html);
   });
 }
