@@ -7,6 +7,7 @@
 import * as Y from "yjs";
 import type { Store } from "../storage/types.js";
 import { createSeedUpdate } from "../../shared/template/seed.js";
+import { YDOC_FIELDS, YDOC_FRAGMENT, YDOC_META } from "../../shared/schema/editor.js";
 
 export interface LoadedDocument {
   doc: Y.Doc;
@@ -20,6 +21,12 @@ export async function loadDocument(store: Store, documentId: string, regionId: s
     state = await store.loadDocumentState(documentId);
   }
   const doc = new Y.Doc({ gc: true });
+  // Define the root types before anything is applied: a root type first seen in an update is a
+  // placeholder that getMap() later replaces by a new object, and the per-transaction change
+  // sets (repairs, guards) compare types by identity.
+  doc.getXmlFragment(YDOC_FRAGMENT);
+  doc.getMap(YDOC_FIELDS);
+  doc.getMap(YDOC_META);
   doc.transact(() => {
     if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
     for (const update of state.updates) Y.applyUpdate(doc, update);
