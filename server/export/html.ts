@@ -81,7 +81,8 @@ export function renderReplyHtml(view: ReplyView, heading: string): string {
           const texts = block.texts
             .map((t) => `<section class="text"><h4 class="text-label">${escapeHtml(t.label)}</h4>${t.fields.map(renderField).join("")}${renderNodes(t.content)}</section>`)
             .join("");
-          return `<section class="block"><h3>${escapeHtml(block.heading)}</h3>${block.fields.map(renderField).join("")}${texts}</section>`;
+          const heading = block.heading === null ? "" : `<h3>${escapeHtml(block.heading)}</h3>`;
+          return `<section class="block">${heading}${block.fields.map(renderField).join("")}${texts}</section>`;
         })
         .join("");
       return `<section class="item"><h2>${escapeHtml(item.heading)}</h2>${blocks}</section>`;

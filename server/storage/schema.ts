@@ -2,7 +2,8 @@
  * Table definitions (Kysely types) and the migration, written once for both dialects.
  * Timestamps are ISO 8601 strings in both databases, so rows compare and serialise alike.
  */
-import { sql, type Generated, type Kysely } from "kysely";
+import { Migrator, sql, type Generated, type Kysely, type Migration } from "kysely";
+import { createWorkflowTables } from "./migrations/0002_workflow.js";
 
 export interface Tables {
   organisations: {
@@ -90,6 +91,51 @@ export interface Tables {
     data: Uint8Array;
     updated_at: string;
   };
+  document_versions: {
+    id: string;
+    document_id: string;
+    name: string;
+    kind: string;
+    created_by: string | null;
+    created_at: string;
+    state_update: Uint8Array;
+    content_json: string;
+    content_hash: string;
+  };
+  workflow: {
+    document_id: string;
+    frozen_version_id: string | null;
+    acknowledged_warnings: string | null;
+    internal_deadline: string | null;
+    updated_at: string;
+  };
+  approvals: {
+    id: string;
+    document_id: string;
+    kommunekode: string;
+    user_id: string;
+    created_at: string;
+    grundlag: string;
+    content_hash: string;
+    discarded_at: string | null;
+  };
+  seals: {
+    document_id: string;
+    record_json: string;
+    content_hash: string;
+    seal_hash: string;
+    sealed_at: string;
+    pdf: Uint8Array;
+    docx: Uint8Array;
+  };
+  rejected_updates: {
+    id: string;
+    document_id: string;
+    user_id: string;
+    created_at: string;
+    reason: string;
+    data: Uint8Array;
+  };
   audit_log: {
     seq: number;
     at: string;
@@ -109,8 +155,21 @@ export interface Tables {
 
 export type Dialect = "sqlite" | "postgres";
 
-/** Creates every table and index if missing. Idempotent; safe to run at every start. */
+/**
+ * Runs every migration not yet applied, in name order, under Kysely's migration lock (safe when
+ * several instances start at once). Migrations are append-only: never edit one that has shipped.
+ */
 export async function migrate(db: Kysely<Tables>, dialect: Dialect): Promise<void> {
+  const migrations: Record<string, Migration> = {
+    "0001_initial": { up: (d) => createInitialTables(d as Kysely<Tables>, dialect) },
+    "0002_workflow": { up: (d) => createWorkflowTables(d as Kysely<Tables>, dialect) },
+  };
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
+
+async function createInitialTables(db: Kysely<Tables>, dialect: Dialect): Promise<void> {
   const blob = dialect === "sqlite" ? "blob" : "bytea";
   await db.schema
     .createTable("organisations")

@@ -3,10 +3,11 @@
  * Danish, and the rich text, in template order. Guidance, comments and cursors are not part of
  * it. Every renderer starts from this one view, so the three outputs cannot disagree.
  */
-import { TEMPLATE } from "../template/definition.js";
+import { TEMPLATE, isItemLevelBlock } from "../template/definition.js";
 import type { FieldDef, PMNodeJSON, ReplyContent, RowValue } from "../template/types.js";
-import { findRegion, municipalitiesOf } from "../regions.js";
-import { formatDate, formatFieldValue, formatScalar } from "./format.js";
+import { findRegion } from "../regions.js";
+import { formatFieldValue, formatScalar } from "./format.js";
+import { derivedValue } from "../content/derived.js";
 
 export type FieldView = { label: string; value: string } | { label: string; table: { columns: string[]; rows: string[][] } };
 
@@ -18,7 +19,8 @@ export interface TextView {
 
 export interface BlockView {
   id: string;
-  heading: string;
+  /** Null for an item-level block, whose heading is the item's. */
+  heading: string | null;
   fields: FieldView[];
   texts: TextView[];
 }
@@ -42,13 +44,7 @@ function hasText(nodes: PMNodeJSON[] | undefined): boolean {
 
 function fieldView(def: FieldDef, content: ReplyContent, ctx: { regionId: string; dato?: string }): FieldView | null {
   if (def.type === "fixed") return { label: def.label, value: def.fixedText ?? "" };
-  if (def.type === "derived") {
-    const region = findRegion(ctx.regionId);
-    if (def.key.endsWith(".region")) return { label: def.label, value: region?.name ?? ctx.regionId };
-    if (def.key.endsWith(".kommuner")) return { label: def.label, value: municipalitiesOf(ctx.regionId).map((m) => m.name).join(", ") };
-    if (def.key.endsWith(".dato")) return { label: def.label, value: ctx.dato ? formatDate(ctx.dato) : "Sættes ved indsendelse" };
-    return null;
-  }
+  if (def.type === "derived") return { label: def.label, value: derivedValue(def.key, content, ctx.regionId, ctx.dato) };
   const value = content.fields[def.key];
   if (def.type === "rows") {
     const rows = Array.isArray(value) ? (value as RowValue[]).filter((r) => typeof r === "object" && r !== null) : [];
@@ -66,7 +62,7 @@ export function buildReplyView(content: ReplyContent, ctx: { regionId: string; d
   for (const item of TEMPLATE.items) {
     const blocks: BlockView[] = item.blocks.map((block) => ({
       id: block.id,
-      heading: block.number ? `${block.number} ${block.heading}` : block.heading,
+      heading: isItemLevelBlock(block) ? null : block.number ? `${block.number} ${block.heading}` : block.heading,
       fields: block.fields.map((f) => fieldView(f, content, ctx)).filter((f): f is FieldView => f !== null),
       texts: block.texts.map((t) => ({
         label: t.label,

@@ -1,0 +1,52 @@
+/**
+ * The Danish wording of findings, in the spec's style:
+ *   "Mangler: Hjemmelsgrundlag – skriv mindst 40 ord (nu 12)."
+ *   "Ugyldig: Forventet driftsstart skal ligge efter svarets dato (maj 2025)."
+ */
+const MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
+
+/** "2025-05" → "maj 2025"; anything else unchanged. */
+export function monthLabel(monthYear: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(monthYear);
+  const name = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && name ? `${name} ${m[1]}` : monthYear;
+}
+
+/** "2025-06-02" → "2. juni 2025"; anything else unchanged. */
+export function dateLabel(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const name = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && name ? `${Number(m[3])}. ${name} ${m[1]}` : date;
+}
+
+/** ["A"] → "A"; ["A", "B", "C"] → "A, B og C". */
+export function danishList(names: readonly string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} og ${names[names.length - 1]}`;
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** "Mangler: <label>." or "Mangler: <label> – <hint>." */
+export function missing(label: string, hint?: string): string {
+  return sentence(hint ? `Mangler: ${label} – ${hint}` : `Mangler: ${label}`);
+}
+
+/** "Ugyldig: <text>." */
+export function invalid(text: string): string {
+  return sentence(`Ugyldig: ${text}`);
+}
+
+export function tooFewWords(label: string, minimum: number, words: number): string {
+  return missing(label, `skriv mindst ${minimum} ord (nu ${words})`);
+}
+
+/** A treatment element in messages: "Behandlingselement 1 (»Særlige fysiske rammer som kan …«)". */
+export function elementLabel(id: string, text: string): string {
+  const firstSentence = text.split(/\.\s/)[0] ?? text;
+  const words = firstSentence.split(/\s+/);
+  const short = words.length > 6 ? `${words.slice(0, 6).join(" ").replace(/[,.]$/, "")} …` : firstSentence.replace(/\.$/, "");
+  return `Behandlingselement ${Number(id.slice(1))} (»${short}«)`;
+}
