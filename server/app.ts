@@ -20,6 +20,9 @@ import { authRoutes } from "./routes/auth/index.js";
 import { documentRoutes } from "./routes/documents/index.js";
 import { peopleRoutes } from "./routes/people/index.js";
 import { commentRoutes } from "./routes/comments/index.js";
+import { workflowRoutes } from "./routes/workflow/index.js";
+import { versionRoutes } from "./routes/versions/index.js";
+import { overviewRoutes } from "./routes/overview/index.js";
 
 export interface AppDeps {
   /** Use this store instead of opening one from the config (tests inject faults this way). */
@@ -71,6 +74,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(async (scope) => documentRoutes(scope, { store, collab }));
   await app.register(async (scope) => peopleRoutes(scope, { config, store, collab }));
   await app.register(async (scope) => commentRoutes(scope, { store, collab }));
+  await app.register(async (scope) => workflowRoutes(scope, { store, collab }));
+  await app.register(async (scope) => versionRoutes(scope, { store, collab }));
+  await app.register(async (scope) => overviewRoutes(scope, { store, collab }));
   app.get("/api/health", async () => ({ ok: true, rooms: collab.rooms.loadedCount, connections: collab.connectionCount }));
   if (config.SERVE_CLIENT) await serveClient(app);
 

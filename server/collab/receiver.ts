@@ -25,8 +25,8 @@ import { repairAfterClientUpdate } from "./repair.js";
 
 export interface ReceiverDeps {
   writer: UpdateWriter;
-  /** Called with a refused update so the user's changes are kept, never silently lost. */
-  onRefusedUpdate: (room: Room, connection: Connection, update: Uint8Array, reason: "forbidden" | "frozen") => void;
+  /** Called with an editor's update refused because the text is frozen, so it is kept, never lost. */
+  onRefusedUpdate: (room: Room, connection: Connection, update: Uint8Array) => void;
 }
 
 export function handleFrame(deps: ReceiverDeps, room: Room, connection: Connection, frame: Uint8Array): void {
@@ -93,12 +93,9 @@ function handleClientUpdate(deps: ReceiverDeps, room: Room, connection: Connecti
       deps.writer.enqueue(room, null, connection, count);
       return;
     }
-    const reason = !mayEdit ? "forbidden" : "frozen";
-    if (mayEdit) deps.onRefusedUpdate(room, connection, update, reason);
-    throw new CloseError(
-      mayEdit ? CloseCode.DOCUMENT_FROZEN : CloseCode.FORBIDDEN,
-      mayEdit ? "the document is locked for approval" : "your role may not edit this document",
-    );
+    if (!mayEdit) throw new CloseError(CloseCode.FORBIDDEN, "your role may not edit this document");
+    deps.onRefusedUpdate(room, connection, update);
+    throw new CloseError(CloseCode.DOCUMENT_FROZEN, "the document is locked for approval");
   }
   const violation = findStructureViolation(decoded, room.guard);
   if (violation) throw new CloseError(CloseCode.INVALID_CONTENT, violation);

@@ -3,6 +3,7 @@
  * keeps them alive, applies access changes to open connections at once, and shuts down
  * without losing a committed-to-be update.
  */
+import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import type { WebSocket } from "ws";
 import { CloseCode } from "../../shared/protocol/messages.js";
@@ -18,6 +19,8 @@ import { UpdateWriter, DEFAULT_WRITER_OPTIONS, type WriterOptions } from "./pers
 import { handleFrame, type ReceiverDeps } from "./receiver.js";
 import { RoomRegistry } from "./rooms.js";
 import type { Room } from "./room.js";
+import { changeAsServer } from "./repair.js";
+import type * as Y from "yjs";
 
 export interface CollabOptions {
   /** Ping interval in ms; a peer that has not answered the previous ping is dropped. */
@@ -53,7 +56,7 @@ export class CollabService {
   private shuttingDown = false;
 
   constructor(
-    store: Store,
+    private readonly store: Store,
     private readonly log: FastifyBaseLogger,
     private readonly options: CollabOptions = DEFAULT_COLLAB_OPTIONS,
   ) {
@@ -61,8 +64,7 @@ export class CollabService {
     this.writer = new UpdateWriter(store, log, options.writer, (healthy) => this.broadcastSaveHealth(healthy));
     this.receiverDeps = {
       writer: this.writer,
-      onRefusedUpdate: (room, connection, update, reason) =>
-        this.log.warn({ documentId: room.documentId, userId: connection.principal.user.id, bytes: update.length, reason }, "refused update"),
+      onRefusedUpdate: (room, connection, update) => this.keepRefusedUpdate(room, connection, update),
     };
     this.heartbeat = setInterval(() => this.pingAll(), options.heartbeatMs);
     this.heartbeat.unref();
@@ -107,6 +109,18 @@ export class CollabService {
     const states = [...room.awareness.getStates().keys()];
     if (states.length > 0) connection.send(encodeAwarenessMessage(room.awareness, states));
     if (connection.wantsAck && !this.writer.healthy) connection.send(encodeEventMessage({ type: "save-health", healthy: false }));
+  }
+
+  /**
+   * An editor's changes that arrived after the freeze (typically made offline) are not merged
+   * into the frozen text, but kept for that user to see and copy, never silently lost.
+   */
+  private keepRefusedUpdate(room: Room, connection: Connection, update: Uint8Array): void {
+    const row = { id: randomUUID(), documentId: room.documentId, userId: connection.principal.user.id, createdAt: new Date().toISOString(), reason: "frozen" as const, data: update };
+    this.store.insertRejectedUpdate(row).then(
+      () => room.broadcastEvent({ type: "rejected-changes", userId: row.userId }),
+      (error: unknown) => this.log.error({ err: error, documentId: room.documentId }, "could not keep a refused update"),
+    );
   }
 
   private onConnectionError(connection: Connection, error: unknown): void {
@@ -167,6 +181,21 @@ export class CollabService {
     if (!room) return;
     room.frozen = isFrozen(state);
     room.broadcastEvent({ type: "workflow", state });
+  }
+
+  /**
+   * Changes a document as the server (restore of a version): loads the room if needed, applies
+   * the change as one transaction that every client receives, and commits it before resolving.
+   */
+  async applyServerChange(documentId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    const room = await this.rooms.acquire(documentId);
+    try {
+      const update = changeAsServer(room.doc, () => change(room.doc));
+      if (update) this.writer.enqueue(room, update, null, 0);
+      await this.writer.drain();
+    } finally {
+      this.rooms.releaseIfEmpty(room, () => this.writer.drain());
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import { computeAuditHash } from "../audit/chain.js";
 import type { Dialect, Tables } from "./schema.js";
 import { migrate } from "./schema.js";
+import * as workflow from "./workflow-queries.js";
 import type {
   AppendItem,
   AuditEntry,
@@ -25,6 +26,12 @@ import type {
   StoredDocumentState,
   UserRow,
   WorkflowState,
+  WorkflowRow,
+  VersionRow,
+  VersionSummary,
+  ApprovalRow,
+  SealRow,
+  RejectedUpdateRow,
 } from "./types.js";
 
 type Db = Kysely<Tables>;
@@ -481,6 +488,48 @@ export class KyselyStore implements Store {
     if (this.dialect === "postgres") {
       await tx.selectFrom("documents").select("id").where("id", "=", documentId).forUpdate().executeTakeFirst();
     }
+  }
+
+  // --- workflow, versions, approvals, seals (queries in workflow-queries.ts) -----------------
+
+  transitionState(documentId: string, from: WorkflowState[], to: WorkflowState, at: string): Promise<boolean> {
+    return workflow.transitionState(this.db, documentId, from, to, at);
+  }
+  getWorkflow(documentId: string): Promise<WorkflowRow> {
+    return workflow.getWorkflow(this.db, documentId);
+  }
+  saveWorkflow(row: WorkflowRow): Promise<void> {
+    return workflow.saveWorkflow(this.db, row);
+  }
+  insertVersion(version: VersionRow): Promise<void> {
+    return workflow.insertVersion(this.db, version);
+  }
+  getVersion(id: string): Promise<VersionRow | undefined> {
+    return workflow.getVersion(this.db, id);
+  }
+  listVersions(documentId: string): Promise<VersionSummary[]> {
+    return workflow.listVersions(this.db, documentId);
+  }
+  insertApproval(approval: ApprovalRow): Promise<void> {
+    return workflow.insertApproval(this.db, approval);
+  }
+  listApprovals(documentId: string): Promise<ApprovalRow[]> {
+    return workflow.listApprovals(this.db, documentId);
+  }
+  discardApprovals(documentId: string, at: string): Promise<number> {
+    return workflow.discardApprovals(this.db, documentId, at);
+  }
+  insertSeal(seal: SealRow): Promise<void> {
+    return workflow.insertSeal(this.db, seal);
+  }
+  getSeal(documentId: string): Promise<SealRow | undefined> {
+    return workflow.getSeal(this.db, documentId);
+  }
+  insertRejectedUpdate(row: RejectedUpdateRow): Promise<void> {
+    return workflow.insertRejectedUpdate(this.db, row);
+  }
+  listRejectedUpdates(documentId: string, userId: string): Promise<RejectedUpdateRow[]> {
+    return workflow.listRejectedUpdates(this.db, documentId, userId);
   }
 
   // --- audit log -----------------------------------------------------------------------------

@@ -89,6 +89,59 @@ export interface CommentMessageRow {
   deletedAt: string | null;
 }
 
+export interface VersionRow {
+  id: string;
+  documentId: string;
+  name: string;
+  kind: "auto" | "manual";
+  createdBy: string | null;
+  createdAt: string;
+  /** Y.encodeStateAsUpdate of the document at that moment (for restore). */
+  stateUpdate: Uint8Array;
+  /** RFC 8785 JSON of the canonical content (what was read, approved, sealed). */
+  contentJson: string;
+  contentHash: string;
+}
+export type VersionSummary = Omit<VersionRow, "stateUpdate" | "contentJson">;
+
+export interface WorkflowRow {
+  documentId: string;
+  frozenVersionId: string | null;
+  acknowledgedWarnings: string[];
+  internalDeadline: string | null; // YYYY-MM-DD, the coordinator's deadline for approvals
+  updatedAt: string;
+}
+
+export interface ApprovalRow {
+  id: string;
+  documentId: string;
+  kommunekode: string;
+  userId: string;
+  createdAt: string;
+  grundlag: string;
+  contentHash: string;
+  discardedAt: string | null;
+}
+
+export interface SealRow {
+  documentId: string;
+  recordJson: string; // RFC 8785 JSON of the sealed record
+  contentHash: string;
+  sealHash: string;
+  sealedAt: string;
+  pdf: Uint8Array;
+  docx: Uint8Array;
+}
+
+export interface RejectedUpdateRow {
+  id: string;
+  documentId: string;
+  userId: string;
+  createdAt: string;
+  reason: "frozen";
+  data: Uint8Array;
+}
+
 /** What is stored of a collaborative document: the latest snapshot plus the updates after it. */
 export interface StoredDocumentState {
   snapshot: Uint8Array | null;
@@ -187,6 +240,24 @@ export interface Store {
    * are not touched, so no update is ever lost. Returns how many rows were merged.
    */
   compact(documentId: string): Promise<number>;
+
+  // --- workflow, versions, approvals, seals ---------------------------------------------------
+  /** Compare-and-set of the workflow state; true if the state was one of `from` and is now `to`. */
+  transitionState(documentId: string, from: WorkflowState[], to: WorkflowState, at: string): Promise<boolean>;
+  getWorkflow(documentId: string): Promise<WorkflowRow>;
+  saveWorkflow(row: WorkflowRow): Promise<void>;
+  insertVersion(version: VersionRow): Promise<void>;
+  getVersion(id: string): Promise<VersionRow | undefined>;
+  listVersions(documentId: string): Promise<VersionSummary[]>;
+  /** Throws a unique-violation error if the kommune already has a valid approval. */
+  insertApproval(approval: ApprovalRow): Promise<void>;
+  listApprovals(documentId: string): Promise<ApprovalRow[]>; // valid (not discarded) ones
+  discardApprovals(documentId: string, at: string): Promise<number>;
+  /** Seals have no update path here, and the database refuses UPDATE and DELETE on them. */
+  insertSeal(seal: SealRow): Promise<void>;
+  getSeal(documentId: string): Promise<SealRow | undefined>;
+  insertRejectedUpdate(row: RejectedUpdateRow): Promise<void>;
+  listRejectedUpdates(documentId: string, userId: string): Promise<RejectedUpdateRow[]>;
 
   // --- audit log (append-only, hash-chained) -----------------------------------------------
   appendAudit(entry: Omit<AuditEntry, "seq" | "prevHash" | "hash">): Promise<AuditEntry>;

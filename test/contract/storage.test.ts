@@ -155,6 +155,34 @@ for (const backend of backends) {
       expect(replay(await store.loadDocumentState("d2")).getText("t").toString()).toBe(`${expected}sidst`);
     });
 
+    it("moves the workflow state only from an expected state", async () => {
+      expect(await store.transitionState("d3", ["udkast"], "til_godkendelse", now())).toBe(true);
+      expect(await store.transitionState("d3", ["udkast"], "til_godkendelse", now())).toBe(false);
+      expect((await store.getDocument("d3"))?.state).toBe("til_godkendelse");
+      await store.saveWorkflow({ documentId: "d3", frozenVersionId: "v1", acknowledgedWarnings: ["I4.ORDEN"], internalDeadline: null, updatedAt: now() });
+      expect((await store.getWorkflow("d3")).acknowledgedWarnings).toEqual(["I4.ORDEN"]);
+      await store.insertVersion({ id: "v1", documentId: "d3", name: "Sendt til godkendelse", kind: "auto", createdBy: null, createdAt: now(), stateUpdate: new Uint8Array([1, 2]), contentJson: "{}", contentHash: "h" });
+      expect((await store.getVersion("v1"))?.stateUpdate).toEqual(new Uint8Array([1, 2]));
+      expect(await store.listVersions("d3")).toHaveLength(1);
+    });
+
+    it("keeps one valid approval per kommune", async () => {
+      const approval = { id: "a1", documentId: "d3", kommunekode: "851", userId: "u1", createdAt: now(), grundlag: "Byrådsbeslutning", contentHash: "h", discardedAt: null };
+      await store.insertApproval(approval);
+      await expect(store.insertApproval({ ...approval, id: "a2" })).rejects.toThrow();
+      expect(await store.discardApprovals("d3", now())).toBe(1);
+      await store.insertApproval({ ...approval, id: "a3" });
+      expect((await store.listApprovals("d3")).map((a) => a.id)).toEqual(["a3"]);
+    });
+
+    it("never changes or deletes a seal, not even by a direct query", async () => {
+      await store.insertSeal({ documentId: "d3", recordJson: "{}", contentHash: "h", sealHash: "s", sealedAt: now(), pdf: new Uint8Array([1]), docx: new Uint8Array([2]) });
+      const db = (store as unknown as { kysely: import("kysely").Kysely<import("../../server/storage/schema.js").Tables> }).kysely;
+      await expect(db.updateTable("seals").set({ seal_hash: "forged" }).where("document_id", "=", "d3").execute()).rejects.toThrow();
+      await expect(db.deleteFrom("seals").where("document_id", "=", "d3").execute()).rejects.toThrow();
+      expect((await store.getSeal("d3"))?.sealHash).toBe("s");
+    });
+
     it("keeps a hash-chained audit log whose tampering is detected", async () => {
       for (const event of ["auth.login", "role.changed", "auth.logout"]) {
         await store.appendAudit({ at: now(), actorUserId: "u1", event, documentId: null, details: { n: event } });

@@ -1,0 +1,60 @@
+/**
+ * A kommunal redaktør approves the frozen text on behalf of their kommune, naming the basis
+ * (e.g. a council decision) and the SHA-256 of the exact text they read. An approval of any other
+ * hash is refused. When the last kommune of the region has approved, the reply is "godkendt".
+ */
+import { randomUUID } from "node:crypto";
+import { municipalitiesOf } from "../../shared/regions.js";
+import type { Principal } from "../auth/principal.js";
+import { recordAudit } from "../audit/record.js";
+import type { CollabService } from "../collab/service.js";
+import { conflict, forbidden } from "../errors.js";
+import type { DocumentRow, Store } from "../storage/types.js";
+import { createVersion } from "../workflow/versions.js";
+
+export interface ApproveReplyInput {
+  actor: Principal; // redaktoer of a kommune of the document's region
+  document: DocumentRow;
+  grundlag: string; // e.g. "Byrådsbeslutning 12.05.2025, pkt. 7"
+  indholdsHash: string; // the hash of the text the approver read
+}
+
+export async function approveReply(store: Store, collab: CollabService, input: ApproveReplyInput): Promise<{ allApproved: boolean }> {
+  const { document, actor } = input;
+  const kommunekode = actor.organisation.kommunekode;
+  if (actor.organisation.kind !== "kommune" || !kommunekode || actor.organisation.regionId !== document.regionId) {
+    throw forbidden("Kun en kommune i regionen kan godkende svaret.");
+  }
+  if (document.state !== "til_godkendelse") throw conflict("wrong_state", "Svaret er ikke sendt til godkendelse.");
+  const workflow = await store.getWorkflow(document.id);
+  const version = workflow.frozenVersionId ? await store.getVersion(workflow.frozenVersionId) : undefined;
+  if (!version) throw conflict("wrong_state", "Der er ingen låst version at godkende.");
+  if (input.indholdsHash !== version.contentHash) {
+    throw conflict("hash_mismatch", "Godkendelsen gælder ikke den låste tekst. Genindlæs og læs den gældende version.", { expected: version.contentHash });
+  }
+  try {
+    await store.insertApproval({
+      id: randomUUID(),
+      documentId: document.id,
+      kommunekode,
+      userId: actor.user.id,
+      createdAt: new Date().toISOString(),
+      grundlag: input.grundlag,
+      contentHash: version.contentHash,
+      discardedAt: null,
+    });
+  } catch {
+    throw conflict("already_approved", "Kommunen har allerede godkendt svaret.");
+  }
+  await recordAudit(store, { actorUserId: actor.user.id, documentId: document.id, event: "approval.given", details: { kommunekode, grundlag: input.grundlag, contentHash: version.contentHash } });
+  const approved = new Set((await store.listApprovals(document.id)).filter((a) => a.contentHash === version.contentHash).map((a) => a.kommunekode));
+  const allApproved = municipalitiesOf(document.regionId).every((m) => approved.has(m.code));
+  if (allApproved && (await store.transitionState(document.id, ["til_godkendelse"], "godkendt", new Date().toISOString()))) {
+    await createVersion(store, collab.rooms, document, "Godkendt af alle kommuner", "auto", null);
+    collab.setWorkflowState(document.id, "godkendt");
+    await recordAudit(store, { actorUserId: null, documentId: document.id, event: "workflow.approved_by_all", details: { contentHash: version.contentHash } });
+  } else {
+    collab.rooms.get(document.id)?.broadcastEvent({ type: "approvals" });
+  }
+  return { allApproved };
+}

@@ -1,0 +1,65 @@
+/**
+ * "Indsend": the coordinator submits the reply every kommune has approved. The server seals a
+ * record {content, indholdsHash, dato, approvals} of the frozen version, hashes it
+ * (forseglingsHash), renders PDF and DOCX from that record, and stores all of it in one row that
+ * the database will never let change. A correction is a new "supplerende svar".
+ */
+import { REGIONS, findMunicipality } from "../../shared/regions.js";
+import { checkSubmission } from "../../shared/template/completeness.js";
+import type { Principal } from "../auth/principal.js";
+import { recordAudit } from "../audit/record.js";
+import type { CollabService } from "../collab/service.js";
+import { sha256Canonical } from "../content/hash.js";
+import { canonicalJson } from "../../shared/content/canonical.js";
+import { conflict } from "../errors.js";
+import type { SealedRecord } from "../export/sealed-record.js";
+import { renderReplyPdf } from "../export/pdf.js";
+import { renderReplyDocx } from "../export/docx.js";
+import type { DocumentRow, Store } from "../storage/types.js";
+import { copenhagenToday } from "../time.js";
+import { createVersion, versionContent } from "../workflow/versions.js";
+
+export async function submitReply(store: Store, collab: CollabService, input: { actor: Principal; document: DocumentRow }): Promise<{ indholdsHash: string; forseglingsHash: string }> {
+  const { document } = input;
+  if (document.state !== "godkendt") throw conflict("wrong_state", "Svaret kan først indsendes, når alle kommuner har godkendt det.");
+  const workflow = await store.getWorkflow(document.id);
+  const version = workflow.frozenVersionId ? await store.getVersion(workflow.frozenVersionId) : undefined;
+  if (!version) throw conflict("wrong_state", "Der er ingen låst version at indsende.");
+  const content = versionContent(version);
+  const approvals = await store.listApprovals(document.id);
+  const dato = copenhagenToday();
+  const named = await Promise.all(
+    approvals.map(async (a) => ({
+      kommunekode: a.kommunekode,
+      kommune: findMunicipality(a.kommunekode)?.officialName ?? a.kommunekode,
+      godkendtAf: (await store.getUser(a.userId))?.name ?? "Ukendt",
+      tidspunkt: a.createdAt,
+      grundlag: a.grundlag,
+      indholdsHash: a.contentHash,
+    })),
+  );
+  const report = checkSubmission(content, named, {
+    regionId: document.regionId,
+    regions: REGIONS,
+    today: copenhagenToday(new Date(version.createdAt)), // an approved text never turns invalid by the calendar
+    expectedHash: version.contentHash,
+    dato,
+  });
+  if (!report.ok) throw conflict("not_submittable", "Svaret kan ikke indsendes endnu.", report);
+
+  const record: SealedRecord = { documentId: document.id, regionId: document.regionId, title: document.title, content, indholdsHash: version.contentHash, dato, approvals: named };
+  const hashes = { indholdsHash: version.contentHash, forseglingsHash: sha256Canonical(record) };
+  const [pdf, docx] = await Promise.all([renderReplyPdf(record, hashes), renderReplyDocx(record, hashes)]);
+  const sealedAt = new Date().toISOString();
+  // The seal's primary key lets only one submission win; the state follows the seal.
+  try {
+    await store.insertSeal({ documentId: document.id, recordJson: canonicalJson(record), contentHash: hashes.indholdsHash, sealHash: hashes.forseglingsHash, sealedAt, pdf, docx });
+  } catch {
+    throw conflict("wrong_state", "Svaret er allerede indsendt.");
+  }
+  await store.transitionState(document.id, ["godkendt"], "indsendt", sealedAt);
+  await createVersion(store, collab.rooms, document, "Indsendt", "auto", input.actor.user.id);
+  collab.setWorkflowState(document.id, "indsendt");
+  await recordAudit(store, { actorUserId: input.actor.user.id, documentId: document.id, event: "workflow.submitted", details: hashes });
+  return hashes;
+}

@@ -1,0 +1,55 @@
+/**
+ * The agency's national overview: the five regions' replies with their state, completeness per
+ * item, approvals, the deadline, places offered, and the sealed documents.
+ */
+import type { FastifyInstance } from "fastify";
+import { REGIONS, municipalitiesOf } from "../../../shared/regions.js";
+import { checkCompleteness } from "../../../shared/template/completeness.js";
+import type { Store } from "../../storage/types.js";
+import type { CollabService } from "../../collab/service.js";
+import { forbidden } from "../../errors.js";
+import { principalOf } from "../../plugins/auth.js";
+import { readReplyContent } from "../../content/read.js";
+import { copenhagenToday } from "../../time.js";
+import { REPLY_DEADLINE } from "../../presenters/index.js";
+
+export interface OverviewRowDto {
+  documentId: string;
+  regionId: string;
+  regionName: string;
+  state: string;
+  progress: Record<string, { ok: number; total: number }>;
+  errors: number;
+  approvals: { given: number; total: number };
+  /** Capacity the reply offers (women per year), for the national sum against 80–100. */
+  capacity: number | null;
+  sealed: { indholdsHash: string; forseglingsHash: string; sealedAt: string; late: boolean } | null;
+}
+
+export async function overviewRoutes(app: FastifyInstance, deps: { store: Store; collab: CollabService }): Promise<void> {
+  const { store, collab } = deps;
+  app.get("/api/overview", { preHandler: app.requireUser }, async (request) => {
+    if (principalOf(request).organisation.kind !== "styrelse") throw forbidden("Det nationale overblik er for Social- og Boligstyrelsen.");
+    const today = copenhagenToday();
+    const rows: OverviewRowDto[] = [];
+    for (const document of await store.listDocuments()) {
+      const content = await readReplyContent(store, collab.rooms, document.id, document.regionId);
+      const report = checkCompleteness(content, { regionId: document.regionId, regions: REGIONS, today });
+      const seal = await store.getSeal(document.id);
+      const capacity = content.fields["i1.organisering.kapacitet"];
+      rows.push({
+        documentId: document.id,
+        regionId: document.regionId,
+        regionName: REGIONS.regions.find((r) => r.id === document.regionId)?.name ?? document.regionId,
+        state: document.state,
+        progress: report.progress,
+        errors: report.findings.filter((f) => f.severity === "fejl").length,
+        approvals: { given: (await store.listApprovals(document.id)).length, total: municipalitiesOf(document.regionId).length },
+        capacity: typeof capacity === "number" ? capacity : null,
+        sealed: seal ? { indholdsHash: seal.contentHash, forseglingsHash: seal.sealHash, sealedAt: seal.sealedAt, late: seal.sealedAt.slice(0, 10) > REPLY_DEADLINE } : null,
+      });
+    }
+    const nationalCapacity = rows.reduce((sum, r) => sum + (r.capacity ?? 0), 0);
+    return { today, deadline: REPLY_DEADLINE, nationalNeed: { min: 80, max: 100 }, nationalCapacity, rows };
+  });
+}

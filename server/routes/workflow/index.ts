@@ -1,0 +1,134 @@
+/**
+ * The reply's workflow: state and approvals, the transitions (send for approval, back to draft,
+ * approve, submit), the sealed final version with its verification and downloads.
+ */
+import type { FastifyInstance } from "fastify";
+import { municipalitiesOf } from "../../../shared/regions.js";
+import { ApproveBody, InternalDeadlineBody, ReopenBody, RequestApprovalBody } from "../../../shared/validation/workflow.js";
+import type { FinalResponse, WorkflowResponse } from "../../../shared/validation/workflow.js";
+import { canonicalContent } from "../../../shared/content/canonical.js";
+import type { Store, DocumentRow } from "../../storage/types.js";
+import type { CollabService } from "../../collab/service.js";
+import { notFound } from "../../errors.js";
+import { principalOf } from "../../plugins/auth.js";
+import { documentFor } from "../documents/index.js";
+import { REPLY_DEADLINE } from "../../presenters/index.js";
+import { sha256Canonical } from "../../content/hash.js";
+import { requestApproval } from "../../commands/requestApproval.js";
+import { reopenDraft } from "../../commands/reopenDraft.js";
+import { approveReply } from "../../commands/approveReply.js";
+import { submitReply } from "../../commands/submitReply.js";
+import { recordAudit } from "../../audit/record.js";
+import type { SealedRecord } from "../../export/sealed-record.js";
+import { withDocument } from "../../content/read.js";
+import { describeRejected } from "../../workflow/rejected.js";
+
+export async function workflowStatus(store: Store, document: DocumentRow): Promise<WorkflowResponse> {
+  const workflow = await store.getWorkflow(document.id);
+  const version = workflow.frozenVersionId ? await store.getVersion(workflow.frozenVersionId) : undefined;
+  const approvals = new Map((await store.listApprovals(document.id)).map((a) => [a.kommunekode, a]));
+  const seal = await store.getSeal(document.id);
+  return {
+    state: document.state,
+    frozenHash: version?.contentHash ?? null,
+    frozenAt: version?.createdAt ?? null,
+    acknowledgedWarnings: workflow.acknowledgedWarnings,
+    internalDeadline: workflow.internalDeadline,
+    deadline: REPLY_DEADLINE,
+    approvals: await Promise.all(
+      municipalitiesOf(document.regionId).map(async (m) => {
+        const a = approvals.get(m.code);
+        return {
+          kommunekode: m.code,
+          kommune: m.officialName,
+          approval: a ? { godkendtAf: (await store.getUser(a.userId))?.name ?? "Ukendt", tidspunkt: a.createdAt, grundlag: a.grundlag } : null,
+        };
+      }),
+    ),
+    seal: seal ? { indholdsHash: seal.contentHash, forseglingsHash: seal.sealHash, sealedAt: seal.sealedAt } : null,
+  };
+}
+
+export async function workflowRoutes(app: FastifyInstance, deps: { store: Store; collab: CollabService }): Promise<void> {
+  const { store, collab } = deps;
+  app.addHook("preHandler", app.requireUser);
+
+  app.get("/api/documents/:id/workflow", async (request): Promise<WorkflowResponse> => {
+    const { document } = await documentFor(store, request, "read");
+    return workflowStatus(store, document);
+  });
+
+  app.post("/api/documents/:id/workflow/request-approval", async (request) => {
+    const { document } = await documentFor(store, request, "manage");
+    const { acknowledgedWarnings } = RequestApprovalBody.parse(request.body ?? {});
+    return requestApproval(store, collab, { actor: principalOf(request), document, acknowledgedWarnings });
+  });
+
+  app.post("/api/documents/:id/workflow/reopen", async (request, reply) => {
+    const { document } = await documentFor(store, request, "manage");
+    const { reason } = ReopenBody.parse(request.body);
+    await reopenDraft(store, collab, { actor: principalOf(request), document, reason });
+    return reply.code(204).send();
+  });
+
+  app.post("/api/documents/:id/approvals", async (request) => {
+    const { document } = await documentFor(store, request, "approve");
+    const body = ApproveBody.parse(request.body);
+    return approveReply(store, collab, { actor: principalOf(request), document, ...body });
+  });
+
+  app.post("/api/documents/:id/workflow/submit", async (request) => {
+    const { document } = await documentFor(store, request, "manage");
+    return submitReply(store, collab, { actor: principalOf(request), document });
+  });
+
+  app.put("/api/documents/:id/workflow/internal-deadline", async (request, reply) => {
+    const { document } = await documentFor(store, request, "manage");
+    const { internalDeadline } = InternalDeadlineBody.parse(request.body);
+    const workflow = await store.getWorkflow(document.id);
+    await store.saveWorkflow({ ...workflow, internalDeadline, updatedAt: new Date().toISOString() });
+    await recordAudit(store, { actorUserId: principalOf(request).user.id, documentId: document.id, event: "workflow.internal_deadline", details: { internalDeadline } });
+    return reply.code(204).send();
+  });
+
+  /** The caller's own changes that were refused because the text was frozen (kept, never lost). */
+  app.get("/api/documents/:id/rejected-changes", async (request) => {
+    const { document } = await documentFor(store, request, "read");
+    const rows = await store.listRejectedUpdates(document.id, principalOf(request).user.id);
+    const changes = await withDocument(store, collab.rooms, document.id, document.regionId, (doc) => rows.map((r) => describeRejected(doc, r)));
+    return { changes: changes.filter((c) => c.changes.length > 0) };
+  });
+
+  app.get("/api/documents/:id/final", async (request): Promise<FinalResponse> => {
+    const { document } = await documentFor(store, request, "read");
+    const seal = await store.getSeal(document.id);
+    if (!seal) throw notFound("Svaret er ikke indsendt endnu.");
+    const record = JSON.parse(seal.recordJson) as SealedRecord;
+    return {
+      documentId: document.id,
+      sealedAt: seal.sealedAt,
+      indholdsHash: seal.contentHash,
+      forseglingsHash: seal.sealHash,
+      verification: {
+        indholdsHash: sha256Canonical(canonicalContent(record.content, record.regionId)) === seal.contentHash && record.indholdsHash === seal.contentHash,
+        forseglingsHash: sha256Canonical(record) === seal.sealHash,
+      },
+      record,
+    };
+  });
+
+  for (const [format, type] of [
+    ["pdf", "application/pdf"],
+    ["docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+  ] as const) {
+    app.get(`/api/documents/:id/final.${format}`, async (request, reply) => {
+      const { document } = await documentFor(store, request, "read");
+      const seal = await store.getSeal(document.id);
+      if (!seal) throw notFound("Svaret er ikke indsendt endnu.");
+      return reply
+        .type(type)
+        .header("content-disposition", `attachment; filename="regionssvar-${document.regionId}.${format}"`)
+        .send(Buffer.from(seal[format]));
+    });
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Named versions of a reply: a Yjs state (to restore from) and the canonical content with its
+ * SHA-256 (to read, compare, approve and seal). Taken from the loaded room when there is one,
+ * so a version always includes edits still being committed.
+ */
+import { randomUUID } from "node:crypto";
+import * as Y from "yjs";
+import { canonicalContent, canonicalJson, type CanonicalContent } from "../../shared/content/canonical.js";
+import { extractReplyContent } from "../../shared/content/extract.js";
+import type { ReplyContent } from "../../shared/template/types.js";
+import type { RoomRegistry } from "../collab/rooms.js";
+import { withDocument } from "../content/read.js";
+import { sha256Canonical } from "../content/hash.js";
+import type { DocumentRow, Store, VersionRow } from "../storage/types.js";
+
+export async function createVersion(
+  store: Store,
+  rooms: RoomRegistry,
+  document: DocumentRow,
+  name: string,
+  kind: VersionRow["kind"],
+  createdBy: string | null,
+): Promise<VersionRow> {
+  const { stateUpdate, content } = await withDocument(store, rooms, document.id, document.regionId, (doc) => ({
+    stateUpdate: Y.encodeStateAsUpdate(doc),
+    content: extractReplyContent(doc),
+  }));
+  const canonical = canonicalContent(content, document.regionId);
+  const version: VersionRow = {
+    id: randomUUID(),
+    documentId: document.id,
+    name,
+    kind,
+    createdBy,
+    createdAt: new Date().toISOString(),
+    stateUpdate,
+    contentJson: canonicalJson(canonical),
+    contentHash: sha256Canonical(canonical),
+  };
+  await store.insertVersion(version);
+  return version;
+}
+
+/** The content a version holds, in the shape the checks and renderers take. */
+export function versionContent(version: VersionRow): CanonicalContent & ReplyContent {
+  return JSON.parse(version.contentJson) as CanonicalContent & ReplyContent;
+}

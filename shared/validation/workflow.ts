@@ -1,0 +1,40 @@
+/** Workflow, approval and seal: request bodies and responses. */
+import { z } from "zod";
+
+export const RequestApprovalBody = z.object({ acknowledgedWarnings: z.array(z.string().max(100)).max(100).default([]) });
+export const ReopenBody = z.object({ reason: z.string().trim().min(3, "Skriv en begrundelse.").max(1000) });
+export const ApproveBody = z.object({
+  grundlag: z.string().trim().min(3, "Angiv grundlaget for godkendelsen, fx en byrådsbeslutning.").max(300),
+  indholdsHash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export const VersionBody = z.object({ name: z.string().trim().min(1).max(200) });
+export const VersionParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/), versionId: z.string().uuid() });
+export const InternalDeadlineBody = z.object({ internalDeadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() });
+
+export interface ApprovalStatusDto {
+  kommunekode: string;
+  kommune: string;
+  approval: { godkendtAf: string; tidspunkt: string; grundlag: string } | null;
+}
+
+export interface WorkflowResponse {
+  state: "udkast" | "til_godkendelse" | "godkendt" | "indsendt";
+  /** SHA-256 of the frozen text, when there is one: what an approval must name. */
+  frozenHash: string | null;
+  frozenAt: string | null;
+  acknowledgedWarnings: string[];
+  internalDeadline: string | null;
+  deadline: string;
+  approvals: ApprovalStatusDto[];
+  seal: { indholdsHash: string; forseglingsHash: string; sealedAt: string } | null;
+}
+
+export interface FinalResponse {
+  documentId: string;
+  sealedAt: string;
+  indholdsHash: string;
+  forseglingsHash: string;
+  /** Recomputed now from the stored record: true when it still matches. */
+  verification: { indholdsHash: boolean; forseglingsHash: boolean };
+  record: unknown;
+}
