@@ -16,6 +16,7 @@ import { securityPlugin } from "./plugins/security.js";
 import { authPlugin } from "./plugins/auth.js";
 import { CollabService, DEFAULT_COLLAB_OPTIONS, type CollabOptions } from "./collab/service.js";
 import { registerCollabRoute } from "./collab/upgrade.js";
+import { LocalFanout, RedisFanout } from "./collab/fanout.js";
 import { authRoutes } from "./routes/auth/index.js";
 import { documentRoutes } from "./routes/documents/index.js";
 import { peopleRoutes } from "./routes/people/index.js";
@@ -48,12 +49,19 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     trustProxy: false,
   });
   const store = deps.store ?? (await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
-  const collab = new CollabService(store, app.log, {
-    ...DEFAULT_COLLAB_OPTIONS,
-    unloadDelayMs: config.ROOM_UNLOAD_DELAY_MS,
-    writer: { ...DEFAULT_COLLAB_OPTIONS.writer, compactAfterUpdates: config.COMPACT_AFTER_UPDATES },
-    ...deps.collabOptions,
-  });
+  const fanout = config.REDIS_URL ? new RedisFanout(config.REDIS_URL, app.log, config.REDIS_CHANNEL_PREFIX) : new LocalFanout();
+  const collab = new CollabService(
+    store,
+    app.log,
+    {
+      ...DEFAULT_COLLAB_OPTIONS,
+      unloadDelayMs: config.ROOM_UNLOAD_DELAY_MS,
+      writer: { ...DEFAULT_COLLAB_OPTIONS.writer, compactAfterUpdates: config.COMPACT_AFTER_UPDATES },
+      ...deps.collabOptions,
+    },
+    fanout,
+  );
+  await collab.start();
   app.decorate("store", store);
   app.decorate("collab", collab);
   registerErrorHandler(app);

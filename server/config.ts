@@ -17,6 +17,8 @@ export const ConfigSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** redis://… enables scale-out fan-out between several instances. */
   REDIS_URL: z.string().url().optional(),
+  /** Namespace of the Redis channels (several deployments or test runs can share one Redis). */
+  REDIS_CHANNEL_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default("rs"),
   /** Public origin(s) the browser uses, comma-separated; websocket upgrades from other origins are refused. Empty: same host as the request. */
   ALLOWED_ORIGINS: z.string().default(""),
   /** Set when served over https: cookies become `__Host-` + Secure. */

@@ -19,6 +19,15 @@ export interface RoomLimits {
 
 export const DEFAULT_ROOM_LIMITS: RoomLimits = { maxAwarenessStateBytes: 8 * 1024 };
 
+/** Origin of changes that came from another server instance (already persisted there). */
+export const REMOTE_ORIGIN = Symbol("remote");
+
+/** Where a room sends what it accepted, for other instances (no-op with one instance). */
+export interface RoomPublisher {
+  update(documentId: string, update: Uint8Array): void;
+  awareness(documentId: string, update: Uint8Array): void;
+}
+
 export class Room {
   readonly connections = new Set<Connection>();
   readonly awareness: awarenessProtocol.Awareness;
@@ -43,6 +52,7 @@ export class Room {
     readonly regionId: string,
     readonly doc: Y.Doc,
     options: { frozen: boolean; storedUpdates: number },
+    private readonly publisher: RoomPublisher | null = null,
     private readonly limits: RoomLimits = DEFAULT_ROOM_LIMITS,
   ) {
     this.frozen = options.frozen;
@@ -59,10 +69,11 @@ export class Room {
     this.lastChangeOrigin = origin;
     const message = encodeUpdateMessage(update);
     for (const c of this.connections) if (c !== origin) c.send(message);
+    if (origin !== REMOTE_ORIGIN) this.publisher?.update(this.documentId, update);
   };
 
   private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
-    if (transaction.local === false || this.connections.has(transaction.origin as Connection)) {
+    if (this.connections.has(transaction.origin as Connection)) {
       this.changedTypes = transaction.changed.size > 0 ? new Map(transaction.changed) : null;
     }
   };
@@ -81,6 +92,9 @@ export class Room {
     if (changed.length === 0) return;
     const message = encodeAwarenessMessage(this.awareness, changed);
     for (const c of this.connections) c.send(message);
+    if (origin !== REMOTE_ORIGIN && this.publisher) {
+      this.publisher.awareness(this.documentId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    }
   };
 
   join(connection: Connection): void {
@@ -126,6 +140,15 @@ export class Room {
       connection.awarenessClients.add(e.clientId);
     }
     if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), connection);
+  }
+
+  /** An update another instance accepted (and persisted): apply, pass to own clients, do not persist. */
+  applyRemoteUpdate(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
   }
 
   /** Sends a server event to every connection that opted in. */

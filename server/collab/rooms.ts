@@ -7,18 +7,30 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Store } from "../storage/types.js";
 import { isFrozen } from "../access/policy.js";
 import { loadDocument } from "./load.js";
-import { Room } from "./room.js";
+import { Room, type RoomPublisher } from "./room.js";
+import { FANOUT_AWARENESS, FANOUT_UPDATE, LocalFanout, type Fanout } from "./fanout.js";
+
+type RemoteMessage = { kind: number; payload: Uint8Array };
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room>>();
+  /** Messages from other instances that arrived while the document was loading. */
+  private readonly early = new Map<string, RemoteMessage[]>();
+  private readonly publisher: RoomPublisher;
 
   constructor(
     private readonly store: Store,
     private readonly log: FastifyBaseLogger,
     /** How long an empty room stays loaded, in ms (a quick reconnect then needs no reload). */
     private readonly unloadDelayMs: number,
-  ) {}
+    private readonly fanout: Fanout = new LocalFanout(),
+  ) {
+    this.publisher = {
+      update: (documentId, update) => fanout.publish(documentId, FANOUT_UPDATE, update),
+      awareness: (documentId, update) => fanout.publish(documentId, FANOUT_AWARENESS, update),
+    };
+  }
 
   get(documentId: string): Room | undefined {
     return this.rooms.get(documentId);
@@ -50,11 +62,50 @@ export class RoomRegistry {
   private async load(documentId: string): Promise<Room> {
     const row = await this.store.getDocument(documentId);
     if (!row) throw new Error(`document ${documentId} does not exist`);
-    const { doc, storedUpdates } = await loadDocument(this.store, documentId, row.regionId);
-    const room = new Room(documentId, row.regionId, doc, { frozen: isFrozen(row.state), storedUpdates });
-    this.rooms.set(documentId, room);
-    this.log.debug({ documentId }, "room loaded");
-    return room;
+    // Subscribe before reading storage: what other instances publish meanwhile is kept and
+    // applied after the load, so nothing falls between the read and the subscription.
+    if (this.fanout.enabled) {
+      this.early.set(documentId, []);
+      await this.fanout.subscribe(documentId);
+    }
+    try {
+      const { doc, storedUpdates } = await loadDocument(this.store, documentId, row.regionId);
+      const room = new Room(documentId, row.regionId, doc, { frozen: isFrozen(row.state), storedUpdates }, this.fanout.enabled ? this.publisher : null);
+      this.rooms.set(documentId, room);
+      for (const m of this.early.get(documentId) ?? []) this.onRemote(room, m);
+      this.log.debug({ documentId }, "room loaded");
+      return room;
+    } catch (error) {
+      if (this.fanout.enabled) await this.fanout.unsubscribe(documentId);
+      throw error;
+    } finally {
+      this.early.delete(documentId);
+    }
+  }
+
+  /** A message another instance published for a document (dropped if it is not loaded here). */
+  deliverRemote(documentId: string, kind: number, payload: Uint8Array): void {
+    const room = this.rooms.get(documentId);
+    if (room) return this.onRemote(room, { kind, payload });
+    this.early.get(documentId)?.push({ kind, payload });
+  }
+
+  private onRemote(room: Room, message: RemoteMessage): void {
+    try {
+      if (message.kind === FANOUT_UPDATE) room.applyRemoteUpdate(message.payload);
+      else if (message.kind === FANOUT_AWARENESS) room.applyRemoteAwareness(message.payload);
+      if (room.doc.store.pendingStructs !== null) void this.catchUp(room);
+    } catch (error) {
+      this.log.warn({ err: error, documentId: room.documentId }, "unreadable message from another instance");
+    }
+  }
+
+  /** Re-reads a loaded document from storage (after a gap in the fan-out); Yjs skips what it has. */
+  async catchUp(room: Room): Promise<void> {
+    const state = await this.store.loadDocumentState(room.documentId);
+    if (this.rooms.get(room.documentId) !== room) return;
+    if (state.snapshot) room.applyRemoteUpdate(state.snapshot);
+    for (const update of state.updates) room.applyRemoteUpdate(update);
   }
 
   /** Call when a connection left; unloads the room once it is empty and its writes are committed. */
@@ -65,6 +116,7 @@ export class RoomRegistry {
         if (room.connections.size > 0 || room.pendingWrites > 0 || this.rooms.get(room.documentId) !== room) return;
         this.rooms.delete(room.documentId);
         room.destroy();
+        if (this.fanout.enabled) void this.fanout.unsubscribe(room.documentId);
         this.log.debug({ documentId: room.documentId }, "room unloaded");
       });
     });

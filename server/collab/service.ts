@@ -20,6 +20,7 @@ import { handleFrame, type ReceiverDeps } from "./receiver.js";
 import { RoomRegistry } from "./rooms.js";
 import type { Room } from "./room.js";
 import { changeAsServer } from "./repair.js";
+import { LocalFanout, type ControlMessage, type Fanout } from "./fanout.js";
 import type * as Y from "yjs";
 
 export interface CollabOptions {
@@ -55,12 +56,15 @@ export class CollabService {
   private readonly receiverDeps: ReceiverDeps;
   private shuttingDown = false;
 
+  private readonly freezeAcks = new Map<string, (instanceId: string) => void>();
+
   constructor(
     private readonly store: Store,
     private readonly log: FastifyBaseLogger,
     private readonly options: CollabOptions = DEFAULT_COLLAB_OPTIONS,
+    readonly fanout: Fanout = new LocalFanout(),
   ) {
-    this.rooms = new RoomRegistry(store, log, options.unloadDelayMs);
+    this.rooms = new RoomRegistry(store, log, options.unloadDelayMs, fanout);
     this.writer = new UpdateWriter(store, log, options.writer, (healthy) => this.broadcastSaveHealth(healthy));
     this.receiverDeps = {
       writer: this.writer,
@@ -68,6 +72,67 @@ export class CollabService {
     };
     this.heartbeat = setInterval(() => this.pingAll(), options.heartbeatMs);
     this.heartbeat.unref();
+  }
+
+  /** Connects to the other instances (no-op with one instance). */
+  async start(): Promise<void> {
+    await this.fanout.start({
+      onDocumentMessage: (documentId, kind, payload) => this.rooms.deliverRemote(documentId, kind, payload),
+      onControl: (message) => this.onControl(message),
+      onResubscribed: () => {
+        for (const room of this.rooms.all()) void this.rooms.catchUp(room).catch((err: unknown) => this.log.warn({ err }, "catch-up failed"));
+      },
+    });
+  }
+
+  private onControl(message: ControlMessage): void {
+    switch (message.type) {
+      case "workflow":
+        return this.applyWorkflowState(message.documentId, message.state as WorkflowState);
+      case "role":
+        return this.applyRole(message.documentId, message.userId, message.role as DocumentRole | null);
+      case "sessions":
+        return this.applyCloseSessions(message.sessionIds);
+      case "freeze": {
+        const room = this.rooms.get(message.documentId);
+        if (room) room.frozen = true;
+        void this.writer.drain().then(() => this.fanout.publishControl({ type: "freeze-ack", requestId: message.requestId, instanceId: this.fanout.instanceId }));
+        return;
+      }
+      case "freeze-ack":
+        return this.freezeAcks.get(message.requestId)?.(message.instanceId);
+    }
+  }
+
+  /**
+   * Makes sure no instance accepts content for the document any more and that everything any
+   * instance accepted is committed: with several instances, every instance that has the room
+   * loaded freezes it, drains its writer and answers; this resolves when all have answered.
+   */
+  async freezeEverywhere(documentId: string, timeoutMs = 5000): Promise<void> {
+    const room = this.rooms.get(documentId);
+    if (room) room.frozen = true;
+    if (!this.fanout.enabled) return this.writer.drain();
+    const others = (await this.fanout.instancesWith(documentId)) - (room ? 1 : 0);
+    const requestId = randomUUID();
+    const acked = new Set<string>();
+    const done = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("other instances did not confirm the freeze in time")), timeoutMs);
+      this.freezeAcks.set(requestId, (instanceId) => {
+        if (instanceId !== this.fanout.instanceId) acked.add(instanceId);
+        if (acked.size >= others) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    this.fanout.publishControl({ type: "freeze", documentId, requestId });
+    try {
+      if (others > 0) await done;
+      await this.writer.drain();
+    } finally {
+      this.freezeAcks.delete(requestId);
+    }
   }
 
   get connectionCount(): number {
@@ -159,8 +224,13 @@ export class CollabService {
 
   // --- access and workflow changes take effect on open connections at once ------------------
 
-  /** A user's role on a document changed (null: removed). Connections are downgraded or closed. */
+  /** A user's role on a document changed (null: removed). Connections are downgraded or closed, on every instance. */
   setRole(documentId: string, userId: string, role: DocumentRole | null): void {
+    this.applyRole(documentId, userId, role);
+    this.fanout.publishControl({ type: "role", documentId, userId, role });
+  }
+
+  private applyRole(documentId: string, userId: string, role: DocumentRole | null): void {
     const room = this.rooms.get(documentId);
     if (!room) return;
     for (const c of room.connections) {
@@ -170,13 +240,23 @@ export class CollabService {
     }
   }
 
-  /** Closes every socket of the given sessions (sign-out, revocation). */
+  /** Closes every socket of the given sessions (sign-out, revocation), on every instance. */
   closeSessions(sessionIds: string[]): void {
+    this.applyCloseSessions(sessionIds);
+    this.fanout.publishControl({ type: "sessions", sessionIds });
+  }
+
+  private applyCloseSessions(sessionIds: string[]): void {
     const ids = new Set(sessionIds);
     for (const c of this.connections) if (ids.has(c.principal.sessionId)) c.close(CloseCode.UNAUTHENTICATED, "session ended");
   }
 
   setWorkflowState(documentId: string, state: WorkflowState): void {
+    this.applyWorkflowState(documentId, state);
+    this.fanout.publishControl({ type: "workflow", documentId, state });
+  }
+
+  private applyWorkflowState(documentId: string, state: WorkflowState): void {
     const room = this.rooms.get(documentId);
     if (!room) return;
     room.frozen = isFrozen(state);
@@ -209,5 +289,6 @@ export class CollabService {
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
     await Promise.race([this.writer.drain(), timeout]);
     this.rooms.unloadAll();
+    await this.fanout.close();
   }
 }

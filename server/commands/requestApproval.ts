@@ -37,8 +37,10 @@ export async function requestApproval(store: Store, collab: CollabService, input
     collab.setWorkflowState(document.id, "udkast");
   };
   try {
-    await collab.writer.drain();
-    const version = await createVersion(store, collab.rooms, document, "Sendt til godkendelse", "auto", input.actor.user.id);
+    await collab.freezeEverywhere(document.id);
+    // Read from storage, not from this instance's room: with several instances only storage is
+    // sure to hold everything every instance accepted before the freeze.
+    const version = await createVersion(store, collab.rooms, document, "Sendt til godkendelse", "auto", input.actor.user.id, { fromStorage: true });
     const report = checkCompleteness(versionContent(version), { regionId: document.regionId, regions: REGIONS, today: copenhagenToday() });
     if (!report.ok) {
       await undo();

@@ -12,6 +12,11 @@ import type { ReplyContent } from "../../shared/template/types.js";
 export async function withDocument<T>(store: Store, rooms: RoomRegistry, documentId: string, regionId: string, read: (doc: Y.Doc) => T): Promise<T> {
   const room = rooms.get(documentId);
   if (room) return read(room.doc);
+  return readFromStorage(store, rooms, documentId, regionId, read);
+}
+
+/** Reads the committed state from storage, ignoring any loaded room. */
+export async function readFromStorage<T>(store: Store, _rooms: RoomRegistry, documentId: string, regionId: string, read: (doc: Y.Doc) => T): Promise<T> {
   const { doc } = await loadDocument(store, documentId, regionId);
   try {
     return read(doc);

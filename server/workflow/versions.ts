@@ -9,7 +9,7 @@ import { canonicalContent, canonicalJson, type CanonicalContent } from "../../sh
 import { extractReplyContent } from "../../shared/content/extract.js";
 import type { ReplyContent } from "../../shared/template/types.js";
 import type { RoomRegistry } from "../collab/rooms.js";
-import { withDocument } from "../content/read.js";
+import { readFromStorage, withDocument } from "../content/read.js";
 import { sha256Canonical } from "../content/hash.js";
 import type { DocumentRow, Store, VersionRow } from "../storage/types.js";
 
@@ -20,8 +20,10 @@ export async function createVersion(
   name: string,
   kind: VersionRow["kind"],
   createdBy: string | null,
+  options: { fromStorage?: boolean } = {},
 ): Promise<VersionRow> {
-  const { stateUpdate, content } = await withDocument(store, rooms, document.id, document.regionId, (doc) => ({
+  const read = options.fromStorage ? readFromStorage : withDocument;
+  const { stateUpdate, content } = await read(store, rooms, document.id, document.regionId, (doc) => ({
     stateUpdate: Y.encodeStateAsUpdate(doc),
     content: extractReplyContent(doc),
   }));

@@ -1,0 +1,148 @@
+/**
+ * Fan-out between server instances (REDIS_URL): every document update and awareness change a
+ * room accepts is published once on the document's channel; instances that have the room loaded
+ * apply it and pass it to their own clients. Control messages (lock state, role changes, ended
+ * sessions, freeze requests) go on one shared channel.
+ *
+ * Delivery: Redis pub/sub is at-most-once. Nothing depends on it for durability: the instance
+ * that accepted an update commits it to the shared database before acknowledging it. Instances
+ * re-read a document from storage whenever they may have missed something: after the Redis
+ * connection comes back, and when a published update arrives whose dependencies are missing.
+ *
+ * Frame on a document channel: byte kind (1 update, 2 awareness) + 16-byte instance id + payload.
+ */
+import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
+import type { FastifyBaseLogger } from "fastify";
+
+export const FANOUT_UPDATE = 1;
+export const FANOUT_AWARENESS = 2;
+
+export type ControlMessage =
+  | { type: "workflow"; documentId: string; state: string }
+  | { type: "role"; documentId: string; userId: string; role: string | null }
+  | { type: "sessions"; sessionIds: string[] }
+  | { type: "freeze"; documentId: string; requestId: string }
+  | { type: "freeze-ack"; requestId: string; instanceId: string };
+
+export interface FanoutHandlers {
+  onDocumentMessage(documentId: string, kind: number, payload: Uint8Array): void;
+  onControl(message: ControlMessage): void;
+  /** The connection to the other instances was interrupted: re-read loaded documents from storage. */
+  onResubscribed(): void;
+}
+
+export interface Fanout {
+  readonly instanceId: string;
+  readonly enabled: boolean;
+  start(handlers: FanoutHandlers): Promise<void>;
+  subscribe(documentId: string): Promise<void>;
+  unsubscribe(documentId: string): Promise<void>;
+  publish(documentId: string, kind: number, payload: Uint8Array): void;
+  publishControl(message: ControlMessage): void;
+  /** How many instances have the document loaded (subscribed to its channel), this one included. */
+  instancesWith(documentId: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** One instance: nothing to fan out to. */
+export class LocalFanout implements Fanout {
+  readonly instanceId = randomBytes(16).toString("hex");
+  readonly enabled = false;
+  async start(): Promise<void> {}
+  async subscribe(): Promise<void> {}
+  async unsubscribe(): Promise<void> {}
+  publish(): void {}
+  publishControl(): void {}
+  async instancesWith(): Promise<number> {
+    return 1;
+  }
+  async close(): Promise<void> {}
+}
+
+export class RedisFanout implements Fanout {
+  readonly enabled = true;
+  private readonly id = randomBytes(16);
+  readonly instanceId = this.id.toString("hex");
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+  private handlers: FanoutHandlers | null = null;
+  private wasDisconnected = false;
+
+  private readonly controlChannel: string;
+  private readonly docPrefix: string;
+
+  constructor(
+    url: string,
+    private readonly log: FastifyBaseLogger,
+    /** Namespace of the channels, so several deployments (or test runs) can share one Redis. */
+    prefix = "rs",
+  ) {
+    this.controlChannel = `${prefix}:control`;
+    this.docPrefix = `${prefix}:doc:`;
+    // Commands issued while Redis is away are dropped, not queued: a queued burst would replay
+    // stale fan-out later, and storage catch-up covers the gap anyway.
+    const options = { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true };
+    this.pub = new Redis(url, options);
+    this.sub = new Redis(url, { ...options, enableOfflineQueue: true });
+    for (const client of [this.pub, this.sub]) client.on("error", (err: Error) => this.log.warn({ err: err.message }, "redis"));
+  }
+
+  async start(handlers: FanoutHandlers): Promise<void> {
+    this.handlers = handlers;
+    this.sub.on("messageBuffer", (channel: Buffer, message: Buffer) => this.onMessage(channel.toString(), message));
+    this.sub.on("close", () => (this.wasDisconnected = true));
+    this.sub.on("ready", () => {
+      if (!this.wasDisconnected) return;
+      this.wasDisconnected = false;
+      // ioredis re-subscribes on reconnect; what was published meanwhile is read from storage
+      this.handlers?.onResubscribed();
+    });
+    await Promise.all([this.pub.connect(), this.sub.connect()]);
+    await this.sub.subscribe(this.controlChannel);
+  }
+
+  private onMessage(channel: string, message: Buffer): void {
+    if (channel === this.controlChannel) {
+      try {
+        this.handlers?.onControl(JSON.parse(message.toString()) as ControlMessage);
+      } catch (error) {
+        this.log.warn({ err: error }, "unreadable control message");
+      }
+      return;
+    }
+    if (message.length < 17 || message.subarray(1, 17).equals(this.id)) return; // own echo
+    const documentId = channel.slice(this.docPrefix.length);
+    this.handlers?.onDocumentMessage(documentId, message[0]!, new Uint8Array(message.buffer, message.byteOffset + 17, message.length - 17));
+  }
+
+  async subscribe(documentId: string): Promise<void> {
+    await this.sub.subscribe(this.docPrefix + documentId);
+  }
+
+  async unsubscribe(documentId: string): Promise<void> {
+    await this.sub.unsubscribe(this.docPrefix + documentId).catch(() => {});
+  }
+
+  publish(documentId: string, kind: number, payload: Uint8Array): void {
+    const frame = Buffer.allocUnsafe(17 + payload.length);
+    frame[0] = kind;
+    this.id.copy(frame, 1);
+    frame.set(payload, 17);
+    this.pub.publish(this.docPrefix + documentId, frame).catch(() => {});
+  }
+
+  publishControl(message: ControlMessage): void {
+    this.pub.publish(this.controlChannel, JSON.stringify(message)).catch(() => {});
+  }
+
+  async instancesWith(documentId: string): Promise<number> {
+    const result = (await this.pub.call("PUBSUB", "NUMSUB", this.docPrefix + documentId)) as [string, number];
+    return Number(result[1] ?? 0);
+  }
+
+  async close(): Promise<void> {
+    this.pub.disconnect();
+    this.sub.disconnect();
+  }
+}
