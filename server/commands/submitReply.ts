@@ -13,8 +13,6 @@ import { sha256Canonical } from "../content/hash.js";
 import { canonicalJson } from "../../shared/content/canonical.js";
 import { conflict } from "../errors.js";
 import type { SealedRecord } from "../export/sealed-record.js";
-import { renderReplyPdf } from "../export/pdf.js";
-import { renderReplyDocx } from "../export/docx.js";
 import type { DocumentRow, Store } from "../storage/types.js";
 import { copenhagenToday } from "../time.js";
 import { createVersion, versionContent } from "../workflow/versions.js";
@@ -49,6 +47,8 @@ export async function submitReply(store: Store, collab: CollabService, input: { 
 
   const record: SealedRecord = { documentId: document.id, regionId: document.regionId, title: document.title, content, indholdsHash: version.contentHash, dato, approvals: named };
   const hashes = { indholdsHash: version.contentHash, forseglingsHash: sha256Canonical(record) };
+  // The PDF and DOCX libraries are large; load them when a reply is sealed, not at every start.
+  const [{ renderReplyPdf }, { renderReplyDocx }] = await Promise.all([import("../export/pdf.js"), import("../export/docx.js")]);
   const [pdf, docx] = await Promise.all([renderReplyPdf(record, hashes), renderReplyDocx(record, hashes)]);
   const sealedAt = new Date().toISOString();
   // The seal's primary key lets only one submission win; the state follows the seal.

@@ -244,3 +244,19 @@ export function withRowCell(content: ReplyContent, key: string, rowIndex: number
   else row[column] = value;
   return copy;
 }
+
+/**
+ * The complete reply with its months moved forward so that it is valid on `today` (the fixture
+ * is written for a reply in May 2025; the completeness check wants start dates after today).
+ */
+export function completeReplyContentAsOf(regionId = "nordjylland", today = new Date()): ReplyContent {
+  const shift = today.getFullYear() - 2025 + 1;
+  const move = (v: unknown): unknown => {
+    if (typeof v === "string" && /^\d{4}-\d{2}$/.test(v)) return `${Number(v.slice(0, 4)) + shift}${v.slice(4)}`;
+    if (Array.isArray(v)) return v.map(move);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, move(x)]));
+    return v;
+  };
+  const content = completeReplyContent(regionId);
+  return { ...content, fields: move(content.fields) as ReplyContent["fields"] };
+}

@@ -4,7 +4,7 @@
  * instance is enforced on the other, and killing an instance loses no saved update.
  */
 import { randomBytes } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CloseCode } from "../../shared/protocol/messages.js";
 import { writeReplyContent } from "../../shared/content/write.js";
 import { openStore } from "../../server/storage/index.js";
@@ -14,7 +14,7 @@ import { createTempPostgres } from "../helpers/postgres.js";
 import { tempDataDir } from "../helpers/tmp.js";
 import { connectClient, login, type Session, type TestClient } from "../helpers/clients.js";
 import { appendText, fieldText } from "../helpers/ydoc.js";
-import { completeReplyContent } from "../helpers/completeReply.js";
+import { completeReplyContentAsOf as completeReplyContent } from "../helpers/completeReply.js";
 import { waitFor } from "../helpers/wait.js";
 
 const DOC = "svar-nordjylland";
@@ -27,7 +27,8 @@ const servers: ChildServer[] = [];
 const clients: TestClient[] = [];
 const track = (c: TestClient) => (clients.push(c), c);
 
-beforeAll(async () => {
+// a fresh database per test: a test that freezes the reply must not freeze the next one's
+beforeEach(async () => {
   database = await createTempPostgres();
   const store = await openStore({ databaseUrl: database.url, dataDir: data.dir });
   await seedDemo(store, TEST_PASSWORD);
@@ -39,11 +40,9 @@ afterEach(async () => {
     s.process.kill("SIGKILL");
     await waitForExit(s.process);
   }
-});
-afterAll(async () => {
   await database.drop();
-  data.remove();
 });
+afterAll(() => data.remove());
 
 async function twoInstances(): Promise<[ChildServer, ChildServer]> {
   const env = { DATABASE_URL: database.url, REDIS_URL, REDIS_CHANNEL_PREFIX: `t${randomBytes(4).toString("hex")}` };

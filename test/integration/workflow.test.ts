@@ -16,7 +16,7 @@ import { hashPassword } from "../../server/auth/passwords.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 import { connectClient, login, type Session, type TestClient } from "../helpers/clients.js";
 import { appendText, fieldText } from "../helpers/ydoc.js";
-import { completeReplyContent } from "../helpers/completeReply.js";
+import { completeReplyContentAsOf as completeReplyContent } from "../helpers/completeReply.js";
 import { waitFor } from "../helpers/wait.js";
 
 const REGION = "nordjylland";

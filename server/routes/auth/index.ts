@@ -19,7 +19,18 @@ export async function authRoutes(app: FastifyInstance, deps: { config: Config; s
 
   app.post(
     "/api/auth/login",
-    { config: { rateLimit: { max: 10, timeWindow: "1 minute" } } },
+    {
+      config: {
+        // Per account and address: guessing one account's password is slowed down, while a whole
+        // town hall behind one NAT address can still sign in at nine o'clock.
+        rateLimit: {
+          max: 10,
+          timeWindow: "1 minute",
+          hook: "preHandler",
+          keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase()}`,
+        },
+      },
+    },
     async (request, reply) => {
       // Login is the one mutating route without a CSRF token (there is no session yet); a
       // cross-site form post is stopped by the Origin check instead.
