@@ -14,6 +14,8 @@ const CLIENT_COUNTS = [2, 10, 50];
 const EDITS = quick ? 100 : 500;
 
 async function main(): Promise<void> {
+  // every y-websocket provider registers a process exit listener; 50 clients are expected here
+  process.setMaxListeners(0);
   pinToCore(process.pid, 0);
   const results: FanoutResult[] = [];
   for (const clients of CLIENT_COUNTS) {

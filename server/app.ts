@@ -68,7 +68,21 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   // external plugins
   await app.register(securityPlugin, { config });
-  await app.register(websocket, { options: { maxPayload: config.WS_MAX_FRAME_BYTES } });
+  await app.register(websocket, {
+    options: { maxPayload: config.WS_MAX_FRAME_BYTES },
+    // A misbehaving peer (oversized or invalid frame, abrupt disconnect) is the peer's problem:
+    // ws has already answered it with the right close code; log it quietly and drop the socket.
+    errorHandler: (error, socket, request) => {
+      request.log.info({ err: error.message }, "websocket closed after a protocol error");
+      socket.terminate();
+    },
+    // Replaces the plugin's default (close every socket without a code): close with 1012 so
+    // clients reconnect, then commit what is queued.
+    preClose: async function (this: FastifyInstance) {
+      await collab.shutdown();
+      this.websocketServer.close();
+    },
+  });
   // app plugins
   await app.register(authPlugin, { config, store });
   app.addHook("onRequest", (request, reply, done) => {
@@ -88,9 +102,6 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.get("/api/health", async () => ({ ok: true, rooms: collab.rooms.loadedCount, connections: collab.connectionCount }));
   if (config.SERVE_CLIENT) await serveClient(app);
 
-  app.addHook("preClose", async () => {
-    await collab.shutdown();
-  });
   app.addHook("onClose", async () => {
     if (!deps.store) await store.close();
   });

@@ -1,0 +1,114 @@
+/**
+ * The sealed record of a submitted reply (spec §6) as the PDF and DOCX renderers take it, and
+ * the cover both renderers print in front of the reply: region, recipient, submission date,
+ * the region's kommuner, the approvals and both hashes. The cover is built here once, so the
+ * two files cannot disagree about it.
+ */
+import type { ReplyContent } from "../../shared/template/types.js";
+import { TEMPLATE } from "../../shared/template/definition.js";
+import { findRegion, municipalitiesOf } from "../../shared/regions.js";
+import { formatDate } from "../../shared/export/format.js";
+
+export interface SealedApproval {
+  kommunekode: string;
+  kommune: string;
+  godkendtAf: string;
+  tidspunkt: string; // ISO timestamp
+  grundlag: string;
+  indholdsHash: string;
+}
+
+export interface SealedRecord {
+  documentId: string;
+  regionId: string;
+  title: string;
+  content: ReplyContent;
+  indholdsHash: string;
+  dato: string; // YYYY-MM-DD, the submission date (hoved.dato)
+  approvals: SealedApproval[];
+}
+
+export interface SealHashes {
+  indholdsHash: string;
+  forseglingsHash: string;
+}
+
+export const RECIPIENT = "Social- og Boligstyrelsen";
+export const APPROVAL_COLUMNS = ["Kommune", "Godkendt af", "Tidspunkt", "Grundlag"] as const;
+
+export interface CoverView {
+  title: string;
+  /** The document's own title, when it says more than the template title. */
+  documentTitle: string | null;
+  lines: { label: string; value: string }[];
+  kommunerLabel: string;
+  kommuner: string[];
+  approvalsLabel: string;
+  /** Rows in APPROVAL_COLUMNS order, sorted by kommune. */
+  approvals: string[][];
+  approvalNote: string;
+  hashes: { label: string; value: string }[];
+  /** The footer's short form of the seal. */
+  footerHash: string;
+}
+
+const stamp = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Copenhagen",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** An ISO timestamp → "3. maj 2025 kl. 14.05" in Copenhagen time (as the client shows it). */
+export function formatDateTimeDa(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const part = (type: Intl.DateTimeFormatPartTypes) => stamp.formatToParts(date).find((p) => p.type === type)?.value ?? "";
+  return `${formatDate(`${part("year")}-${part("month")}-${part("day")}`)} kl. ${part("hour")}.${part("minute")}`;
+}
+
+const byDanish = (a: string, b: string) => a.localeCompare(b, "da");
+
+export function buildCoverView(record: SealedRecord, hashes: SealHashes): CoverView {
+  const regionName = findRegion(record.regionId)?.name ?? record.regionId;
+  const kommuner = municipalitiesOf(record.regionId)
+    .map((m) => m.officialName)
+    .sort(byDanish);
+  const approvals = [...record.approvals]
+    .sort((a, b) => byDanish(a.kommune, b.kommune) || a.kommunekode.localeCompare(b.kommunekode))
+    .map((a) => [a.kommune, a.godkendtAf, formatDateTimeDa(a.tidspunkt), a.grundlag]);
+  const onThisVersion = record.approvals.filter((a) => a.indholdsHash === hashes.indholdsHash).length;
+  const approvalNote =
+    onThisVersion === record.approvals.length
+      ? `Alle ${record.approvals.length} godkendelser er givet til den version, der har indholds-hashen nedenfor.`
+      : `${onThisVersion} af ${record.approvals.length} godkendelser er givet til den version, der har indholds-hashen nedenfor.`;
+  const title = TEMPLATE.title;
+  return {
+    title,
+    documentTitle: record.title.trim() !== "" && record.title.trim() !== title ? record.title.trim() : null,
+    lines: [
+      { label: "Region", value: regionName },
+      { label: "Modtager", value: RECIPIENT },
+      { label: "Dato for indsendelse", value: formatDate(record.dato) },
+    ],
+    kommunerLabel: `Deltagende kommuner (${kommuner.length})`,
+    kommuner,
+    approvalsLabel: "Godkendelser",
+    approvals,
+    approvalNote,
+    hashes: [
+      { label: "Indholds-hash (SHA-256)", value: hashes.indholdsHash },
+      { label: "Forseglings-hash (SHA-256)", value: hashes.forseglingsHash },
+    ],
+    footerHash: `Forsegling ${hashes.forseglingsHash.slice(0, 16)}`,
+  };
+}
+
+/** A fixed instant from the record's date, for the files' metadata (so two renders agree). */
+export function recordInstant(record: SealedRecord): Date {
+  const date = new Date(`${record.dato}T12:00:00Z`);
+  return Number.isNaN(date.getTime()) ? new Date(0) : date;
+}
