@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
     environment: "node",
     pool: "forks",
     // Two cores: integration tests start servers and browsers; running more files at once

@@ -1,0 +1,27 @@
+/** Browser steps shared by the e2e tests, in the words a user would use. */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { TEST_PASSWORD } from "./server.js";
+
+export async function signIn(browser: Browser, baseUrl: string, email: string, password = TEST_PASSWORD): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "da-DK" });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Adgangskode").fill(password);
+  await page.getByRole("button", { name: "Log ind" }).click();
+  await page.getByRole("heading", { name: "Mine svar" }).waitFor();
+  return { context, page };
+}
+
+export async function openReply(page: Page, regionName: string): Promise<void> {
+  await page.getByRole("link", { name: new RegExp(regionName) }).first().click();
+  await page.locator(".ProseMirror").waitFor();
+}
+
+/** Puts the caret at the end of a text field's editable content and types. */
+export async function typeInField(page: Page, fieldId: string, text: string): Promise<void> {
+  const editable = page.locator(`[data-field="${fieldId}"] p`).first();
+  await editable.click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(text);
+}
