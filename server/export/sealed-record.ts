@@ -81,10 +81,11 @@ export function buildCoverView(record: SealedRecord, hashes: SealHashes): CoverV
     .sort((a, b) => byDanish(a.kommune, b.kommune) || a.kommunekode.localeCompare(b.kommunekode))
     .map((a) => [a.kommune, a.godkendtAf, formatDateTimeDa(a.tidspunkt), a.grundlag]);
   const onThisVersion = record.approvals.filter((a) => a.indholdsHash === hashes.indholdsHash).length;
+  const total = record.approvals.length;
   const approvalNote =
-    onThisVersion === record.approvals.length
-      ? `Alle ${record.approvals.length} godkendelser er givet til den version, der har indholds-hashen nedenfor.`
-      : `${onThisVersion} af ${record.approvals.length} godkendelser er givet til den version, der har indholds-hashen nedenfor.`;
+    total === 0
+      ? "Der er ingen godkendelser i den forseglede version."
+      : `${onThisVersion === total ? "Alle" : `${onThisVersion} af`} ${total} godkendelser er givet til den version, der har indholds-hashen nedenfor.`;
   const title = TEMPLATE.title;
   return {
     title,
