@@ -11,7 +11,7 @@ import fastifyStatic from "@fastify/static";
 import type { Config } from "./config.js";
 import type { Store } from "./storage/types.js";
 import { openStore } from "./storage/index.js";
-import { registerErrorHandler } from "./errors.js";
+import { registerErrorHandler, registerNotFoundHandler } from "./errors.js";
 import { securityPlugin } from "./plugins/security.js";
 import { authPlugin } from "./plugins/auth.js";
 import { CollabService, DEFAULT_COLLAB_OPTIONS, type CollabOptions } from "./collab/service.js";
@@ -100,7 +100,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(async (scope) => versionRoutes(scope, { store, collab }));
   await app.register(async (scope) => overviewRoutes(scope, { store, collab }));
   app.get("/api/health", async () => ({ ok: true, rooms: collab.rooms.loadedCount, connections: collab.connectionCount }));
-  if (config.SERVE_CLIENT) await serveClient(app);
+  registerNotFoundHandler(app, config.SERVE_CLIENT && (await serveClient(app)));
 
   app.addHook("onClose", async () => {
     if (!deps.store) await store.close();
@@ -108,18 +108,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   return app;
 }
 
-/** Serves the built client (dist/client) with a fallback to index.html for client-side routes. */
-async function serveClient(app: FastifyInstance): Promise<void> {
+/** Serves the built client (dist/client); false when it has not been built. */
+async function serveClient(app: FastifyInstance): Promise<boolean> {
   const root = resolve(process.cwd(), "dist/client");
   if (!existsSync(join(root, "index.html"))) {
     app.log.warn("dist/client is missing: run `npm run build` to serve the web client");
-    return;
+    return false;
   }
   await app.register(fastifyStatic, { root, wildcard: false });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.method === "GET" && !request.url.startsWith("/api/") && !request.url.startsWith("/collab/")) {
-      return reply.sendFile("index.html");
-    }
-    return reply.status(404).send({ error: { code: "not_found", message: "Siden eller dokumentet findes ikke." } });
-  });
+  return true;
 }

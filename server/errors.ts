@@ -43,7 +43,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       status === 429 ? "For mange forsøg. Vent lidt, og prøv igen." : status === 413 ? "Forespørgslen er for stor." : "Forespørgslen kunne ikke behandles.";
     return reply.status(status).send({ error: { code, message } });
   });
+}
+
+/** Unknown routes: the client's index.html for page addresses when the client is served, JSON otherwise. */
+export function registerNotFoundHandler(app: FastifyInstance, serveSpa: boolean): void {
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { code: "not_found", message: "Siden eller dokumentet findes ikke." } });
+    const isPage = request.method === "GET" && !request.url.startsWith("/api/") && !request.url.startsWith("/collab/");
+    if (serveSpa && isPage) return reply.sendFile("index.html");
+    return reply.status(404).send({ error: { code: "not_found", message: "Siden eller dokumentet findes ikke." } });
   });
 }

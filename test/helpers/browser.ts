@@ -33,10 +33,10 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
   };
 }
 
-/** Saves a full-page screenshot under test-results/e2e/ (kept as a CI artifact). */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot of the viewport (or the full page) under test-results/e2e/ (a CI artifact). */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const path = join(ARTIFACTS_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: options.fullPage ?? false });
   return path;
 }

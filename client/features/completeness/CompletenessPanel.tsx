@@ -1,0 +1,97 @@
+/**
+ * The side panel "Tjek af svaret": progress per item and the findings of the completeness check,
+ * errors (fejl, blocking) first and warnings (advarsel) separately. Each finding is a button:
+ * click or Enter scrolls to the field (or block) and focuses it.
+ */
+import type * as Y from "yjs";
+import { findBlock } from "../../../shared/template/definition.js";
+import type { Finding, ProgressKey } from "../../../shared/template/types.js";
+import { da } from "../../i18n/da.js";
+import type { JumpTarget } from "../editor/focus.js";
+import { useCompleteness } from "./useCompleteness.js";
+
+const PROGRESS_KEYS: readonly ProgressKey[] = ["hoved", "1", "2", "3", "4"];
+
+function blockTitle(blockId: string): string {
+  const block = findBlock(blockId);
+  if (!block) return blockId;
+  return block.number ? `${block.number} ${block.heading}` : block.heading;
+}
+
+function FindingList({ findings, onJump, kind }: { findings: Finding[]; onJump: (t: JumpTarget) => void; kind: "fejl" | "advarsel" }) {
+  return (
+    <ul className="findings">
+      {findings.map((f) => (
+        <li key={`${f.ruleId}:${f.fieldId ?? ""}`}>
+          <button
+            type="button"
+            className={`finding finding--${kind}`}
+            data-rule={f.ruleId}
+            onClick={() => onJump({ fieldId: f.fieldId, blockId: f.blockId })}
+          >
+            <span className="finding__where">
+              <span className="finding__badge">{da.completeness.status[f.status]}</span> {blockTitle(f.blockId)}
+            </span>
+            <span className="finding__message">{f.message}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function CompletenessPanel({ ydoc, regionId, onJump }: { ydoc: Y.Doc; regionId: string; onJump: (t: JumpTarget) => void }) {
+  const state = useCompleteness(ydoc, regionId);
+  if (state.status === "failed") {
+    return (
+      <section className="panel completeness" aria-labelledby="completeness-heading">
+        <h2 className="panel__heading" id="completeness-heading">
+          {da.completeness.title}
+        </h2>
+        <p className="muted">{da.completeness.failed}</p>
+      </section>
+    );
+  }
+  const { report } = state;
+  const errors = report.findings.filter((f) => f.severity === "fejl");
+  const warnings = report.findings.filter((f) => f.severity === "advarsel");
+
+  return (
+    <section className="panel completeness" aria-labelledby="completeness-heading">
+      <h2 className="panel__heading" id="completeness-heading">
+        {da.completeness.title}
+      </h2>
+      <p className={`completeness__summary${report.ok ? " completeness__summary--ok" : ""}`} role="status" aria-live="polite" aria-atomic="true">
+        {report.ok && warnings.length === 0 ? da.completeness.summaryOk : da.completeness.summary(errors.length, warnings.length)}
+      </p>
+
+      <h3 className="panel__subheading">{da.completeness.progress}</h3>
+      <ul className="progress-list">
+        {PROGRESS_KEYS.map((key) => {
+          const { ok, total } = report.progress[key];
+          const text = da.completeness.progressOf(ok, total);
+          return (
+            <li key={key} className="progress-item">
+              <span className="progress-item__label" id={`progress-${key}`}>
+                {da.completeness.items[key]}
+              </span>
+              <progress className="progress-item__bar" max={Math.max(total, 1)} value={total === 0 ? 1 : ok} aria-labelledby={`progress-${key}`} aria-valuetext={text} />
+              <span className="progress-item__text">{text}</span>
+            </li>
+          );
+        })}
+      </ul>
+
+      <h3 className="panel__subheading">
+        {da.completeness.errors} <span className="count">({errors.length})</span>
+      </h3>
+      {errors.length === 0 ? <p className="muted">{da.completeness.noErrors}</p> : <FindingList findings={errors} onJump={onJump} kind="fejl" />}
+
+      <h3 className="panel__subheading">
+        {da.completeness.warnings} <span className="count">({warnings.length})</span>
+      </h3>
+      {warnings.length === 0 ? <p className="muted">{da.completeness.noWarnings}</p> : <FindingList findings={warnings} onJump={onJump} kind="advarsel" />}
+      {report.findings.length > 0 ? <p className="muted completeness__hint">{da.completeness.hint}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,239 @@
+/**
+ * Every text a user reads in the client, in Danish, in one place (the glossary of
+ * shared/design/domain.md). Template texts (headings, guidance, labels, options) are NOT here:
+ * they are data in shared/template/definition.ts. Code and comments stay English.
+ */
+import type { DocumentSummaryDto } from "../../shared/validation/api.js";
+import type { ProgressKey } from "../../shared/template/types.js";
+
+type WorkflowState = DocumentSummaryDto["state"];
+type DocumentRole = DocumentSummaryDto["role"];
+
+export const da = {
+  app: {
+    name: "Regionssvar",
+    tagline: "Kommunernes fælles svar til Social- og Boligstyrelsen",
+    skipLink: "Spring til indhold",
+    mainNav: "Hovedmenu",
+    myReplies: "Mine svar",
+    signOut: "Log ud",
+    signingOut: "Logger ud…",
+    signedInAs: (name: string, organisation: string) => `Logget ind som ${name}, ${organisation}`,
+    loading: "Indlæser…",
+  },
+  login: {
+    title: "Log ind",
+    intro: "Log ind med din e-mail og adgangskode for at arbejde på regionens svar.",
+    email: "E-mail",
+    password: "Adgangskode",
+    submit: "Log ind",
+    submitting: "Logger ind…",
+    missing: "Skriv både e-mail og adgangskode.",
+    errorTitle: "Du blev ikke logget ind",
+    sessionEnded: "Du er blevet logget ud. Log ind igen for at fortsætte.",
+  },
+  list: {
+    title: "Mine svar",
+    intro: "De svar, du har adgang til. Vælg et svar for at åbne det.",
+    caption: "Svar, du har adgang til",
+    colTitle: "Svar",
+    colRegion: "Region",
+    colState: "Status",
+    colRole: "Din rolle",
+    colUpdated: "Senest ændret",
+    colDeadline: "Svarfrist",
+    emptyTitle: "Ingen svar endnu",
+    empty: "Du har endnu ikke adgang til et svar. Kontakt regionens koordinator (KKR-sekretariatet), hvis du skal være med.",
+    loadError: "Listen over svar kunne ikke hentes.",
+    retry: "Prøv igen",
+  },
+  states: {
+    udkast: "Udkast",
+    til_godkendelse: "Til godkendelse",
+    godkendt: "Godkendt",
+    indsendt: "Indsendt",
+  } satisfies Record<WorkflowState, string>,
+  roles: {
+    koordinator: "Koordinator",
+    redaktoer: "Kommunal redaktør",
+    kommentator: "Kommentator",
+    laeser: "Læser",
+  } satisfies Record<DocumentRole, string>,
+  errors: {
+    network: "Der er ingen forbindelse til serveren. Tjek din netværksforbindelse, og prøv igen.",
+    generic: "Der opstod en uventet fejl. Prøv igen om lidt.",
+    unauthenticated: "Du er ikke logget ind.",
+    forbidden: "Du har ikke adgang til dette svar.",
+    notFound: "Svaret findes ikke.",
+    server: "Serveren kunne ikke svare. Prøv igen om lidt.",
+  },
+  notFound: {
+    title: "Siden findes ikke",
+    body: "Adressen passer ikke til en side i Regionssvar. Måske er linket forældet.",
+    back: "Gå til Mine svar",
+  },
+  errorPage: {
+    title: "Der opstod en fejl",
+    reload: "Genindlæs siden",
+  },
+  editor: {
+    loadingReply: "Indlæser svaret…",
+    stateLabel: "Status",
+    noTemplate:
+      "Svaret kunne ikke vises, fordi dokumentet ikke indeholder skabelonen. Der er ikke ændret noget. Kontakt regionens koordinator.",
+    templateMismatch: (stored: number, known: number) =>
+      `Svaret bruger skabelonversion ${stored}, men denne side kender version ${known}. Genindlæs siden.`,
+    readOnlyRole: "Du kan læse svaret, men ikke redigere i det.",
+    readOnlyFrozen: "Svaret er låst, fordi det er sendt til godkendelse. Teksten kan ikke ændres.",
+    structureBlocked: "Skabelonens overskrifter og felter kan ikke slettes eller flyttes. Ret teksten inden for felterne.",
+    unsavedLeave: "Der er ændringer, som endnu ikke er gemt. Vil du forlade siden?",
+    words: (n: number) => (n === 1 ? "1 ord" : `${n} ord`),
+    guidance: "Vejledning",
+    unknownItem: "Ukendt punkt",
+    unknownBlock: "Ukendt afsnit",
+    unknownField: "Ukendt felt",
+    placeholder: "Skriv her…",
+    ariaLabel: "Svarets indhold",
+    asideLabel: "Overblik over svaret",
+  },
+  toolbar: {
+    label: "Formatering",
+    bold: "Fed",
+    italic: "Kursiv",
+    bulletList: "Punktopstilling",
+    orderedList: "Nummereret liste",
+    heading: "Mellemrubrik",
+    table: "Indsæt tabel",
+    tableGroup: "Tabel",
+    addRow: "Ny række",
+    addRowName: "Ny række i tabellen",
+    addColumn: "Ny kolonne",
+    addColumnName: "Ny kolonne i tabellen",
+    deleteRow: "Slet række",
+    deleteRowName: "Slet række i tabellen",
+    deleteColumn: "Slet kolonne",
+    deleteColumnName: "Slet kolonne i tabellen",
+    deleteTable: "Slet tabel",
+    link: "Link",
+    undo: "Fortryd",
+    redo: "Gentag",
+    linkDialog: "Indsæt link",
+    linkAddress: "Linkadresse",
+    linkHelp: "Begynder med https://, http:// eller mailto:",
+    linkInvalid: "Linket skal begynde med https://, http:// eller mailto:",
+    linkApply: "Indsæt link",
+    linkRemove: "Fjern link",
+    linkCancel: "Annuller",
+  },
+  fields: {
+    choose: "Vælg…",
+    chooseKommune: "Vælg kommune…",
+    chooseRegion: "Vælg region…",
+    clearChoice: "Ryd valg",
+    selectAllIn: (region: string) => `Vælg alle i ${region}`,
+    selectNoneIn: (region: string) => `Fravælg alle i ${region}`,
+    otherSelected: "Andre valgte kommuner",
+    addRow: "Tilføj række",
+    removeRow: (n: number) => `Fjern række ${n}`,
+    remove: "Fjern",
+    rowCell: (column: string, n: number) => `${column}, række ${n}`,
+    actions: "Handlinger",
+    noRows: "Ingen rækker endnu.",
+    optional: "(valgfri)",
+    invalidInt: "Skriv et helt tal (0 eller større).",
+    invalidNumber: "Skriv et tal (0 eller større) med højst én decimal.",
+    invalidMonth: "Skriv måned og år som ÅÅÅÅ-MM, fx 2026-03.",
+    monthPlaceholder: "ÅÅÅÅ-MM",
+    notSetYet: "Ikke valgt endnu",
+    dateSetAtSubmission: "Sættes, når svaret indsendes",
+    uncertain: "(oplysningen er usikker – kontrollér navnet)",
+    goTo: (what: string) => `Gå til ${what}`,
+  },
+  save: {
+    connecting: "Forbinder…",
+    saving: "Gemmer…",
+    saved: "Alle ændringer er gemt",
+    offline: "Offline – dine ændringer gemmes lokalt og sendes, når forbindelsen er tilbage",
+    waiting: (n: number) => (n === 0 ? "Ingen ændringer venter." : n === 1 ? "1 ændring venter." : `${n} ændringer venter.`),
+    unhealthy: "Serveren har problemer med at gemme. Dine ændringer er ikke tabt – vi prøver igen.",
+    reload: "Genindlæs siden",
+    signInAgain: "Log ind igen",
+    terminal: {
+      schemaOutdated: "Siden skal genindlæses, fordi Regionssvar er blevet opdateret.",
+      forbidden: "Du har ikke adgang til at redigere i dette svar.",
+      frozen: "Svaret er låst og kan ikke ændres.",
+      invalidContent: "En ændring blev afvist, fordi den ville ændre skabelonens opbygning. Genindlæs siden.",
+      tooLarge: "Svaret er blevet for stort til at blive gemt. Genindlæs siden, og fjern noget indhold.",
+      unauthenticated: "Du er blevet logget ud.",
+      unknown: "Forbindelsen blev lukket af serveren.",
+    },
+  },
+  presence: {
+    title: "I dokumentet nu",
+    you: "(dig)",
+    nobody: "Ingen andre er i dokumentet lige nu.",
+  },
+  completeness: {
+    title: "Tjek af svaret",
+    progress: "Fremdrift",
+    progressOf: (ok: number, total: number) => `${ok} af ${total} krav opfyldt`,
+    items: {
+      hoved: "Dokumenthoved",
+      "1": "Punkt 1",
+      "2": "Punkt 2",
+      "3": "Punkt 3",
+      "4": "Punkt 4",
+    } satisfies Record<ProgressKey, string>,
+    errors: "Fejl, der skal rettes",
+    warnings: "Advarsler",
+    noErrors: "Ingen fejl. Svaret kan sendes til godkendelse.",
+    noWarnings: "Ingen advarsler.",
+    summaryOk: "Svaret er komplet.",
+    summary: (errors: number, warnings: number) =>
+      `${errors === 1 ? "1 fejl" : `${errors} fejl`} og ${warnings === 1 ? "1 advarsel" : `${warnings} advarsler`}.`,
+    status: { mangler: "Mangler", ugyldig: "Ugyldig" },
+    severity: { fejl: "Fejl", advarsel: "Advarsel" },
+    failed: "Tjekket kunne ikke gennemføres.",
+    hint: "Vælg en linje for at gå til feltet.",
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Danish formatting (Intl 'da-DK'; dates in Europe/Copenhagen)
+// ---------------------------------------------------------------------------------------------
+
+const TIME_ZONE = "Europe/Copenhagen";
+const dateFormat = new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: TIME_ZONE });
+const dateTimeFormat = new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE });
+const monthYearFormat = new Intl.DateTimeFormat("da-DK", { month: "long", year: "numeric", timeZone: "UTC" });
+const isoDayFormat = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: TIME_ZONE });
+
+/** "2025-05-31" (a calendar date) → "31. maj 2025". Other strings are returned unchanged. */
+export function formatDate(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return isoDate;
+  // Noon UTC is the same calendar day in Copenhagen all year round.
+  return dateFormat.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)));
+}
+
+/** An ISO timestamp → "3. maj 2025 kl. 14.05" in Copenhagen time. */
+export function formatDateTime(isoTimestamp: string): string {
+  const d = new Date(isoTimestamp);
+  return Number.isNaN(d.getTime()) ? isoTimestamp : dateTimeFormat.format(d);
+}
+
+/** "2026-03" → "marts 2026". */
+export function formatMonthYear(monthYear: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(monthYear);
+  if (!m) return monthYear;
+  return monthYearFormat.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
+}
+
+/** Today's date in Copenhagen as YYYY-MM-DD (the completeness check's `today`). */
+export function copenhagenToday(now: Date = new Date()): string {
+  return isoDayFormat.format(now);
+}
+
+export function formatNumber(n: number): string {
+  return n.toLocaleString("da-DK");
+}

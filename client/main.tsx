@@ -1,0 +1,54 @@
+/**
+ * Entry of the browser client. Routes:
+ *   /login       LoginPage           "Log ind"
+ *   /            DocumentListPage    "Mine svar"        (signed in)
+ *   /svar/:id    EditorPage          one reply          (signed in)
+ *   *            NotFoundPage
+ */
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { BrowserRouter, Route, Routes } from "react-router";
+import { DocumentListPage } from "./pages/DocumentListPage.js";
+import { EditorPage } from "./pages/EditorPage.js";
+import { ErrorBoundary } from "./pages/ErrorPage.js";
+import { Layout } from "./pages/Layout.js";
+import { LoginPage } from "./pages/LoginPage.js";
+import { NotFoundPage } from "./pages/NotFoundPage.js";
+import { RequireSession, SessionProvider } from "./pages/Session.js";
+import "./styles.css";
+
+const root = document.getElementById("root");
+if (!root) throw new Error("#root is missing from index.html");
+
+createRoot(root).render(
+  <StrictMode>
+    <ErrorBoundary>
+      <BrowserRouter>
+        <SessionProvider>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                index
+                element={
+                  <RequireSession>
+                    <DocumentListPage />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/svar/:id"
+                element={
+                  <RequireSession>
+                    <EditorPage />
+                  </RequireSession>
+                }
+              />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </SessionProvider>
+      </BrowserRouter>
+    </ErrorBoundary>
+  </StrictMode>,
+);

@@ -1,0 +1,210 @@
+/**
+ * One reply: its metadata over HTTP, then the collaboration session. The editor is mounted only
+ * once the provider has synced and the document holds the server-seeded template.
+ *
+ *   EditorPage                 loads GET /api/documents/:id (403/404 → error page)
+ *   └─ ReplyWorkspace          useCollab → Y.Doc + provider + save tracker
+ *      ├─ <main>  header (title, state, role, deadline), banners, ReplyEditor
+ *      └─ <aside> SaveIndicator, PresenceList, CompletenessPanel (sticky)
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useParams } from "react-router";
+import type { Editor } from "@tiptap/react";
+import { CloseCode } from "../../shared/protocol/messages.js";
+import { colorForOrganisation } from "../../shared/presence.js";
+import type { AwarenessUser, DocumentResponse, DocumentSummaryDto, MeResponse } from "../../shared/validation/api.js";
+import { api, ApiError } from "../api.js";
+import { da, formatDate } from "../i18n/da.js";
+import { computeSaveView, pendingChanges } from "../features/collab/saveState.js";
+import { SaveIndicator, TerminalBanner } from "../features/collab/SaveIndicator.js";
+import { useCollab } from "../features/collab/useCollab.js";
+import type { ServerEvent } from "../features/collab/events.js";
+import { CompletenessPanel } from "../features/completeness/CompletenessPanel.js";
+import { jumpToTarget, type JumpTarget } from "../features/editor/focus.js";
+import { ReplyEditor } from "../features/editor/ReplyEditor.js";
+import { templateProblem } from "../features/editor/template.js";
+import { PresenceList } from "../features/presence/PresenceList.js";
+import { StateLabel } from "./DocumentListPage.js";
+import { ErrorPanel } from "./ErrorPage.js";
+import { usePageTitle } from "./Layout.js";
+import { Loading } from "./Loading.js";
+import { NotFoundContent } from "./NotFoundPage.js";
+import { useMe, useSession } from "./Session.js";
+
+type ReplyDocument = DocumentResponse["document"];
+type MetaState = { status: "loading" } | { status: "error"; error: ApiError } | { status: "ok"; document: ReplyDocument };
+
+const EDITING_ROLES: ReadonlySet<DocumentSummaryDto["role"]> = new Set(["koordinator", "redaktoer"]);
+/** How long the "structure cannot change" notice stays. */
+const NOTICE_MS = 5000;
+
+export function EditorPage() {
+  const { id = "" } = useParams();
+  const me = useMe();
+  const [meta, setMeta] = useState<MetaState>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setMeta({ status: "loading" });
+    api.getDocument(id, controller.signal).then(
+      (response) => setMeta({ status: "ok", document: response.document }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setMeta({ status: "error", error: error instanceof ApiError ? error : new ApiError(0, "unknown", da.errors.generic) });
+      },
+    );
+    return () => controller.abort();
+  }, [id, attempt]);
+
+  usePageTitle(meta.status === "ok" ? meta.document.title : da.app.loading);
+
+  if (meta.status === "loading") {
+    return (
+      <main id="indhold" tabIndex={-1} className="page">
+        <Loading />
+      </main>
+    );
+  }
+  if (meta.status === "error") {
+    const { error } = meta;
+    return (
+      <main id="indhold" tabIndex={-1} className="page">
+        {error.status === 404 || error.status === 400 ? (
+          <NotFoundContent message={da.errors.notFound} />
+        ) : error.status === 403 ? (
+          <ErrorPanel title={da.errors.forbidden} message={error.message} />
+        ) : (
+          <ErrorPanel title={da.errorPage.title} message={error.message} actionLabel={da.list.retry} onAction={() => setAttempt((n) => n + 1)} />
+        )}
+      </main>
+    );
+  }
+  return <ReplyWorkspace key={meta.document.id} document={meta.document} me={me} />;
+}
+
+function awarenessUserOf(me: MeResponse, role: DocumentSummaryDto["role"]): AwarenessUser {
+  const { user } = me;
+  return {
+    userId: user.id,
+    name: user.name,
+    organisation: user.organisation.name,
+    kommunekode: user.organisation.kommunekode,
+    role,
+    // Same key as the server's stamp, so one's own caret has the organisation's colour.
+    color: colorForOrganisation(user.organisation.kommunekode ?? user.organisation.id),
+  };
+}
+
+function ReplyWorkspace({ document, me }: { document: ReplyDocument; me: MeResponse }) {
+  const { sessionEnded } = useSession();
+  const [workflow, setWorkflow] = useState(document.state);
+  const onEvent = useCallback((event: ServerEvent) => {
+    if (event.type === "workflow") setWorkflow(event.state);
+  }, []);
+  const { session, snapshot } = useCollab(document.id, { onEvent });
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const user = useMemo(() => awarenessUserOf(me, document.role), [me, document.role]);
+  const view = computeSaveView(snapshot);
+  const pending = pendingChanges(snapshot.counters);
+  const terminal = snapshot.terminalCode;
+  const roleMayEdit = EDITING_ROLES.has(document.role);
+  const frozen = workflow !== "udkast" || terminal === CloseCode.DOCUMENT_FROZEN;
+  const editable = roleMayEdit && !frozen && terminal === null;
+
+  // Checked once, when the first sync has arrived; the result never mounts a half-seeded doc.
+  const ready = session !== null && snapshot.everSynced;
+  const problem = useMemo(() => (ready && session ? templateProblem(session.ydoc) : null), [ready, session]);
+
+  // Announce oneself at once (the caret extension repeats it when the editor mounts); the server
+  // stamps its own copy of this identity on what it relays, so this only shapes the local view.
+  useEffect(() => {
+    session?.provider.awareness.setLocalStateField("user", user);
+  }, [session, user]);
+
+  // Signed out elsewhere: with nothing unsaved, go straight to sign-in.
+  useEffect(() => {
+    if (terminal === CloseCode.UNAUTHENTICATED && pending === 0) sessionEnded();
+  }, [terminal, pending, sessionEnded]);
+
+  // Warn before leaving with unsaved changes.
+  useEffect(() => {
+    if (pending === 0) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = da.editor.unsavedLeave;
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [pending]);
+
+  useEffect(() => () => clearTimeout(noticeTimer.current), []);
+  const onBlocked = useCallback(() => {
+    setNotice(da.editor.structureBlocked);
+    clearTimeout(noticeTimer.current);
+    noticeTimer.current = setTimeout(() => setNotice(null), NOTICE_MS);
+  }, []);
+
+  const onJump = useCallback((target: JumpTarget) => void jumpToTarget(target, editor), [editor]);
+
+  return (
+    <div className="workspace">
+      <main id="indhold" tabIndex={-1} className="workspace__main">
+        <header className="doc-header">
+          <div className="doc-header__titles">
+            <p className="doc-header__region">{document.regionName}</p>
+            <h1 className="doc-header__title">{document.title}</h1>
+          </div>
+          <dl className="doc-header__facts">
+            <div>
+              <dt>{da.editor.stateLabel}</dt>
+              <dd>
+                <StateLabel state={workflow} />
+              </dd>
+            </div>
+            <div>
+              <dt>{da.list.colRole}</dt>
+              <dd>{da.roles[document.role]}</dd>
+            </div>
+            <div>
+              <dt>{da.list.colDeadline}</dt>
+              <dd>
+                <time dateTime={document.deadline}>{formatDate(document.deadline)}</time>
+              </dd>
+            </div>
+          </dl>
+        </header>
+
+        {view.kind === "error" ? <TerminalBanner code={view.code} pending={view.pending} onSignIn={sessionEnded} /> : null}
+        {!roleMayEdit ? <p className="banner banner--info">{da.editor.readOnlyRole}</p> : null}
+        {roleMayEdit && workflow !== "udkast" ? <p className="banner banner--info">{da.editor.readOnlyFrozen}</p> : null}
+        <div className="notice-region" role="status" aria-live="polite">
+          {notice ? <p className="banner banner--warning">{notice}</p> : null}
+        </div>
+
+        {!ready && terminal === null ? <Loading text={da.editor.loadingReply} /> : null}
+        {ready && problem ? <ErrorPanel title={da.errorPage.title} message={problem} actionLabel={da.errorPage.reload} onAction={() => window.location.reload()} /> : null}
+        {ready && !problem && session ? (
+          <ReplyEditor
+            ydoc={session.ydoc}
+            provider={session.provider}
+            user={user}
+            regionId={document.regionId}
+            editable={editable}
+            onBlocked={onBlocked}
+            onEditor={setEditor}
+          />
+        ) : null}
+      </main>
+      <aside className="workspace__aside" aria-label={da.editor.asideLabel}>
+        {/* In the sticky side column, so the save state stays in view while scrolling. */}
+        <SaveIndicator snapshot={snapshot} />
+        {session ? <PresenceList awareness={session.provider.awareness} selfUserId={me.user.id} /> : null}
+        {ready && !problem && session ? <CompletenessPanel ydoc={session.ydoc} regionId={document.regionId} onJump={onJump} /> : null}
+      </aside>
+    </div>
+  );
+}
