@@ -3,6 +3,8 @@
  *   /login       LoginPage           "Log ind"
  *   /            DocumentListPage    "Mine svar"        (signed in)
  *   /svar/:id    EditorPage          one reply          (signed in)
+ *   /overblik    OverviewPage        national overview  (signed in, the agency)
+ *   /invitation/:token InvitationPage set a password from an invitation
  *   *            NotFoundPage
  */
 import { StrictMode } from "react";
@@ -14,6 +16,8 @@ import { ErrorBoundary } from "./pages/ErrorPage.js";
 import { Layout } from "./pages/Layout.js";
 import { LoginPage } from "./pages/LoginPage.js";
 import { NotFoundPage } from "./pages/NotFoundPage.js";
+import { OverviewPage } from "./pages/OverviewPage.js";
+import { InvitationPage } from "./pages/InvitationPage.js";
 import { RequireSession, SessionProvider } from "./pages/Session.js";
 import "./styles.css";
 
@@ -44,6 +48,15 @@ createRoot(root).render(
                   </RequireSession>
                 }
               />
+              <Route
+                path="/overblik"
+                element={
+                  <RequireSession>
+                    <OverviewPage />
+                  </RequireSession>
+                }
+              />
+              <Route path="/invitation/:token" element={<InvitationPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

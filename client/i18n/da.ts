@@ -77,6 +77,12 @@ export const da = {
     reload: "Genindlæs siden",
   },
   editor: {
+    panelsLabel: "Paneler for svaret",
+    panelCompleteness: "Fuldstændighed",
+    panelComments: "Kommentarer",
+    panelApproval: "Godkendelse",
+    panelPeople: "Personer",
+    panelHistory: "Historik",
     loadingReply: "Indlæser svaret…",
     stateLabel: "Status",
     noTemplate:

@@ -20,6 +20,12 @@ import { SaveIndicator, TerminalBanner } from "../features/collab/SaveIndicator.
 import { useCollab } from "../features/collab/useCollab.js";
 import type { ServerEvent } from "../features/collab/events.js";
 import { CompletenessPanel } from "../features/completeness/CompletenessPanel.js";
+import { PanelTabs } from "../features/workspace/PanelTabs.js";
+import { WorkspaceContext, type Workspace } from "../features/workspace/WorkspaceContext.js";
+import { CommentsPanel } from "../features/comments/CommentsPanel.js";
+import { ApprovalPanel } from "../features/approval/ApprovalPanel.js";
+import { PeoplePanel } from "../features/people/PeoplePanel.js";
+import { HistoryPanel } from "../features/history/HistoryPanel.js";
 import { jumpToTarget, type JumpTarget } from "../features/editor/focus.js";
 import { ReplyEditor } from "../features/editor/ReplyEditor.js";
 import { templateProblem } from "../features/editor/template.js";
@@ -99,8 +105,14 @@ function awarenessUserOf(me: MeResponse, role: DocumentSummaryDto["role"]): Awar
 function ReplyWorkspace({ document, me }: { document: ReplyDocument; me: MeResponse }) {
   const { sessionEnded } = useSession();
   const [workflow, setWorkflow] = useState(document.state);
+  const listeners = useRef(new Set<(event: ServerEvent) => void>());
   const onEvent = useCallback((event: ServerEvent) => {
     if (event.type === "workflow") setWorkflow(event.state);
+    for (const listener of listeners.current) listener(event);
+  }, []);
+  const subscribe = useCallback((listener: (event: ServerEvent) => void) => {
+    listeners.current.add(listener);
+    return () => void listeners.current.delete(listener);
   }, []);
   const { session, snapshot } = useCollab(document.id, { onEvent });
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -149,8 +161,13 @@ function ReplyWorkspace({ document, me }: { document: ReplyDocument; me: MeRespo
   }, []);
 
   const onJump = useCallback((target: JumpTarget) => void jumpToTarget(target, editor), [editor]);
+  const workspace = useMemo<Workspace>(
+    () => ({ document, me, ydoc: session?.ydoc ?? null, provider: session?.provider ?? null, editor, workflowState: workflow, onJump, subscribe }),
+    [document, me, session, editor, workflow, onJump, subscribe],
+  );
 
   return (
+    <WorkspaceContext.Provider value={workspace}>
     <div className="workspace">
       <main id="indhold" tabIndex={-1} className="workspace__main">
         <header className="doc-header">
@@ -203,8 +220,22 @@ function ReplyWorkspace({ document, me }: { document: ReplyDocument; me: MeRespo
         {/* In the sticky side column, so the save state stays in view while scrolling. */}
         <SaveIndicator snapshot={snapshot} />
         {session ? <PresenceList awareness={session.provider.awareness} selfUserId={me.user.id} /> : null}
-        {ready && !problem && session ? <CompletenessPanel ydoc={session.ydoc} regionId={document.regionId} onJump={onJump} /> : null}
+        <PanelTabs
+          label={da.editor.panelsLabel}
+          panels={[
+            {
+              id: "fuldstaendighed",
+              label: da.editor.panelCompleteness,
+              content: ready && !problem && session ? <CompletenessPanel ydoc={session.ydoc} regionId={document.regionId} onJump={onJump} /> : null,
+            },
+            { id: "kommentarer", label: da.editor.panelComments, content: <CommentsPanel /> },
+            { id: "godkendelse", label: da.editor.panelApproval, content: <ApprovalPanel /> },
+            { id: "personer", label: da.editor.panelPeople, content: <PeoplePanel /> },
+            { id: "historik", label: da.editor.panelHistory, content: <HistoryPanel /> },
+          ]}
+        />
       </aside>
     </div>
+    </WorkspaceContext.Provider>
   );
 }

@@ -10,7 +10,9 @@ const WORKFLOW_STATES: readonly WorkflowState[] = ["udkast", "til_godkendelse", 
 export type ServerEvent =
   | { type: "save-health"; healthy: boolean }
   | { type: "workflow"; state: WorkflowState }
-  | { type: "threads"; threadId: string };
+  | { type: "threads"; threadId: string }
+  | { type: "approvals" }
+  | { type: "rejected-changes"; userId: string };
 
 export function parseServerEvent(json: string): ServerEvent | null {
   let value: unknown;
@@ -28,6 +30,10 @@ export function parseServerEvent(json: string): ServerEvent | null {
       return WORKFLOW_STATES.includes(e.state as WorkflowState) ? { type: "workflow", state: e.state as WorkflowState } : null;
     case "threads":
       return typeof e.threadId === "string" ? { type: "threads", threadId: e.threadId } : null;
+    case "approvals":
+      return { type: "approvals" };
+    case "rejected-changes":
+      return typeof e.userId === "string" ? { type: "rejected-changes", userId: e.userId } : null;
     default:
       return null;
   }
