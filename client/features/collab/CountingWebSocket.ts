@@ -7,7 +7,7 @@
  * y-websocket constructs its socket itself (`new WebSocketPolyfill(url, protocols)`), so a
  * listener is bound with `withFrameListener`, which returns a subclass to pass as the polyfill.
  */
-import { classifyOutgoingFrame, type UpdateFrame } from "./frames.js";
+import { classifyOutgoingFrame, type UpdateFrame } from "../../../shared/protocol/frames.js";
 
 export interface CountedFrame extends UpdateFrame {
   /** 1-based position of this frame among the update-bearing frames of its socket. */
