@@ -1,0 +1,117 @@
+/**
+ * Invalid input on every HTTP route: wrong types, missing fields, oversized strings, broken
+ * JSON, odd ids. The server must answer every one with a 4xx and a JSON error body, never a
+ * 5xx. Seeded and reproducible: TEST_SEED=<n> replays a run; FUZZ_CASES raises the count.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "../helpers/server.js";
+import { login, type Session } from "../helpers/clients.js";
+import { seededRandom } from "../helpers/random.js";
+
+const SEED = Number(process.env.TEST_SEED ?? Date.now() % 1_000_000);
+const CASES_PER_ROUTE = Number(process.env.FUZZ_CASES ?? 12);
+const DOC = "svar-nordjylland";
+const UUID = "123e4567-e89b-42d3-a456-426614174000";
+
+const ROUTES: [string, string][] = [
+  ["POST", "/api/auth/login"],
+  ["GET", "/api/me"],
+  ["GET", "/api/documents"],
+  ["GET", "/api/documents/:id"],
+  ["GET", "/api/documents/:id/completeness"],
+  ["GET", "/api/documents/:id/preview"],
+  ["GET", "/api/documents/:id/people"],
+  ["POST", "/api/documents/:id/invitations"],
+  ["PATCH", "/api/documents/:id/members/:uuid"],
+  ["DELETE", "/api/documents/:id/members/:uuid"],
+  ["GET", "/api/invitations/:token"],
+  ["POST", "/api/invitations/:token/accept"],
+  ["GET", "/api/documents/:id/threads"],
+  ["POST", "/api/documents/:id/threads"],
+  ["POST", "/api/documents/:id/threads/:uuid/messages"],
+  ["PATCH", "/api/documents/:id/threads/:uuid/messages/:uuid"],
+  ["DELETE", "/api/documents/:id/threads/:uuid/messages/:uuid"],
+  ["POST", "/api/documents/:id/threads/:uuid/resolve"],
+  ["POST", "/api/documents/:id/threads/:uuid/reopen"],
+  ["POST", "/api/documents/:id/threads/:uuid/read"],
+  ["GET", "/api/documents/:id/workflow"],
+  ["POST", "/api/documents/:id/workflow/request-approval"],
+  ["POST", "/api/documents/:id/workflow/reopen"],
+  ["POST", "/api/documents/:id/approvals"],
+  ["POST", "/api/documents/:id/workflow/submit"],
+  ["PUT", "/api/documents/:id/workflow/internal-deadline"],
+  ["GET", "/api/documents/:id/rejected-changes"],
+  ["GET", "/api/documents/:id/final"],
+  ["GET", "/api/documents/:id/versions"],
+  ["POST", "/api/documents/:id/versions"],
+  ["GET", "/api/documents/:id/versions/:uuid"],
+  ["GET", "/api/documents/:id/versions/:uuid/compare/:uuid"],
+  ["POST", "/api/documents/:id/versions/:uuid/restore"],
+  ["GET", "/api/overview"],
+  ["POST", "/api/auth/logout"], // last: it ends the session the others use
+];
+
+let server: TestServer;
+let coordinator: Session;
+beforeAll(async () => {
+  server = await startServer();
+  coordinator = await login(server, "koordinator.nordjylland@regionssvar.dk");
+});
+afterAll(async () => server?.close());
+
+function randomValue(random: () => number, depth = 0): unknown {
+  const pick = Math.floor(random() * 10);
+  switch (pick) {
+    case 0:
+      return null;
+    case 1:
+      return random() * 1e12 - 5e11;
+    case 2:
+      return "x".repeat(Math.floor(random() * 5000));
+    case 3:
+      return "<script>alert(1)</script>\u0000\uFFFF💥";
+    case 4:
+      return depth < 3 ? Array.from({ length: Math.floor(random() * 4) }, () => randomValue(random, depth + 1)) : [];
+    case 5:
+      return depth < 3 ? { email: randomValue(random, depth + 1), role: randomValue(random, depth + 1), body: randomValue(random, depth + 1) } : {};
+    case 6:
+      return random() < 0.5;
+    case 7:
+      return "koordinator";
+    case 8:
+      return { __proto__: { polluted: true }, constructor: { prototype: { x: 1 } } };
+    default:
+      return "";
+  }
+}
+
+function randomId(random: () => number): string {
+  const options = [DOC, UUID, "svar-hovedstaden", "..%2F..%2Fetc", "x".repeat(300), "%00", "ÆØÅ", "123", "-"];
+  return encodeURIComponent(options[Math.floor(random() * options.length)]!).replace(/%25/g, "%");
+}
+
+describe(`HTTP input battery (seed ${SEED})`, () => {
+  it("answers invalid input on every route with a 4xx JSON error, never a 5xx", async () => {
+    const random = seededRandom(SEED);
+    const failures: string[] = [];
+    let requests = 0;
+    for (const [method, template] of ROUTES) {
+      for (let i = 0; i < CASES_PER_ROUTE; i++) {
+        const path = template.replace(":id", i === 0 ? DOC : randomId(random)).replace(/:uuid/g, () => (random() < 0.5 ? UUID : randomId(random))).replace(":token", randomId(random));
+        const headers: Record<string, string> = { origin: server.origin, cookie: coordinator.cookie, "x-csrf-token": coordinator.csrfToken };
+        let body: string | undefined;
+        if (method !== "GET" && method !== "DELETE") {
+          headers["content-type"] = random() < 0.9 ? "application/json" : "text/plain";
+          body = random() < 0.15 ? "{not json" : JSON.stringify(randomValue(random));
+        }
+        const response = await fetch(`${server.baseUrl}${path}`, { method, headers, body });
+        requests++;
+        const text = await response.text();
+        if (response.status >= 500) failures.push(`${method} ${path} → ${response.status} ${text.slice(0, 200)}`);
+        else if (response.status >= 400 && !text.startsWith('{"error"')) failures.push(`${method} ${path} → ${response.status} without a JSON error: ${text.slice(0, 100)}`);
+      }
+    }
+    console.log(`HTTP input battery: ${requests} requests over ${ROUTES.length} routes, seed ${SEED}, ${failures.length} failures`);
+    expect(failures, `replay with TEST_SEED=${SEED}`).toEqual([]);
+  });
+});
