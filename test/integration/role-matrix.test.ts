@@ -1,0 +1,162 @@
+/**
+ * The role matrix, table-driven: for every role × every route and every websocket message type,
+ * allowed actions get past access control and forbidden ones are refused (403 / close code)
+ * with the document unchanged. "Allowed" means the access check passed; the action may still
+ * meet a business rule (409: e.g. the reply is not complete yet), which is not an access matter.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import * as encoding from "lib0/encoding";
+import { CloseCode, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP_1, SYNC_UPDATE } from "../../shared/protocol/messages.js";
+import type { Action } from "../../server/access/policy.js";
+import { startServer, type TestServer } from "../helpers/server.js";
+import { login, type Session } from "../helpers/clients.js";
+
+const DOC = "svar-nordjylland";
+type Who = "koordinator" | "redaktoer" | "kommentator" | "laeser" | "anden_region";
+const EMAIL: Record<Who, string> = {
+  koordinator: "koordinator.nordjylland@regionssvar.dk",
+  redaktoer: "redaktoer.aalborg@regionssvar.dk",
+  kommentator: "familieambulatorium.nordjylland@regionssvar.dk",
+  laeser: "styrelsen@regionssvar.dk",
+  anden_region: "redaktoer.koebenhavn@regionssvar.dk",
+};
+const ALLOWED: Record<Who, ReadonlySet<Action>> = {
+  koordinator: new Set(["read", "edit", "comment", "manage"]),
+  redaktoer: new Set(["read", "edit", "comment", "approve"]),
+  kommentator: new Set(["read", "comment"]),
+  laeser: new Set(["read"]),
+  anden_region: new Set(),
+};
+
+let server: TestServer;
+const sessions = {} as Record<Who, Session>;
+let versionId = "";
+let memberId = "";
+
+beforeAll(async () => {
+  server = await startServer();
+  for (const who of Object.keys(EMAIL) as Who[]) sessions[who] = await login(server, EMAIL[who]);
+  const created = await call("koordinator", "POST", `/api/documents/${DOC}/versions`, { name: "Matrix" });
+  versionId = created.body.id;
+  memberId = (await server.store.getUserByEmail(EMAIL.kommentator))!.id;
+});
+afterAll(async () => server?.close());
+
+async function call(who: Who, method: string, path: string, body?: unknown) {
+  const s = sessions[who];
+  const headers: Record<string, string> = { origin: server.origin, cookie: s.cookie, "x-csrf-token": s.csrfToken };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const response = await fetch(`${server.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, body: text.startsWith("{") ? (JSON.parse(text) as any) : null };
+}
+
+interface RouteCase {
+  action: Action;
+  method: string;
+  path: () => string;
+  body?: () => unknown;
+}
+
+const ROUTES: RouteCase[] = [
+  { action: "read", method: "GET", path: () => `/api/documents/${DOC}` },
+  { action: "read", method: "GET", path: () => `/api/documents/${DOC}/completeness` },
+  { action: "read", method: "GET", path: () => `/api/documents/${DOC}/preview` },
+  { action: "read", method: "GET", path: () => `/api/documents/${DOC}/people` },
+  { action: "read", method: "GET", path: () => `/api/documents/${DOC}/threads` },
+  { action: "read", method: "GET", path: () => `/api/documents/${DOC}/workflow` },
+  { action: "read", method: "GET", path: () => `/api/documents/${DOC}/versions` },
+  { action: "read", method: "GET", path: () => `/api/documents/${DOC}/versions/${versionId}` },
+  { action: "read", method: "GET", path: () => `/api/documents/${DOC}/rejected-changes` },
+  { action: "comment", method: "POST", path: () => `/api/documents/${DOC}/threads`, body: () => ({ threadId: randomUUID(), quote: "x", blockId: null, body: "Matrix", mentions: [] }) },
+  { action: "approve", method: "POST", path: () => `/api/documents/${DOC}/approvals`, body: () => ({ grundlag: "Byrådet", indholdsHash: "0".repeat(64) }) },
+  { action: "manage", method: "POST", path: () => `/api/documents/${DOC}/invitations`, body: () => ({ email: `${randomUUID()}@aalborg.dk`, name: "Ny", organisationId: "kommune-851", role: "kommentator" }) },
+  { action: "manage", method: "PATCH", path: () => `/api/documents/${DOC}/members/${memberId}`, body: () => ({ role: "kommentator" }) },
+  { action: "manage", method: "POST", path: () => `/api/documents/${DOC}/versions`, body: () => ({ name: "Matrix" }) },
+  { action: "manage", method: "PUT", path: () => `/api/documents/${DOC}/workflow/internal-deadline`, body: () => ({ internalDeadline: "2025-05-15" }) },
+  { action: "manage", method: "POST", path: () => `/api/documents/${DOC}/workflow/request-approval`, body: () => ({}) },
+  { action: "manage", method: "POST", path: () => `/api/documents/${DOC}/workflow/reopen`, body: () => ({ reason: "Matrix" }) },
+  { action: "manage", method: "POST", path: () => `/api/documents/${DOC}/workflow/submit` },
+  { action: "manage", method: "POST", path: () => `/api/documents/${DOC}/versions/${versionId}/restore` },
+];
+
+describe("role matrix: HTTP routes", () => {
+  for (const who of Object.keys(EMAIL) as Who[]) {
+    it(`${who}`, async () => {
+      const wrong: string[] = [];
+      for (const route of ROUTES) {
+        const stateBefore = (await server.store.getDocument(DOC))!.state;
+        const res = await call(who, route.method, route.path(), route.body?.());
+        const allowed = ALLOWED[who].has(route.action);
+        const refused = res.status === 403;
+        if (allowed === refused || res.status === 401 || res.status >= 500) wrong.push(`${route.method} ${route.path()} (${route.action}) → ${res.status}`);
+        if (refused) expect((await server.store.getDocument(DOC))!.state).toBe(stateBefore);
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+});
+
+function frame(type: number, build: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, type);
+  build(e);
+  return encoding.toUint8Array(e);
+}
+
+const realUpdate = () => {
+  const doc = new Y.Doc();
+  doc.getMap("fields").set("hoved.jnr", `matrix-${randomUUID()}`);
+  return Y.encodeStateAsUpdate(doc);
+};
+
+const MESSAGES: { name: string; action: Action; frame: () => Uint8Array }[] = [
+  { name: "sync step 1", action: "read", frame: () => frame(MESSAGE_SYNC, (e) => (encoding.writeVarUint(e, SYNC_STEP_1), encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc())))) },
+  { name: "awareness", action: "read", frame: () => frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, new Uint8Array([0]))) },
+  { name: "query awareness", action: "read", frame: () => frame(MESSAGE_QUERY_AWARENESS, () => {}) },
+  { name: "update", action: "edit", frame: () => frame(MESSAGE_SYNC, (e) => (encoding.writeVarUint(e, SYNC_UPDATE), encoding.writeVarUint8Array(e, realUpdate()))) },
+];
+
+/** Opens a socket, sends one frame, reports the close code (or "open" if still open after a ping round trip). */
+async function outcome(who: Who, data: Uint8Array): Promise<number | "open" | "refused"> {
+  const ws = new WebSocket(`${server.wsUrl}/collab/${DOC}`, { headers: { origin: server.origin, cookie: sessions[who].cookie } });
+  const opened = await new Promise<boolean>((resolve) => {
+    ws.once("open", () => resolve(true));
+    ws.once("unexpected-response", () => resolve(false));
+    ws.once("error", () => resolve(false));
+  });
+  if (!opened) return "refused";
+  const closed = new Promise<number>((resolve) => ws.once("close", (code) => resolve(code)));
+  ws.send(data);
+  // a second, harmless frame and a ping: once the pong is back, the server has handled the first
+  ws.send(frame(MESSAGE_QUERY_AWARENESS, () => {}));
+  const ponged = new Promise<"open">((resolve) => ws.once("pong", () => resolve("open")));
+  ws.ping();
+  const result = await Promise.race([closed, ponged.then(async () => (await Promise.race([closed, new Promise<"open">((r) => setTimeout(() => r("open"), 200))])))]);
+  ws.terminate();
+  return result;
+}
+
+describe("role matrix: websocket messages", () => {
+  for (const who of Object.keys(EMAIL) as Who[]) {
+    it(`${who}`, async () => {
+      for (const m of MESSAGES) {
+        const storedBefore = (await server.store.loadDocumentState(DOC)).updates.length;
+        const result = await outcome(who, m.frame());
+        if (who === "anden_region") {
+          expect(result, m.name).toBe("refused");
+          continue;
+        }
+        if (ALLOWED[who].has(m.action)) expect(result, `${who} ${m.name}`).toBe("open");
+        else {
+          expect(result, `${who} ${m.name}`).toBe(CloseCode.FORBIDDEN);
+          // a refused update is never queued for storage, so nothing can arrive later either
+          expect((await server.store.loadDocumentState(DOC)).updates.length, `${who} ${m.name}: document unchanged`).toBe(storedBefore);
+        }
+      }
+    });
+  }
+});
