@@ -9,6 +9,7 @@ import { startServer, TEST_PASSWORD, type TestServer } from "../helpers/server.j
 import { connectClient, login, type Session, type TestClient } from "../helpers/clients.js";
 import { appendText, fieldText } from "../helpers/ydoc.js";
 import { waitFor } from "../helpers/wait.js";
+import { callApi } from "../helpers/api.js";
 
 const DOC = "svar-nordjylland";
 const FIELD = "i1.hjemmel.tekst";
@@ -25,16 +26,7 @@ afterEach(async () => {
   await server?.close();
 });
 
-async function api(session: Session | null, method: string, path: string, body?: unknown, options: { csrf?: string | null } = {}) {
-  const headers: Record<string, string> = { origin: server.origin };
-  if (session) headers.cookie = session.cookie;
-  const csrf = options.csrf === undefined ? session?.csrfToken : options.csrf;
-  if (csrf) headers["x-csrf-token"] = csrf;
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${server.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as any) : null, headers: response.headers };
-}
+const api = (session: Session | null, method: string, path: string, body?: unknown, options: { csrf?: string | null } = {}) => callApi(server, session, method, path, body, options);
 
 async function userIdOf(email: string): Promise<string> {
   return (await server.store.getUserByEmail(email))!.id;

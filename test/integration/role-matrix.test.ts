@@ -13,6 +13,7 @@ import { CloseCode, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SY
 import type { Action } from "../../server/access/policy.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 import { login, type Session } from "../helpers/clients.js";
+import { callApi } from "../helpers/api.js";
 
 const DOC = "svar-nordjylland";
 type Who = "koordinator" | "redaktoer" | "kommentator" | "laeser" | "anden_region";
@@ -45,14 +46,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-async function call(who: Who, method: string, path: string, body?: unknown) {
-  const s = sessions[who];
-  const headers: Record<string, string> = { origin: server.origin, cookie: s.cookie, "x-csrf-token": s.csrfToken };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${server.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  return { status: response.status, body: text.startsWith("{") ? (JSON.parse(text) as any) : null };
-}
+const call = (who: Who, method: string, path: string, body?: unknown) => callApi(server, sessions[who], method, path, body);
 
 interface RouteCase {
   action: Action;

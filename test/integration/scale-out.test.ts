@@ -16,6 +16,7 @@ import { connectClient, login, type Session, type TestClient } from "../helpers/
 import { appendText, fieldText } from "../helpers/ydoc.js";
 import { completeReplyContentAsOf as completeReplyContent } from "../helpers/completeReply.js";
 import { waitFor } from "../helpers/wait.js";
+import { callApi } from "../helpers/api.js";
 
 const DOC = "svar-nordjylland";
 const FIELD = "i1.indsats.tekst";
@@ -51,12 +52,7 @@ async function twoInstances(): Promise<[ChildServer, ChildServer]> {
   return pair;
 }
 
-async function api(server: ChildServer, session: Session, method: string, path: string, body?: unknown) {
-  const headers: Record<string, string> = { origin: server.origin, cookie: session.cookie, "x-csrf-token": session.csrfToken };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${server.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as any };
-}
+const api = (server: ChildServer, session: Session, method: string, path: string, body?: unknown) => callApi(server, session, method, path, body);
 
 describe("scale-out: two instances, PostgreSQL and Redis", () => {
   it("converges clients connected to different instances, awareness included", async () => {

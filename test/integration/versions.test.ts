@@ -4,6 +4,7 @@ import { startServer, type TestServer } from "../helpers/server.js";
 import { connectClient, login, type Session, type TestClient } from "../helpers/clients.js";
 import { appendText, fieldText } from "../helpers/ydoc.js";
 import { waitFor } from "../helpers/wait.js";
+import { callApi } from "../helpers/api.js";
 
 const DOC = "svar-nordjylland";
 const FIELD = "i1.hjemmel.tekst";
@@ -14,13 +15,7 @@ afterEach(async () => {
   await server?.close();
 });
 
-async function api(session: Session, method: string, path: string, body?: unknown) {
-  const headers: Record<string, string> = { origin: server.origin, cookie: session.cookie, "x-csrf-token": session.csrfToken };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${server.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as any) : null };
-}
+const api = (session: Session, method: string, path: string, body?: unknown) => callApi(server, session, method, path, body);
 
 describe("version history", () => {
   it("snapshots, compares with a word diff and restores as a new change", async () => {

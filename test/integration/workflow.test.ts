@@ -18,6 +18,7 @@ import { connectClient, login, type Session, type TestClient } from "../helpers/
 import { appendText, fieldText } from "../helpers/ydoc.js";
 import { completeReplyContentAsOf as completeReplyContent } from "../helpers/completeReply.js";
 import { waitFor } from "../helpers/wait.js";
+import { callApi } from "../helpers/api.js";
 
 const REGION = "nordjylland";
 const DOC = `svar-${REGION}`;
@@ -33,13 +34,7 @@ afterEach(async () => {
   await server?.close();
 });
 
-async function api(session: Session, method: string, path: string, body?: unknown) {
-  const headers: Record<string, string> = { origin: server.origin, cookie: session.cookie, "x-csrf-token": session.csrfToken };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${server.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const type = response.headers.get("content-type") ?? "";
-  return { status: response.status, body: type.includes("json") ? ((await response.json()) as any) : await response.arrayBuffer() };
-}
+const api = (session: Session, method: string, path: string, body?: unknown) => callApi(server, session, method, path, body);
 
 /** Gives every kommune of the region an editor (the demo has three), returns their e-mails. */
 async function editorsForEveryKommune(): Promise<string[]> {
