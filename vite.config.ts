@@ -17,6 +17,13 @@ export default defineConfig({
     sourcemap: false,
     // Tiptap, Yjs and React together are larger than Vite's default warning threshold.
     chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      // zod places @__PURE__ notes where Rollup cannot use them; harmless, and only noise at `npm start`
+      onwarn(warning, warn) {
+        if (warning.code === "INVALID_ANNOTATION") return;
+        warn(warning);
+      },
+    },
   },
   server: {
     host: "127.0.0.1",
