@@ -438,6 +438,9 @@ export class KyselyStore implements Store {
         .insertInto("doc_updates")
         .values(items.map((i) => ({ document_id: i.documentId, data: i.update })))
         .execute();
+      // "Senest ændret" in the list of replies, in the same commit (no extra fsync)
+      const documentIds = [...new Set(items.map((i) => i.documentId))];
+      await tx.updateTable("documents").set({ updated_at: new Date().toISOString() }).where("id", "in", documentIds).execute();
     });
   }
 
