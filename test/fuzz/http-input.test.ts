@@ -48,7 +48,8 @@ const ROUTES: [string, string][] = [
   ["GET", "/api/documents/:id/versions/:uuid/compare/:uuid"],
   ["POST", "/api/documents/:id/versions/:uuid/restore"],
   ["GET", "/api/overview"],
-  ["POST", "/api/auth/logout"], // last: it ends the session the others use
+  ["POST", "/api/auth/logout-all"], // last two: they end the session the others use
+  ["POST", "/api/auth/logout"],
 ];
 
 let server: TestServer;

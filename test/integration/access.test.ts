@@ -78,6 +78,18 @@ describe("write access over the websocket", () => {
     expect((await api(session, "GET", "/api/me")).status).toBe(401);
   });
 
+  it("revoking all sessions closes the user's sockets on every device", async () => {
+    server = await startServer();
+    const laptop = await login(server, EDITOR);
+    const tablet = await login(server, EDITOR);
+    const onTablet = track(connectClient(server, tablet, DOC));
+    await waitFor(() => onTablet.provider.synced);
+    expect((await api(laptop, "POST", "/api/auth/logout-all")).status).toBe(204);
+    await waitFor(() => onTablet.closeCodes.includes(CloseCode.UNAUTHENTICATED), { timeoutMs: 1000 });
+    expect((await api(tablet, "GET", "/api/me")).status).toBe(401);
+    expect((await server.store.listAudit()).some((e) => e.event === "auth.sessions_revoked")).toBe(true);
+  });
+
   it("stamps the server's identity into awareness; a client cannot pose as someone else", async () => {
     server = await startServer();
     const a = track(connectClient(server, await login(server, EDITOR), DOC));

@@ -60,5 +60,15 @@ export async function authRoutes(app: FastifyInstance, deps: { config: Config; s
     return reply.code(204).send();
   });
 
+  /** "Log ud på alle enheder": revokes every session of the user and closes all their sockets. */
+  app.post("/api/auth/logout-all", { preHandler: app.requireUser }, async (request, reply) => {
+    const principal = principalOf(request);
+    const revoked = await store.revokeUserSessions(principal.user.id, new Date().toISOString());
+    deps.collab.closeSessions(revoked);
+    await recordAudit(store, { actorUserId: principal.user.id, event: "auth.sessions_revoked", details: { sessions: revoked.length } });
+    reply.clearCookie(app.sessionCookie, cookieOptions);
+    return reply.code(204).send();
+  });
+
   app.get("/api/me", { preHandler: app.requireUser }, async (request, reply) => presentMe(principalOf(request), reply.generateCsrf()));
 }
