@@ -33,6 +33,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
         error: { code: "invalid_input", message: "Ugyldige oplysninger i forespørgslen.", details: error.issues.map((i) => ({ path: i.path, message: i.message })) },
       });
     }
+    if (typeof error.code === "string" && error.code.startsWith("FST_CSRF")) {
+      return reply.status(403).send({ error: { code: "csrf", message: "Sikkerhedstokenet mangler eller er udløbet. Genindlæs siden, og prøv igen." } });
+    }
     const status = typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) {
       request.log.error({ err: error }, "unhandled error");

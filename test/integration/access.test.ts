@@ -118,21 +118,41 @@ describe("HTTP access", () => {
     expect((await api(null, "GET", "/api/documents")).status).toBe(401);
   });
 
-  it("refuses state-changing requests without or with a wrong CSRF token", async () => {
+  it("refuses every state-changing route without or with a wrong CSRF token", async () => {
     server = await startServer();
     const coordinator = await login(server, COORDINATOR);
     const editorId = await userIdOf(EDITOR);
+    const thread = "123e4567-e89b-42d3-a456-426614174000";
+    const doc = `/api/documents/${DOC}`;
     const calls: [string, string, unknown][] = [
       ["POST", "/api/auth/logout", undefined],
-      ["PATCH", `/api/documents/${DOC}/members/${editorId}`, { role: "laeser" }],
-      ["DELETE", `/api/documents/${DOC}/members/${editorId}`, undefined],
-      ["POST", `/api/documents/${DOC}/invitations`, { email: "ny@example.dk", name: "Ny", organisationId: "kommune-851", role: "redaktoer" }],
+      ["POST", "/api/auth/logout-all", undefined],
+      ["PATCH", `${doc}/members/${editorId}`, { role: "laeser" }],
+      ["DELETE", `${doc}/members/${editorId}`, undefined],
+      ["POST", `${doc}/invitations`, { email: "ny@example.dk", name: "Ny", organisationId: "kommune-851", role: "redaktoer" }],
+      ["POST", `${doc}/threads`, { threadId: thread, quote: "x", blockId: null, body: "Hej", mentions: [] }],
+      ["POST", `${doc}/threads/${thread}/messages`, { body: "Hej", mentions: [] }],
+      ["PATCH", `${doc}/threads/${thread}/messages/${thread}`, { body: "Hej", mentions: [] }],
+      ["DELETE", `${doc}/threads/${thread}/messages/${thread}`, undefined],
+      ["POST", `${doc}/threads/${thread}/resolve`, undefined],
+      ["POST", `${doc}/threads/${thread}/reopen`, undefined],
+      ["POST", `${doc}/threads/${thread}/read`, undefined],
+      ["POST", `${doc}/workflow/request-approval`, {}],
+      ["POST", `${doc}/workflow/reopen`, { reason: "Fordi" }],
+      ["POST", `${doc}/approvals`, { grundlag: "Byrådet", indholdsHash: "0".repeat(64) }],
+      ["POST", `${doc}/workflow/submit`, undefined],
+      ["PUT", `${doc}/workflow/internal-deadline`, { internalDeadline: "2025-05-01" }],
+      ["POST", `${doc}/versions`, { name: "V" }],
+      ["POST", `${doc}/versions/${thread}/restore`, undefined],
     ];
     for (const [method, path, body] of calls) {
-      expect((await api(coordinator, method, path, body, { csrf: null })).status, `${method} ${path} without token`).toBe(403);
+      const missing = await api(coordinator, method, path, body, { csrf: null });
+      expect(missing.status, `${method} ${path} without token`).toBe(403);
+      expect(missing.body.error.code).toBe("csrf");
       expect((await api(coordinator, method, path, body, { csrf: "forged-token" })).status, `${method} ${path} wrong token`).toBe(403);
     }
     expect((await server.store.getMembership(DOC, editorId))?.role).toBe("redaktoer");
+    expect((await api(coordinator, "GET", "/api/me")).status).toBe(200);
   });
 
   it("sets only HttpOnly, SameSite, Path=/ cookies without Domain", async () => {
