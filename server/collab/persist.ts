@@ -50,6 +50,7 @@ export class UpdateWriter {
   private retryDelay: number;
   private retryTimer: NodeJS.Timeout | null = null;
   private idleWaiters: (() => void)[] = [];
+  private readonly roomWaiters = new Map<Room, (() => void)[]>();
   /** False while commits are failing; the rooms tell their clients "ikke gemt". */
   healthy = true;
 
@@ -112,6 +113,7 @@ export class UpdateWriter {
     const compactable = new Set<Room>();
     for (const e of batch) {
       e.room.pendingWrites--;
+      if (e.room.pendingWrites === 0) this.notifyRoom(e.room);
       if (e.update) {
         e.room.updatesSinceCompaction++;
         if (e.room.updatesSinceCompaction >= this.options.compactAfterUpdates) compactable.add(e.room);
@@ -149,7 +151,27 @@ export class UpdateWriter {
     for (const w of waiters) w();
   }
 
-  /** Resolves when everything queued so far is committed (used at unload and shutdown). */
+  private notifyRoom(room: Room): void {
+    const waiters = this.roomWaiters.get(room);
+    if (!waiters) return;
+    this.roomWaiters.delete(room);
+    for (const w of waiters) w();
+  }
+
+  /**
+   * Resolves when the room has no write queued or in flight (before unloading it). Unlike
+   * drain(), other rooms' traffic cannot hold it back.
+   */
+  drainRoom(room: Room): Promise<void> {
+    if (room.pendingWrites === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiters = this.roomWaiters.get(room) ?? [];
+      waiters.push(resolve);
+      this.roomWaiters.set(room, waiters);
+    });
+  }
+
+  /** Resolves when everything queued so far is committed (shutdown, freeze). */
   drain(): Promise<void> {
     if (this.queue.length === 0 && !this.flushing) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));

@@ -167,7 +167,7 @@ export class CollabService {
   }
 
   private join(room: Room, connection: Connection): void {
-    if (connection.closed) return this.rooms.releaseIfEmpty(room, () => this.writer.drain());
+    if (connection.closed) return this.rooms.releaseIfEmpty(room, () => this.writer.drainRoom(room));
     room.join(connection);
     connection.start((c, frame) => handleFrame(this.receiverDeps, room, c, frame));
     connection.send(encodeSyncStep1(room.doc));
@@ -203,7 +203,7 @@ export class CollabService {
     for (const room of this.rooms.all()) {
       if (!room.connections.has(connection)) continue;
       room.leave(connection);
-      this.rooms.releaseIfEmpty(room, () => this.writer.drain());
+      this.rooms.releaseIfEmpty(room, () => this.writer.drainRoom(room));
     }
   }
 
@@ -274,7 +274,7 @@ export class CollabService {
       if (update) this.writer.enqueue(room, update, null, 0);
       await this.writer.drain();
     } finally {
-      this.rooms.releaseIfEmpty(room, () => this.writer.drain());
+      this.rooms.releaseIfEmpty(room, () => this.writer.drainRoom(room));
     }
   }
 
