@@ -5,6 +5,8 @@
  * fallback, so pages can show `error.message` as is.
  */
 import type { ApiErrorBody, DocumentListResponse, DocumentResponse, MeResponse } from "../shared/validation/api.js";
+import type { FinalResponse, WorkflowResponse } from "../shared/validation/workflow.js";
+import type { ProgressKey } from "../shared/template/types.js";
 import { da } from "./i18n/da.js";
 
 export class ApiError extends Error {
@@ -101,6 +103,71 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
   return json as T;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Response shapes of the workflow, version and overview routes that have no shared type
+// (server/routes/versions, server/routes/overview, server/workflow/rejected.ts).
+// ---------------------------------------------------------------------------------------------
+
+/** One entry of GET /api/documents/:id/versions (newest first). */
+export interface VersionDto {
+  id: string;
+  documentId: string;
+  name: string;
+  /** "auto": made by the workflow; "manual": saved by the coordinator. */
+  kind: "auto" | "manual";
+  createdBy: string | null;
+  createdByName: string | null;
+  createdAt: string;
+  contentHash: string;
+}
+
+/** GET /api/documents/:id/versions/:versionId: the version as a standalone HTML page. */
+export interface VersionViewResponse {
+  id: string;
+  name: string;
+  createdAt: string;
+  contentHash: string;
+  html: string;
+}
+
+/** GET /api/documents/:id/versions/:a/compare/:b: word diff per changed field. */
+export interface VersionCompareResponse {
+  from: { id: string; name: string };
+  to: { id: string; name: string };
+  changes: { id: string; label: string; parts: { value: string; added?: boolean; removed?: boolean }[] }[];
+}
+
+/** GET /api/documents/:id/rejected-changes: the caller's own edits refused after the freeze. */
+export interface RejectedChangeDto {
+  id: string;
+  createdAt: string;
+  changes: { id: string; label: string; yourVersion: string }[];
+}
+
+export interface OverviewRowDto {
+  documentId: string;
+  regionId: string;
+  regionName: string;
+  state: DocumentResponse["document"]["state"];
+  progress: Record<ProgressKey, { ok: number; total: number }>;
+  errors: number;
+  approvals: { given: number; total: number };
+  /** Women per year the reply offers; null when not stated. */
+  capacity: number | null;
+  sealed: { indholdsHash: string; forseglingsHash: string; sealedAt: string; late: boolean } | null;
+}
+
+/** GET /api/overview (Social- og Boligstyrelsen only). */
+export interface OverviewResponse {
+  today: string;
+  deadline: string;
+  nationalNeed: { min: number; max: number };
+  nationalCapacity: number;
+  rows: OverviewRowDto[];
+}
+
+const documentPath = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
+
 export const api = {
   async login(email: string, password: string): Promise<MeResponse> {
     const me = await request<MeResponse>("POST", "/api/auth/login", { body: { email, password }, quiet401: true });
@@ -128,5 +195,74 @@ export const api = {
 
   getDocument(id: string, signal?: AbortSignal): Promise<DocumentResponse> {
     return request<DocumentResponse>("GET", `/api/documents/${encodeURIComponent(id)}`, { signal });
+  },
+
+  // --- workflow (server/routes/workflow) ---------------------------------------------------
+
+  getWorkflow(id: string, signal?: AbortSignal): Promise<WorkflowResponse> {
+    return request<WorkflowResponse>("GET", `${documentPath(id)}/workflow`, { signal });
+  },
+
+  /** 409 "incomplete" (details: CompletenessReport) or "warnings_unacknowledged" (details: { warnings }). */
+  requestApproval(id: string, acknowledgedWarnings: string[]): Promise<{ contentHash: string }> {
+    return request<{ contentHash: string }>("POST", `${documentPath(id)}/workflow/request-approval`, { body: { acknowledgedWarnings } });
+  },
+
+  reopen(id: string, reason: string): Promise<void> {
+    return request<void>("POST", `${documentPath(id)}/workflow/reopen`, { body: { reason } });
+  },
+
+  /** 409 "hash_mismatch" when the frozen text is not the one read, "already_approved". */
+  approve(id: string, grundlag: string, indholdsHash: string): Promise<{ allApproved: boolean }> {
+    return request<{ allApproved: boolean }>("POST", `${documentPath(id)}/approvals`, { body: { grundlag, indholdsHash } });
+  },
+
+  submit(id: string): Promise<{ indholdsHash: string; forseglingsHash: string }> {
+    return request<{ indholdsHash: string; forseglingsHash: string }>("POST", `${documentPath(id)}/workflow/submit`);
+  },
+
+  setInternalDeadline(id: string, internalDeadline: string | null): Promise<void> {
+    return request<void>("PUT", `${documentPath(id)}/workflow/internal-deadline`, { body: { internalDeadline } });
+  },
+
+  getFinal(id: string, signal?: AbortSignal): Promise<FinalResponse> {
+    return request<FinalResponse>("GET", `${documentPath(id)}/final`, { signal });
+  },
+
+  /** Where the sealed PDF/DOCX is downloaded (a plain link: the session cookie goes with it). */
+  finalDownloadUrl(id: string, format: "pdf" | "docx"): string {
+    return `${documentPath(id)}/final.${format}`;
+  },
+
+  getRejectedChanges(id: string, signal?: AbortSignal): Promise<{ changes: RejectedChangeDto[] }> {
+    return request<{ changes: RejectedChangeDto[] }>("GET", `${documentPath(id)}/rejected-changes`, { signal });
+  },
+
+  // --- versions (server/routes/versions) ----------------------------------------------------
+
+  listVersions(id: string, signal?: AbortSignal): Promise<{ versions: VersionDto[] }> {
+    return request<{ versions: VersionDto[] }>("GET", `${documentPath(id)}/versions`, { signal });
+  },
+
+  createVersion(id: string, name: string): Promise<{ id: string; contentHash: string }> {
+    return request<{ id: string; contentHash: string }>("POST", `${documentPath(id)}/versions`, { body: { name } });
+  },
+
+  getVersion(id: string, versionId: string, signal?: AbortSignal): Promise<VersionViewResponse> {
+    return request<VersionViewResponse>("GET", `${documentPath(id)}/versions/${encodeURIComponent(versionId)}`, { signal });
+  },
+
+  compareVersions(id: string, fromId: string, toId: string, signal?: AbortSignal): Promise<VersionCompareResponse> {
+    return request<VersionCompareResponse>("GET", `${documentPath(id)}/versions/${encodeURIComponent(fromId)}/compare/${encodeURIComponent(toId)}`, { signal });
+  },
+
+  restoreVersion(id: string, versionId: string): Promise<void> {
+    return request<void>("POST", `${documentPath(id)}/versions/${encodeURIComponent(versionId)}/restore`);
+  },
+
+  // --- national overview (server/routes/overview) -------------------------------------------
+
+  getOverview(signal?: AbortSignal): Promise<OverviewResponse> {
+    return request<OverviewResponse>("GET", "/api/overview", { signal });
   },
 };

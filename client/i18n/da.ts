@@ -50,7 +50,7 @@ export const da = {
   states: {
     udkast: "Udkast",
     til_godkendelse: "Til godkendelse",
-    godkendt: "Godkendt",
+    godkendt: "Godkendt af alle kommuner",
     indsendt: "Indsendt",
   } satisfies Record<WorkflowState, string>,
   roles: {
@@ -90,7 +90,7 @@ export const da = {
     templateMismatch: (stored: number, known: number) =>
       `Svaret bruger skabelonversion ${stored}, men denne side kender version ${known}. Genindlæs siden.`,
     readOnlyRole: "Du kan læse svaret, men ikke redigere i det.",
-    readOnlyFrozen: "Svaret er låst, fordi det er sendt til godkendelse. Teksten kan ikke ændres.",
+    readOnlyFrozen: "Svaret er låst, fordi det er til godkendelse, godkendt eller indsendt. Teksten kan ikke ændres.",
     structureBlocked: "Skabelonens overskrifter og felter kan ikke slettes eller flyttes. Ret teksten inden for felterne.",
     unsavedLeave: "Der er ændringer, som endnu ikke er gemt. Vil du forlade siden?",
     words: (n: number) => (n === 1 ? "1 ord" : `${n} ord`),

@@ -26,6 +26,8 @@ import { CommentsPanel } from "../features/comments/CommentsPanel.js";
 import { ApprovalPanel } from "../features/approval/ApprovalPanel.js";
 import { PeoplePanel } from "../features/people/PeoplePanel.js";
 import { HistoryPanel } from "../features/history/HistoryPanel.js";
+import { DeadlineFact } from "../features/approval/deadline.js";
+import { RejectedChangesBanner } from "../features/approval/RejectedChanges.js";
 import { jumpToTarget, type JumpTarget } from "../features/editor/focus.js";
 import { ReplyEditor } from "../features/editor/ReplyEditor.js";
 import { templateProblem } from "../features/editor/template.js";
@@ -192,12 +194,14 @@ function ReplyWorkspace({ document, me }: { document: ReplyDocument; me: MeRespo
                 <time dateTime={document.deadline}>{formatDate(document.deadline)}</time>
               </dd>
             </div>
+            <DeadlineFact deadline={document.deadline} state={workflow} />
           </dl>
         </header>
 
         {view.kind === "error" ? <TerminalBanner code={view.code} pending={view.pending} onSignIn={sessionEnded} /> : null}
         {!roleMayEdit ? <p className="banner banner--info">{da.editor.readOnlyRole}</p> : null}
         {roleMayEdit && workflow !== "udkast" ? <p className="banner banner--info">{da.editor.readOnlyFrozen}</p> : null}
+        <RejectedChangesBanner />
         <div className="notice-region" role="status" aria-live="polite">
           {notice ? <p className="banner banner--warning">{notice}</p> : null}
         </div>

@@ -5,6 +5,7 @@
 import { useEffect, useState } from "react";
 import { Link, NavLink, Outlet, useNavigate } from "react-router";
 import { da } from "../i18n/da.js";
+import { wf } from "../i18n/workflow.js";
 import { useSession } from "./Session.js";
 
 /** Sets the document title: "<page> – Regionssvar". */
@@ -46,6 +47,11 @@ export function Layout() {
                     {da.app.myReplies}
                   </NavLink>
                 </li>
+                {me.user.organisation.kind === "styrelse" ? (
+                  <li>
+                    <NavLink to="/overblik">{wf.overview.nav}</NavLink>
+                  </li>
+                ) : null}
               </ul>
             </nav>
           ) : null}

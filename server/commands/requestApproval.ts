@@ -16,7 +16,7 @@ import type { CollabService } from "../collab/service.js";
 import { conflict } from "../errors.js";
 import type { DocumentRow, Store } from "../storage/types.js";
 import { copenhagenToday } from "../time.js";
-import { createVersion, versionContent } from "../workflow/versions.js";
+import { buildVersion, versionContent } from "../workflow/versions.js";
 
 export interface RequestApprovalInput {
   actor: Principal; // koordinator
@@ -40,7 +40,7 @@ export async function requestApproval(store: Store, collab: CollabService, input
     await collab.freezeEverywhere(document.id);
     // Read from storage, not from this instance's room: with several instances only storage is
     // sure to hold everything every instance accepted before the freeze.
-    const version = await createVersion(store, collab.rooms, document, "Sendt til godkendelse", "auto", input.actor.user.id, { fromStorage: true });
+    const version = await buildVersion(store, collab.rooms, document, "Sendt til godkendelse", "auto", input.actor.user.id, { fromStorage: true });
     const report = checkCompleteness(versionContent(version), { regionId: document.regionId, regions: REGIONS, today: copenhagenToday() });
     if (!report.ok) {
       await undo();
@@ -52,6 +52,7 @@ export async function requestApproval(store: Store, collab: CollabService, input
       await undo();
       throw conflict("warnings_unacknowledged", "Bekræft, at I har set advarslerne.", { warnings: report.findings.filter((f) => unacknowledged.includes(f.ruleId)) });
     }
+    await store.insertVersion(version);
     const workflow = await store.getWorkflow(document.id);
     await store.saveWorkflow({ ...workflow, frozenVersionId: version.id, acknowledgedWarnings: warnings, updatedAt: now });
     await recordAudit(store, { actorUserId: input.actor.user.id, documentId: document.id, event: "workflow.approval_requested", details: { contentHash: version.contentHash, acknowledgedWarnings: warnings } });

@@ -13,7 +13,8 @@ import { readFromStorage, withDocument } from "../content/read.js";
 import { sha256Canonical } from "../content/hash.js";
 import type { DocumentRow, Store, VersionRow } from "../storage/types.js";
 
-export async function createVersion(
+/** Builds a version of the document's current content without storing it. */
+export async function buildVersion(
   store: Store,
   rooms: RoomRegistry,
   document: DocumentRow,
@@ -28,7 +29,7 @@ export async function createVersion(
     content: extractReplyContent(doc),
   }));
   const canonical = canonicalContent(content, document.regionId);
-  const version: VersionRow = {
+  return {
     id: randomUUID(),
     documentId: document.id,
     name,
@@ -39,6 +40,18 @@ export async function createVersion(
     contentJson: canonicalJson(canonical),
     contentHash: sha256Canonical(canonical),
   };
+}
+
+export async function createVersion(
+  store: Store,
+  rooms: RoomRegistry,
+  document: DocumentRow,
+  name: string,
+  kind: VersionRow["kind"],
+  createdBy: string | null,
+  options: { fromStorage?: boolean } = {},
+): Promise<VersionRow> {
+  const version = await buildVersion(store, rooms, document, name, kind, createdBy, options);
   await store.insertVersion(version);
   return version;
 }

@@ -1,4 +1,330 @@
-/** Placeholder: the HistoryPanel of the reply page (being built). */
+/**
+ * The side panel "Historik": the reply's versions (newest first; the workflow saves one at every
+ * step, the coordinator can save named ones), a read-only view of any version, a word-by-word
+ * comparison of two, and restore (coordinator, only in udkast; the server first saves the
+ * current text, so nothing is lost).
+ *
+ * A version is shown as the server renders it (a standalone HTML page) in a sandboxed iframe
+ * with no permissions at all: no scripts, no navigation of this page.
+ */
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { api, ApiError, type VersionCompareResponse, type VersionDto, type VersionViewResponse } from "../../api.js";
+import { da, formatDateTime } from "../../i18n/da.js";
+import { wf } from "../../i18n/workflow.js";
+import { Loading } from "../../pages/Loading.js";
+import { ConfirmDialog, Dialog } from "../approval/Dialog.js";
+import { useServerEvent, useWorkspace } from "../workspace/WorkspaceContext.js";
+import "./history.css";
+
+type ListLoad = { status: "loading" } | { status: "error"; message: string } | { status: "ok"; versions: VersionDto[] };
+type Viewer =
+  | { kind: "view"; version: VersionDto; load: { status: "loading" } | { status: "error"; message: string } | { status: "ok"; view: VersionViewResponse } }
+  | { kind: "compare"; title: string; load: { status: "loading" } | { status: "error"; message: string } | { status: "ok"; diff: VersionCompareResponse } };
+
+const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : da.errors.generic);
+
 export function HistoryPanel() {
-  return <p className="panel-empty">Kommer snart.</p>;
+  const { document, workflowState } = useWorkspace();
+  const isCoordinator = document.role === "koordinator";
+  const [list, setList] = useState<ListLoad>({ status: "loading" });
+  const [selected, setSelected] = useState<string[]>([]);
+  const [viewer, setViewer] = useState<Viewer | null>(null);
+  const [restoring, setRestoring] = useState<VersionDto | null>(null);
+  const [restoreBusy, setRestoreBusy] = useState(false);
+  const [restoreError, setRestoreError] = useState<string | null>(null);
+  const [notice, setNotice] = useState("");
+  const sequence = useRef(0);
+
+  const refresh = useCallback(() => {
+    const mine = ++sequence.current;
+    api.listVersions(document.id).then(
+      (response) => {
+        if (mine !== sequence.current) return;
+        setList({ status: "ok", versions: response.versions });
+        const ids = new Set(response.versions.map((v) => v.id));
+        setSelected((s) => s.filter((id) => ids.has(id)));
+      },
+      (error: unknown) => {
+        if (mine !== sequence.current) return;
+        setList((prev) => (prev.status === "ok" ? prev : { status: "error", message: messageOf(error) }));
+      },
+    );
+  }, [document.id]);
+
+  // The workflow saves a version at every transition.
+  useEffect(() => refresh(), [refresh, workflowState]);
+  useServerEvent((event) => {
+    if (event.type === "workflow") refresh();
+  });
+
+  const open = (version: VersionDto) => {
+    setViewer({ kind: "view", version, load: { status: "loading" } });
+    api.getVersion(document.id, version.id).then(
+      (view) => setViewer((v) => (v?.kind === "view" && v.version.id === version.id ? { ...v, load: { status: "ok", view } } : v)),
+      (error: unknown) => setViewer((v) => (v?.kind === "view" && v.version.id === version.id ? { ...v, load: { status: "error", message: messageOf(error) } } : v)),
+    );
+  };
+
+  const compare = (versions: VersionDto[]) => {
+    // Oldest → newest, whatever order they were picked in.
+    const [from, to] = versions.filter((v) => selected.includes(v.id)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    if (!from || !to) return;
+    const title = wf.history.compareTitle(from.name, to.name);
+    setViewer({ kind: "compare", title, load: { status: "loading" } });
+    api.compareVersions(document.id, from.id, to.id).then(
+      (diff) => setViewer((v) => (v?.kind === "compare" && v.title === title ? { ...v, load: { status: "ok", diff } } : v)),
+      (error: unknown) => setViewer((v) => (v?.kind === "compare" && v.title === title ? { ...v, load: { status: "error", message: messageOf(error) } } : v)),
+    );
+  };
+
+  const restore = async () => {
+    if (!restoring) return;
+    setRestoreBusy(true);
+    setRestoreError(null);
+    try {
+      await api.restoreVersion(document.id, restoring.id);
+      setNotice(wf.history.restored(restoring.name));
+      setRestoring(null);
+      refresh();
+    } catch (error) {
+      setRestoreError(messageOf(error));
+    } finally {
+      setRestoreBusy(false);
+    }
+  };
+
+  const toggle = (id: string, checked: boolean) =>
+    setSelected((s) => {
+      if (!checked) return s.filter((x) => x !== id);
+      // At most two: picking a third replaces the oldest pick.
+      return [...s.filter((x) => x !== id), id].slice(-2);
+    });
+
+  const mayRestore = isCoordinator && workflowState === "udkast";
+
+  return (
+    <section className="panel history" aria-labelledby="history-heading">
+      <h2 className="panel__heading" id="history-heading">
+        {wf.history.title}
+      </h2>
+      <p className="wf-small">{wf.history.intro}</p>
+      <div role="status" aria-live="polite" className="wf-notice-region">
+        {notice ? <p className="wf-notice">{notice}</p> : null}
+      </div>
+
+      {isCoordinator ? (
+        <SaveVersion
+          onSaved={(name) => {
+            setNotice(wf.history.saved(name));
+            refresh();
+          }}
+        />
+      ) : null}
+      {isCoordinator && !mayRestore ? <p className="wf-small muted">{wf.history.restoreOnlyDraft}</p> : null}
+
+      {list.status === "loading" ? <Loading /> : null}
+      {list.status === "error" ? (
+        <div className="wf-error" role="alert">
+          <p>{list.message}</p>
+          <button type="button" className="button button--secondary button--small" onClick={refresh}>
+            {wf.common.retry}
+          </button>
+        </div>
+      ) : null}
+      {list.status === "ok" && list.versions.length === 0 ? <p className="panel-empty">{wf.history.empty}</p> : null}
+      {list.status === "ok" && list.versions.length > 0 ? (
+        <>
+          <div className="history__compare">
+            <p className="wf-small muted" id="history-compare-hint">
+              {wf.history.selectHint}
+            </p>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={selected.length !== 2}
+              aria-describedby="history-compare-hint"
+              onClick={() => compare(list.versions)}
+            >
+              {wf.history.compare}
+            </button>
+          </div>
+          <ul className="history__list" aria-label={wf.history.listLabel}>
+            {list.versions.map((v) => (
+              <li key={v.id} className={`history__item${selected.includes(v.id) ? " is-selected" : ""}`} data-version={v.id}>
+                <label className="history__pick">
+                  <input type="checkbox" checked={selected.includes(v.id)} onChange={(e) => toggle(v.id, e.target.checked)} aria-label={wf.history.select(v.name)} />
+                  <span className="history__name">{v.name}</span>
+                </label>
+                <span className="history__meta">
+                  <time dateTime={v.createdAt}>{formatDateTime(v.createdAt)}</time>
+                  {", "}
+                  {v.createdByName ? wf.history.by(v.createdByName) : wf.history.bySystem}
+                </span>
+                <span className="history__actions">
+                  <button type="button" className="button--link" onClick={() => open(v)} aria-label={wf.history.viewName(v.name)}>
+                    {wf.history.view}
+                  </button>
+                  {mayRestore ? (
+                    <button
+                      type="button"
+                      className="button--link"
+                      aria-label={wf.history.restoreName(v.name)}
+                      onClick={() => {
+                        setRestoreError(null);
+                        setRestoring(v);
+                      }}
+                    >
+                      {wf.history.restore}
+                    </button>
+                  ) : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <Dialog
+        open={viewer !== null}
+        wide
+        title={viewer?.kind === "view" ? wf.history.viewTitle(viewer.version.name) : (viewer?.title ?? "")}
+        onClose={() => setViewer(null)}
+      >
+        {viewer?.load.status === "loading" ? <Loading text={wf.history.loadingVersion} /> : null}
+        {viewer?.load.status === "error" ? (
+          <p className="wf-error" role="alert">
+            {viewer.load.message}
+          </p>
+        ) : null}
+        {viewer?.kind === "view" && viewer.load.status === "ok" ? (
+          <>
+            <p className="wf-small muted">
+              {formatDateTime(viewer.load.view.createdAt)} · <code>{wf.common.hashShort(viewer.load.view.contentHash)}</code>
+            </p>
+            {/* sandbox="" : a unique origin with no scripts, forms, popups or navigation of this page */}
+            <iframe className="history__frame" title={wf.history.viewFrame(viewer.version.name)} sandbox="" srcDoc={viewer.load.view.html} />
+          </>
+        ) : null}
+        {viewer?.kind === "compare" && viewer.load.status === "ok" ? <Comparison diff={viewer.load.diff} /> : null}
+      </Dialog>
+
+      <ConfirmDialog
+        open={restoring !== null}
+        title={restoring ? wf.history.restoreDialogTitle(restoring.name) : ""}
+        confirmLabel={wf.history.restoreConfirm}
+        onConfirm={restore}
+        onCancel={() => setRestoring(null)}
+        busy={restoreBusy}
+        error={restoreError}
+      >
+        <p>{wf.history.restoreDialogBody}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+function SaveVersion({ onSaved }: { onSaved: (name: string) => void }) {
+  const { document } = useWorkspace();
+  const [name, setName] = useState("");
+  const [invalid, setInvalid] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const id = useId();
+
+  return (
+    <form
+      className="history__save wf-form"
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const trimmed = name.trim();
+        if (!trimmed) {
+          setInvalid(true);
+          input.current?.focus();
+          return;
+        }
+        setBusy(true);
+        setError(null);
+        try {
+          await api.createVersion(document.id, trimmed);
+          setName("");
+          onSaved(trimmed);
+        } catch (err) {
+          setError(messageOf(err));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-name`} className="field__label">
+          {wf.history.name} <span className="field__optional">{wf.common.required}</span>
+        </label>
+        <p className="field__help" id={`${id}-help`}>
+          {wf.history.nameHelp}
+        </p>
+        <input
+          ref={input}
+          id={`${id}-name`}
+          className="input"
+          value={name}
+          maxLength={200}
+          required
+          aria-required="true"
+          aria-invalid={invalid || undefined}
+          aria-describedby={`${id}-help${invalid ? ` ${id}-error` : ""}`}
+          onChange={(e) => {
+            setName(e.target.value);
+            if (invalid && e.target.value.trim()) setInvalid(false);
+          }}
+        />
+        {invalid ? (
+          <p className="field__error" id={`${id}-error`}>
+            {wf.history.nameMissing}
+          </p>
+        ) : null}
+      </div>
+      {error ? (
+        <p className="wf-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="button button--small" disabled={busy}>
+        {wf.history.save}
+      </button>
+    </form>
+  );
+}
+
+function Comparison({ diff }: { diff: VersionCompareResponse }) {
+  if (diff.changes.length === 0) return <p>{wf.history.noChanges}</p>;
+  return (
+    <div className="history__diff">
+      <p className="wf-small">{wf.history.changedFields(diff.changes.length)}</p>
+      <p className="wf-small muted">{wf.history.compareLegend}</p>
+      {diff.changes.map((change) => (
+        <section key={change.id} className="history__change" aria-label={change.label}>
+          <h3 className="history__change-label">{change.label}</h3>
+          <p className="history__parts">
+            {change.parts.map((part, i) =>
+              part.added ? (
+                <ins key={i} className="diff-ins">
+                  <span className="diff-tag">{wf.history.added}</span>
+                  {part.value}
+                </ins>
+              ) : part.removed ? (
+                <del key={i} className="diff-del">
+                  <span className="diff-tag">{wf.history.removed}</span>
+                  {part.value}
+                </del>
+              ) : (
+                <span key={i}>{part.value}</span>
+              ),
+            )}
+          </p>
+        </section>
+      ))}
+    </div>
+  );
 }

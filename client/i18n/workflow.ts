@@ -1,0 +1,225 @@
+/**
+ * The workflow's texts in Danish: the approval panel, version history, the national overview and
+ * the deadline. The state names follow shared/design/reply-template.md §6. Code stays English.
+ */
+import type { DocumentSummaryDto } from "../../shared/validation/api.js";
+
+type WorkflowState = DocumentSummaryDto["state"];
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+export const wf = {
+  states: {
+    udkast: "Udkast",
+    til_godkendelse: "Til godkendelse",
+    godkendt: "Godkendt af alle kommuner",
+    indsendt: "Indsendt",
+  } satisfies Record<WorkflowState, string>,
+  stepsLabel: "Svarets forløb",
+  stepDone: "(gennemført)",
+  stepCurrent: "(nu)",
+
+  deadline: {
+    label: "Tid til fristen",
+    daysLeft: (n: number) => (n === 1 ? "1 dag tilbage" : `${n} dage tilbage`),
+    today: "Fristen er i dag",
+    overdue: (n: number) => `Overskredet med ${n} ${plural(n, "dag", "dage")}`,
+    submitted: "Svaret er indsendt",
+  },
+
+  common: {
+    cancel: "Annuller",
+    close: "Luk",
+    retry: "Prøv igen",
+    loadError: "Oplysningerne kunne ikke hentes.",
+    copy: "Kopiér tekst",
+    copied: "Kopieret",
+    copyFailed: "Kunne ikke kopiere. Markér teksten, og kopiér den selv.",
+    hashShort: (hash: string) => `${hash.slice(0, 12)}…`,
+    showFullHash: "Vis hele fingeraftrykket",
+    required: "(skal udfyldes)",
+  },
+
+  approval: {
+    title: "Godkendelse",
+    intro: {
+      udkast: "Svaret er et udkast. Når det er komplet, sender koordinatoren det til godkendelse, og teksten låses.",
+      til_godkendelse: "Teksten er låst. Alle kommuner i regionen skal godkende præcis denne tekst.",
+      godkendt: "Alle kommuner har godkendt den låste tekst. Koordinatoren kan nu indsende svaret.",
+      indsendt: "Svaret er indsendt til Social- og Boligstyrelsen og forseglet. Det kan ikke ændres.",
+    } satisfies Record<WorkflowState, string>,
+    waitingForCoordinator: "Koordinatoren sender svaret til godkendelse, når det er komplet.",
+    kommunerMustApprove: (n: number) => `${n} ${plural(n, "kommune", "kommuner")} skal godkende svaret.`,
+
+    // Send til godkendelse
+    request: "Send til godkendelse",
+    requestChecking: "Tjekker svaret…",
+    incompleteTitle: "Svaret kan ikke sendes til godkendelse endnu",
+    incompleteIntro: (n: number) => `Ret ${n === 1 ? "fejlen" : `de ${n} fejl`}, og prøv igen. Vælg en fejl for at gå til feltet.`,
+    requestDialogTitle: "Send svaret til godkendelse?",
+    requestDialogBody: (n: number) =>
+      `Teksten låses for alle, og alle ${n} kommuner i regionen skal godkende præcis den låste tekst. Skal der rettes bagefter, skal svaret sendes tilbage til udkast, og så bortfalder alle godkendelser.`,
+    warningsTitle: "Advarsler",
+    warningsIntro: "Svaret kan sendes med advarsler, men bekræft, at du har set hver enkelt.",
+    warningsChanged: "Serveren fandt advarsler, som ikke var bekræftet. Se dem igen.",
+    acknowledge: "Jeg har set advarslen",
+    acknowledgeAll: "Sæt kryds ved alle advarsler for at fortsætte.",
+    goToField: "Gå til feltet",
+    requestConfirm: "Lås teksten og send til godkendelse",
+    requested: "Svaret er sendt til godkendelse. Teksten er låst.",
+
+    // Frozen text
+    frozenHash: "Den låste teksts fingeraftryk (SHA-256)",
+    frozenAt: (when: string) => `Låst ${when}`,
+    progress: (given: number, total: number) => `${given} af ${total} kommuner har godkendt`,
+    kommunerTitle: "Kommunernes godkendelser",
+    approved: "Godkendt",
+    notApproved: "Mangler godkendelse",
+    approvedBy: (name: string, when: string) => `af ${name}, ${when}`,
+    grundlagShown: (g: string) => `Grundlag: ${g}`,
+
+    // Internal deadline
+    internalDeadline: "Intern frist for godkendelse",
+    internalDeadlineInput: "Dato for den interne frist",
+    internalDeadlineNone: "Der er ikke sat en intern frist.",
+    internalDeadlineSet: "Gem frist",
+    internalDeadlineClear: "Fjern frist",
+    internalDeadlineSaved: "Den interne frist er gemt.",
+    internalDeadlineCleared: "Den interne frist er fjernet.",
+    internalDeadlineInvalid: "Vælg en dato.",
+
+    // Approve on behalf of a kommune
+    approveTitle: (kommune: string) => `Godkend på vegne af ${kommune}`,
+    approveIntro: "Du godkender den låste tekst med dette fingeraftryk. Godkendelsen gælder kun præcis denne tekst.",
+    grundlag: "Grundlag",
+    grundlagHelp: "Fx »Byrådsbeslutning 12.05.2025, pkt. 7«",
+    grundlagMissing: "Angiv grundlaget for godkendelsen, fx en byrådsbeslutning.",
+    approveDialogTitle: (kommune: string) => `Godkend svaret på vegne af ${kommune}?`,
+    approveDialogBody: "En godkendelse kan ikke trækkes tilbage. Den gælder kun den låste tekst med fingeraftrykket nedenfor.",
+    approveConfirm: "Godkend",
+    approvedOwn: (kommune: string) => `${kommune} har godkendt svaret.`,
+    hashMismatch: "Teksten er blevet ændret, siden du åbnede den. Læs den gældende tekst, og godkend igen.",
+
+    // Back to draft
+    reopen: "Send tilbage til udkast",
+    reopenReason: "Begrundelse",
+    reopenHelp: "Fortæl kommunerne, hvorfor svaret skal ændres.",
+    reopenReasonMissing: "Skriv en begrundelse (mindst 3 tegn).",
+    reopenWarning: (n: number) =>
+      n === 0
+        ? "Teksten låses op, så den kan ændres. Bagefter skal svaret sendes til godkendelse igen."
+        : `Teksten låses op, og ${n === 1 ? "den ene godkendelse" : `alle ${n} godkendelser`}, der er givet, bortfalder. Alle kommuner skal godkende igen.`,
+    reopenDialogTitle: "Send svaret tilbage til udkast?",
+    reopenConfirm: "Send tilbage til udkast",
+    reopened: "Svaret er sendt tilbage til udkast.",
+
+    // Submit
+    submit: "Indsend svaret",
+    submitDialogTitle: "Indsend svaret til Social- og Boligstyrelsen?",
+    submitDialogBody:
+      "Svaret forsegles med dato og alle kommuners godkendelser og kan ikke ændres bagefter. En rettelse kræver et nyt, supplerende svar.",
+    submitConfirm: "Indsend og forsegl",
+    submitted: "Svaret er indsendt og forseglet.",
+    notSubmittable: "Svaret kan ikke indsendes endnu:",
+
+    // Sealed
+    sealTitle: "Det forseglede svar",
+    sealedAt: "Indsendt",
+    indholdsHash: "Indholdets fingeraftryk (SHA-256)",
+    forseglingsHash: "Forseglingens fingeraftryk (SHA-256)",
+    sealVerified: "Forseglingen er kontrolleret ✓",
+    sealChecking: "Kontrollerer forseglingen…",
+    sealBroken: "Forseglingen kunne ikke bekræftes. Kontakt Regionssvars support.",
+    downloads: "Hent det indsendte svar",
+    downloadPdf: "Hent PDF",
+    downloadDocx: "Hent Word (DOCX)",
+
+    // Refused changes
+    rejectedTitle: "Ændringer, der ikke blev gemt",
+    rejectedIntro: "Svaret var låst, da disse ændringer nåede frem. De er ikke en del af svaret, men her er din tekst, så du kan kopiere den.",
+    rejectedAt: (when: string) => `Afvist ${when}, fordi svaret var låst`,
+    /** The banner reads "Nogle af dine ændringer … låst — se dem her"; the last words are the link. */
+    rejectedBanner: "Nogle af dine ændringer blev ikke gemt, fordi svaret var låst",
+    rejectedShow: "se dem her",
+    rejectedHide: "Skjul",
+    yourText: "Din tekst",
+  },
+
+  history: {
+    title: "Historik",
+    intro: "Versioner af svaret. Systemet gemmer selv en version ved hvert skridt i godkendelsen.",
+    empty: "Der er ingen versioner endnu.",
+    listLabel: "Versioner",
+    saveTitle: "Gem en version",
+    name: "Navn på versionen",
+    nameHelp: "Fx »Efter KKR-mødet 5. maj«",
+    nameMissing: "Skriv et navn til versionen.",
+    save: "Gem version",
+    saved: (name: string) => `Versionen »${name}« er gemt.`,
+    by: (name: string) => `af ${name}`,
+    bySystem: "gemt automatisk",
+    view: "Vis",
+    viewName: (name: string) => `Vis versionen »${name}«`,
+    viewTitle: (name: string) => `Version: ${name}`,
+    viewFrame: (name: string) => `Versionen »${name}« (kun læsning)`,
+    select: (name: string) => `Vælg »${name}« til sammenligning`,
+    selectHint: "Vælg to versioner for at sammenligne dem.",
+    compare: "Sammenlign valgte",
+    compareTitle: (from: string, to: string) => `Fra »${from}« til »${to}«`,
+    compareLegend: "Tilføjet tekst er understreget og markeret »Tilføjet«. Fjernet tekst er gennemstreget og markeret »Fjernet«.",
+    added: "Tilføjet",
+    removed: "Fjernet",
+    noChanges: "Der er ingen forskel på de to versioner.",
+    changedFields: (n: number) => `${n} ${plural(n, "felt er ændret", "felter er ændret")}.`,
+    restore: "Gendan",
+    restoreName: (name: string) => `Gendan versionen »${name}«`,
+    restoreDialogTitle: (name: string) => `Gendan versionen »${name}«?`,
+    restoreDialogBody:
+      "Svarets nuværende tekst gemmes først som en version, så intet går tabt. Derefter erstattes teksten med den valgte version for alle, der arbejder i svaret.",
+    restoreConfirm: "Gendan versionen",
+    restored: (name: string) => `Versionen »${name}« er gendannet.`,
+    restoreOnlyDraft: "Versioner kan kun gendannes, mens svaret er et udkast.",
+    loadingVersion: "Henter versionen…",
+  },
+
+  overview: {
+    title: "Nationalt overblik",
+    nav: "Nationalt overblik",
+    intro: "Regionernes svar på Social- og Boligstyrelsens anmodning: status, fremdrift, godkendelser og den tilbudte kapacitet.",
+    forbidden: "Det nationale overblik er kun for Social- og Boligstyrelsen.",
+    loadError: "Overblikket kunne ikke hentes.",
+    emptyTitle: "Ingen svar endnu",
+    empty: "Der er endnu ingen regioner med et svar.",
+    caption: "Regionernes svar",
+    colRegion: "Region",
+    colState: "Status",
+    colProgress: "Fremdrift",
+    colErrors: "Fejl",
+    colApprovals: "Godkendelser",
+    colCapacity: "Kapacitet",
+    colSealed: "Indsendt",
+    progressItem: (label: string, ok: number, total: number) => `${label}: ${ok} af ${total}`,
+    items: { hoved: "Hoved", "1": "Punkt 1", "2": "Punkt 2", "3": "Punkt 3", "4": "Punkt 4" },
+    errors: (n: number) => (n === 0 ? "Ingen fejl" : `${n} fejl`),
+    approvals: (given: number, total: number) => `${given} af ${total}`,
+    capacity: (n: number) => `${n} ${plural(n, "kvinde", "kvinder")} om året`,
+    capacityMissing: "Ikke angivet",
+    notSealed: "Ikke indsendt",
+    late: "Indsendt efter fristen",
+    sealedHash: "Forsegling",
+    downloadPdf: (region: string) => `Hent PDF for ${region}`,
+    downloadDocx: (region: string) => `Hent DOCX for ${region}`,
+    openReply: (region: string) => `Åbn svaret fra ${region}`,
+    total: "Hele landet",
+    capacityTitle: "Kapacitet på landsplan",
+    capacitySum: (sum: number, min: number, max: number) => `${sum} ${plural(sum, "kvinde", "kvinder")} om året i alt. Behovet er ${min}–${max} kvinder om året.`,
+    capacityBelow: (missing: number) => `Under behovet: der mangler mindst ${missing} ${plural(missing, "plads", "pladser")} om året.`,
+    capacityWithin: "Inden for behovet.",
+    capacityAbove: "Over det skønnede behov.",
+    capacityMeter: "Kapacitet i forhold til behovet",
+    deadlineTitle: "Svarfrist",
+    submittedCount: (n: number, total: number) => `${n} af ${total} regioner har indsendt.`,
+    today: (date: string) => `Opgjort ${date}`,
+    refresh: "Opdater",
+  },
+};
