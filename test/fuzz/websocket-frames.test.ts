@@ -20,6 +20,8 @@ import { waitFor } from "../helpers/wait.js";
 const SEED = Number(process.env.TEST_SEED ?? Date.now() % 1_000_000);
 const FRAMES = Number(process.env.FUZZ_FRAMES ?? 20_000);
 const DOC = "svar-nordjylland";
+/** Deadline for the server to close a socket after its hostile burst (not a sleep: usually ~1 ms). */
+const CLOSE_DEADLINE_MS = 2000;
 
 let server: TestServer;
 let session: Session;
@@ -106,7 +108,7 @@ describe(`websocket frame fuzz (seed ${SEED})`, () => {
       const closed = new Promise<number>((resolve) => ws.once("close", (code) => resolve(code)));
       // a burst of frames per socket: the first offending one closes it
       for (let i = 0; i < 5 && ws.readyState === WebSocket.OPEN; i++, sent++) ws.send(hostileFrame(random, valid));
-      const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(-1), 2000));
+      const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(-1), CLOSE_DEADLINE_MS));
       const code = await Promise.race([closed, timeout]);
       if (code !== -1) closedByServer++;
       ws.terminate();

@@ -19,14 +19,15 @@ afterEach(async () => {
   await server?.close();
 });
 
-/** Every load takes 300 ms longer (a slow disk or database). */
+/** Injected storage latency: every load takes this much longer (a slow disk or database). */
+const SLOW_LOAD_MS = 300;
 function slowLoads(inner: Store): Store {
   return new Proxy(inner, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (prop === "loadDocumentState") {
         return async (id: string) => {
-          await new Promise((r) => setTimeout(r, 300));
+          await new Promise((r) => setTimeout(r, SLOW_LOAD_MS));
           return target.loadDocumentState(id);
         };
       }

@@ -114,22 +114,24 @@ const MESSAGES: { name: string; action: Action; frame: () => Uint8Array }[] = [
   { name: "update", action: "edit", frame: () => frame(MESSAGE_SYNC, (e) => (encoding.writeVarUint(e, SYNC_UPDATE), encoding.writeVarUint8Array(e, realUpdate()))) },
 ];
 
-/** Opens a socket, sends one frame, reports the close code (or "open" if still open after a ping round trip). */
+/**
+ * Opens a socket, waits for the server's sync step 1 (the room is loaded and frames are handled
+ * from now on), sends one frame and a ping. Frames are handled in order before the ping is read,
+ * so a pong means the frame was accepted; a refused frame closes the socket first.
+ */
 async function outcome(who: Who, data: Uint8Array): Promise<number | "open" | "refused"> {
   const ws = new WebSocket(`${server.wsUrl}/collab/${DOC}`, { headers: { origin: server.origin, cookie: sessions[who].cookie } });
-  const opened = await new Promise<boolean>((resolve) => {
-    ws.once("open", () => resolve(true));
+  const ready = await new Promise<boolean>((resolve) => {
+    ws.once("message", () => resolve(true));
     ws.once("unexpected-response", () => resolve(false));
     ws.once("error", () => resolve(false));
   });
-  if (!opened) return "refused";
+  if (!ready) return "refused";
   const closed = new Promise<number>((resolve) => ws.once("close", (code) => resolve(code)));
-  ws.send(data);
-  // a second, harmless frame and a ping: once the pong is back, the server has handled the first
-  ws.send(frame(MESSAGE_QUERY_AWARENESS, () => {}));
   const ponged = new Promise<"open">((resolve) => ws.once("pong", () => resolve("open")));
+  ws.send(data);
   ws.ping();
-  const result = await Promise.race([closed, ponged.then(async () => (await Promise.race([closed, new Promise<"open">((r) => setTimeout(() => r("open"), 200))])))]);
+  const result = await Promise.race([closed, ponged]);
   ws.terminate();
   return result;
 }
