@@ -1,11 +1,14 @@
 /**
  * The ONE HTTP client of the browser: same-origin JSON with the session cookie, the CSRF token
- * on every mutating request (except sign-in, which has no session yet), and typed errors.
+ * on every mutating request (except sign-in and accepting an invitation, which have no session
+ * yet), and typed errors.
  * Errors carry the server's Danish message (`{ error: { code, message } }`) or a Danish
  * fallback, so pages can show `error.message` as is.
  */
 import type { ApiErrorBody, DocumentListResponse, DocumentResponse, MeResponse } from "../shared/validation/api.js";
 import type { FinalResponse, WorkflowResponse } from "../shared/validation/workflow.js";
+import type { InvitationCreatedResponse, InvitationInfoResponse, PeopleResponse } from "../shared/validation/people.js";
+import type { ThreadListResponse } from "../shared/validation/comments.js";
 import type { ProgressKey } from "../shared/template/types.js";
 import { da } from "./i18n/da.js";
 
@@ -28,6 +31,10 @@ export class ApiError extends Error {
 }
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type DocumentRole = DocumentResponse["document"]["role"];
+
+/** Mutating requests that have no session yet (the server exempts them from CSRF and checks Origin). */
+const NO_CSRF = [/^\/api\/auth\/login$/, /^\/api\/invitations\/[^/]+\/accept$/];
 
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
@@ -66,7 +73,7 @@ interface RequestOptions {
 async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
-  if (method !== "GET" && path !== "/api/auth/login" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  if (method !== "GET" && !NO_CSRF.some((r) => r.test(path)) && csrfToken) headers["x-csrf-token"] = csrfToken;
 
   let response: Response;
   try {
@@ -167,6 +174,7 @@ export interface OverviewResponse {
 }
 
 const documentPath = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
+const threadPath = (id: string, threadId: string) => `${documentPath(id)}/threads/${encodeURIComponent(threadId)}`;
 
 export const api = {
   async login(email: string, password: string): Promise<MeResponse> {
@@ -264,5 +272,84 @@ export const api = {
 
   getOverview(signal?: AbortSignal): Promise<OverviewResponse> {
     return request<OverviewResponse>("GET", "/api/overview", { signal });
+  },
+
+  // --- comment threads (server/routes/comments) ---------------------------------------------
+  // Every change is broadcast to the reply's open connections as a `threads` event; clients refetch.
+
+  /** `canComment` is false for readers and once the reply is submitted (indsendt). */
+  listThreads(id: string, signal?: AbortSignal): Promise<ThreadListResponse> {
+    return request<ThreadListResponse>("GET", `${documentPath(id)}/threads`, { signal });
+  },
+
+  /**
+   * The thread id is chosen by the client and already set as the `comment` mark on the quoted
+   * text. 409 "exists" (id taken), 409 "locked" (submitted), 400 "bad_mention".
+   */
+  createThread(id: string, body: { threadId: string; quote: string; blockId: string | null; body: string; mentions: string[] }): Promise<{ id: string }> {
+    return request<{ id: string }>("POST", `${documentPath(id)}/threads`, { body });
+  },
+
+  replyToThread(id: string, threadId: string, body: { body: string; mentions: string[] }): Promise<{ id: string }> {
+    return request<{ id: string }>("POST", `${threadPath(id, threadId)}/messages`, { body });
+  },
+
+  /** Own messages only (403 otherwise). */
+  editMessage(id: string, threadId: string, messageId: string, body: { body: string; mentions: string[] }): Promise<void> {
+    return request<void>("PATCH", `${threadPath(id, threadId)}/messages/${encodeURIComponent(messageId)}`, { body });
+  },
+
+  /** Own messages only; the message stays in the thread as "deleted". */
+  deleteMessage(id: string, threadId: string, messageId: string): Promise<void> {
+    return request<void>("DELETE", `${threadPath(id, threadId)}/messages/${encodeURIComponent(messageId)}`);
+  },
+
+  resolveThread(id: string, threadId: string): Promise<void> {
+    return request<void>("POST", `${threadPath(id, threadId)}/resolve`);
+  },
+
+  reopenThread(id: string, threadId: string): Promise<void> {
+    return request<void>("POST", `${threadPath(id, threadId)}/reopen`);
+  },
+
+  /** Marks the thread read for the caller (no event; readers may call it too). */
+  markThreadRead(id: string, threadId: string): Promise<void> {
+    return request<void>("POST", `${threadPath(id, threadId)}/read`);
+  },
+
+  // --- people and invitations (server/routes/people) ----------------------------------------
+
+  getPeople(id: string, signal?: AbortSignal): Promise<PeopleResponse> {
+    return request<PeopleResponse>("GET", `${documentPath(id)}/people`, { signal });
+  },
+
+  /** Koordinator only. `link` is null when the person already had an account and was added at once. 400 "bad_role" / "bad_organisation", 409 "other_organisation". */
+  invite(id: string, body: { email: string; name: string; organisationId: string; role: DocumentRole }): Promise<InvitationCreatedResponse> {
+    return request<InvitationCreatedResponse>("POST", `${documentPath(id)}/invitations`, { body });
+  },
+
+  /** Koordinator only; applied at once to the member's open connections. 400 "own_role" / "bad_role". */
+  changeMemberRole(id: string, userId: string, role: DocumentRole): Promise<void> {
+    return request<void>("PATCH", `${documentPath(id)}/members/${encodeURIComponent(userId)}`, { body: { role } });
+  },
+
+  /** Koordinator only; the member's open connections are closed. */
+  removeMember(id: string, userId: string): Promise<void> {
+    return request<void>("DELETE", `${documentPath(id)}/members/${encodeURIComponent(userId)}`);
+  },
+
+  /** Public. 410 "invitation_gone" when expired or already used. */
+  getInvitation(token: string, signal?: AbortSignal): Promise<InvitationInfoResponse> {
+    return request<InvitationInfoResponse>("GET", `/api/invitations/${encodeURIComponent(token)}`, { signal, quiet401: true });
+  },
+
+  /**
+   * Public: sets the password and starts a session (like login: the CSRF token is kept).
+   * 400 "weak_password" with the Danish reason, 410 "invitation_gone".
+   */
+  async acceptInvitation(token: string, password: string): Promise<MeResponse> {
+    const me = await request<MeResponse>("POST", `/api/invitations/${encodeURIComponent(token)}/accept`, { body: { password }, quiet401: true });
+    setCsrfToken(me.csrfToken);
+    return me;
   },
 };

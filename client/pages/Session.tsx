@@ -1,7 +1,8 @@
 /**
- * The signed-in user for the whole client: loaded once from GET /api/me, set by sign-in, cleared
- * by sign-out or whenever any request finds the session gone (401). Pages behind sign-in are
- * wrapped in <RequireSession>, which sends anonymous visitors to /login?next=….
+ * The signed-in user for the whole client: loaded once from GET /api/me, set by sign-in (or by
+ * accepting an invitation, which answers like sign-in), cleared by sign-out or whenever any
+ * request finds the session gone (401). Pages behind sign-in are wrapped in <RequireSession>,
+ * which sends anonymous visitors to /login?next=….
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
@@ -20,6 +21,8 @@ export type SessionState =
 interface SessionApi {
   state: SessionState;
   signIn: (email: string, password: string) => Promise<void>;
+  /** A session started elsewhere than sign-in (POST /api/invitations/:token/accept answers a MeResponse). */
+  signedIn: (me: MeResponse) => void;
   signOut: () => Promise<void>;
   /** The session is gone (e.g. the collaboration socket was closed with UNAUTHENTICATED). */
   sessionEnded: () => void;
@@ -59,6 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         const me = await api.login(email, password);
         setState({ status: "authenticated", me });
       },
+      signedIn: (me) => setState({ status: "authenticated", me }),
       signOut: async () => {
         try {
           await api.logout();

@@ -46,6 +46,8 @@ export interface InvitationCreatedResponse {
 export interface InvitationInfoResponse {
   email: string;
   name: string;
+  /** The reply the invitation opens (the page goes there once the password is set). */
+  documentId: string;
   documentTitle: string;
   role: z.infer<typeof DocumentRole>;
   organisation: string;

@@ -77,7 +77,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: { config: Config;
     const [user, document] = await Promise.all([store.getUser(invitation.userId), store.getDocument(invitation.documentId)]);
     const organisation = user && (await store.getOrganisation(user.organisationId));
     if (!user || !document || !organisation) throw new AppError(410, "invitation_gone", "Invitationen kan ikke længere bruges.");
-    return { email: user.email, name: user.name, documentTitle: document.title, role: invitation.role, organisation: organisation.name };
+    return { email: user.email, name: user.name, documentId: document.id, documentTitle: document.title, role: invitation.role, organisation: organisation.name };
   });
 
   app.post(

@@ -1,0 +1,318 @@
+/**
+ * The koordinator's "Invitér en person": name, e-mail, organisation (grouped by kind) and a role
+ * that fits the organisation. Errors are listed in a summary that links to each field (and the
+ * fields say them too); on success the single-use link is shown to copy, with its expiry, since
+ * the demo sends no e-mail.
+ */
+import { useId, useRef, useState, type FormEvent, type RefObject } from "react";
+import { api, ApiError } from "../../api.js";
+import { da, formatDateTime } from "../../i18n/da.js";
+import { people } from "../../i18n/people.js";
+import { groupOrganisations, roleFitsKind, rolesFor, type DocumentRole, type Organisation } from "./roles.js";
+
+type Field = "name" | "email" | "organisation" | "role";
+const FIELDS: readonly Field[] = ["name", "email", "organisation", "role"];
+type Errors = Partial<Record<Field, string>>;
+
+/** Where the server's refusals belong (server/commands/inviteMember.ts). */
+const FIELD_OF_CODE: Record<string, Field> = { bad_role: "role", bad_organisation: "organisation", other_organisation: "email" };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type Result = { name: string; role: DocumentRole; link: string; expiresAt: string | null } | { name: string; role: DocumentRole; link: null };
+
+export function InviteForm(props: { documentId: string; organisations: readonly Organisation[]; onInvited: (message: string) => void }) {
+  const { documentId, organisations, onInvited } = props;
+  const base = useId();
+  const ids = Object.fromEntries(FIELDS.map((f) => [f, `${base}-${f}`])) as Record<Field, string>;
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [organisationId, setOrganisationId] = useState("");
+  const [role, setRole] = useState<DocumentRole | "">("");
+  const [errors, setErrors] = useState<Errors>({});
+  const [summaryOnly, setSummaryOnly] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Result | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+
+  const organisation = organisations.find((o) => o.id === organisationId) ?? null;
+  const roles = organisation ? rolesFor(organisation.kind) : [];
+  const groups = groupOrganisations(organisations);
+
+  const showErrors = (next: Errors, other: string | null = null) => {
+    setErrors(next);
+    setSummaryOnly(other);
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  };
+
+  const validate = (): Errors => {
+    const next: Errors = {};
+    if (!name.trim()) next.name = people.invite.missingName;
+    if (!email.trim()) next.email = people.invite.missingEmail;
+    else if (!EMAIL.test(email.trim())) next.email = people.invite.invalidEmail;
+    if (!organisation) next.organisation = people.invite.missingOrganisation;
+    else if (!role) next.role = people.invite.missingRole;
+    else if (!roleFitsKind(role, organisation.kind)) next.role = people.invite.roleDoesNotFit;
+    return next;
+  };
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    const found = validate();
+    if (Object.keys(found).length > 0 || !role) return showErrors(found);
+    setBusy(true);
+    setErrors({});
+    setSummaryOnly(null);
+    const invitee = name.trim();
+    try {
+      const created = await api.invite(documentId, { name: invitee, email: email.trim(), organisationId, role });
+      setResult(created.link ? { name: invitee, role, link: created.link, expiresAt: created.expiresAt } : { name: invitee, role, link: null });
+      setName("");
+      setEmail("");
+      setOrganisationId("");
+      setRole("");
+      onInvited(created.link ? people.invite.createdTitle(invitee) : people.invite.addedDirectly(invitee, da.roles[role]));
+      requestAnimationFrame(() => resultRef.current?.focus());
+    } catch (err) {
+      const error = err instanceof ApiError ? err : new ApiError(0, "unknown", da.errors.generic);
+      const field = FIELD_OF_CODE[error.code] ?? invalidField(error);
+      if (field) showErrors({ [field]: error.code === "invalid_input" ? invalidMessage(field) : error.message });
+      else showErrors({}, error.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const errorList = FIELDS.filter((f) => errors[f]);
+  const describedBy = (field: Field, ...more: (string | false)[]) =>
+    [...more, errors[field] ? `${ids[field]}-error` : false].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <section className="people-invite" aria-labelledby={`${base}-title`}>
+      <h3 className="panel__subheading" id={`${base}-title`}>
+        {people.invite.title}
+      </h3>
+
+      {result ? <InviteResult result={result} headingRef={resultRef} onAnother={() => { setResult(null); nameRef.current?.focus(); }} /> : null}
+
+      <p className="people-help">{people.invite.intro}</p>
+      {errorList.length > 0 || summaryOnly ? (
+        <div className="people-summary" role="alert" tabIndex={-1} ref={summaryRef} aria-labelledby={`${base}-summary`}>
+          <h4 className="people-summary__title" id={`${base}-summary`}>
+            {people.invite.errorTitle}
+          </h4>
+          <ul>
+            {summaryOnly ? <li>{summaryOnly}</li> : null}
+            {errorList.map((f) => (
+              <li key={f}>
+                <a
+                  href={`#${ids[f]}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    document.getElementById(ids[f])?.focus();
+                  }}
+                >
+                  {errors[f]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <form className="people-form" onSubmit={onSubmit} noValidate aria-busy={busy}>
+        <div className="field">
+          <label className="field__label" htmlFor={ids.name}>
+            {people.invite.name}
+          </label>
+          <FieldError id={`${ids.name}-error`} message={errors.name} />
+          <input
+            ref={nameRef}
+            id={ids.name}
+            className="input"
+            type="text"
+            autoComplete="off"
+            value={name}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={describedBy("name")}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={ids.email}>
+            {people.invite.email}
+          </label>
+          <p className="field__help" id={`${ids.email}-help`}>
+            {people.invite.emailHelp}
+          </p>
+          <FieldError id={`${ids.email}-error`} message={errors.email} />
+          <input
+            id={ids.email}
+            className="input"
+            type="email"
+            inputMode="email"
+            autoComplete="off"
+            spellCheck={false}
+            value={email}
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={describedBy("email", `${ids.email}-help`)}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={ids.organisation}>
+            {people.invite.organisation}
+          </label>
+          <FieldError id={`${ids.organisation}-error`} message={errors.organisation} />
+          <select
+            id={ids.organisation}
+            className="select"
+            value={organisationId}
+            aria-invalid={errors.organisation ? true : undefined}
+            aria-describedby={describedBy("organisation")}
+            onChange={(e) => {
+              const next = organisations.find((o) => o.id === e.target.value);
+              setOrganisationId(e.target.value);
+              // A role the new organisation cannot hold is dropped, never silently sent.
+              if (role && (!next || !roleFitsKind(role, next.kind))) setRole("");
+            }}
+          >
+            <option value="">{people.invite.chooseOrganisation}</option>
+            {groups.map((g) => (
+              <optgroup key={g.kind} label={g.label}>
+                {g.organisations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={ids.role}>
+            {people.invite.role}
+          </label>
+          <p className="field__help" id={`${ids.role}-help`}>
+            {organisation ? (role ? people.roleHelp[role] : people.invite.roleRule) : people.invite.chooseOrganisationFirst}
+          </p>
+          <FieldError id={`${ids.role}-error`} message={errors.role} />
+          <select
+            id={ids.role}
+            className="select"
+            value={role}
+            disabled={!organisation}
+            aria-invalid={errors.role ? true : undefined}
+            aria-describedby={describedBy("role", `${ids.role}-help`)}
+            onChange={(e) => setRole(e.target.value as DocumentRole | "")}
+          >
+            <option value="">{people.invite.chooseRole}</option>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {da.roles[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <button type="submit" className="button" aria-disabled={busy || undefined}>
+            {busy ? people.invite.submitting : people.invite.submit}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <span className="field__error" id={id}>
+      <span className="visually-hidden">{people.errorPrefix}</span>
+      {message}
+    </span>
+  );
+}
+
+/** The field a zod refusal (400 invalid_input, details: [{ path }]) is about. */
+function invalidField(error: ApiError): Field | null {
+  if (error.code !== "invalid_input" || !Array.isArray(error.details)) return null;
+  const first = (error.details[0] as { path?: unknown[] } | undefined)?.path?.[0];
+  if (first === "organisationId") return "organisation";
+  return FIELDS.includes(first as Field) ? (first as Field) : null;
+}
+
+function invalidMessage(field: Field): string {
+  switch (field) {
+    case "name":
+      return people.invite.missingName;
+    case "email":
+      return people.invite.invalidEmail;
+    case "organisation":
+      return people.invite.missingOrganisation;
+    case "role":
+      return people.invite.roleDoesNotFit;
+  }
+}
+
+function InviteResult({ result, headingRef, onAnother }: { result: Result; headingRef: RefObject<HTMLHeadingElement | null>; onAnother: () => void }) {
+  const linkId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [copyState, setCopyState] = useState<"idle" | "copied" | "failed">("idle");
+
+  const copy = async () => {
+    if (!result.link) return;
+    try {
+      await navigator.clipboard.writeText(result.link);
+      setCopyState("copied");
+    } catch {
+      inputRef.current?.select();
+      setCopyState("failed");
+    }
+  };
+
+  return (
+    <div className="people-result">
+      <h4 className="people-result__title" tabIndex={-1} ref={headingRef}>
+        {result.link ? people.invite.createdTitle(result.name) : people.invite.addedDirectly(result.name, da.roles[result.role])}
+      </h4>
+      {result.link ? (
+        <>
+          <div className="field">
+            <label className="field__label" htmlFor={linkId}>
+              {people.invite.link}
+            </label>
+            <p className="field__help" id={`${linkId}-help`}>
+              {people.invite.linkHelp} {result.expiresAt ? people.invite.expires(formatDateTime(result.expiresAt)) : null}
+            </p>
+            <input
+              ref={inputRef}
+              id={linkId}
+              className="input people-result__link"
+              type="text"
+              readOnly
+              value={result.link}
+              aria-describedby={`${linkId}-help`}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+          </div>
+          <div className="people-actions">
+            <button type="button" className="button button--secondary button--small" onClick={() => void copy()}>
+              {people.invite.copy}
+            </button>
+            <span role="status" className="people-help">
+              {copyState === "copied" ? people.invite.copied : copyState === "failed" ? people.invite.copyFailed : ""}
+            </span>
+          </div>
+          <p className="people-note">{people.invite.noEmail}</p>
+        </>
+      ) : null}
+      <button type="button" className="button--link" onClick={onAnother}>
+        {people.invite.another}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * Which roles an organisation can hold, and organisations grouped by kind, for the people panel.
+ * The rule mirrors roleFitsOrganisation in server/commands/inviteMember.ts; the server stays the
+ * authority (it refuses a role that does not fit with 400 "bad_role").
+ */
+import type { DocumentSummaryDto } from "../../../shared/validation/api.js";
+import type { PeopleResponse } from "../../../shared/validation/people.js";
+import { people } from "../../i18n/people.js";
+
+export type DocumentRole = DocumentSummaryDto["role"];
+export type Organisation = PeopleResponse["organisations"][number];
+
+/** Most to least rights: the order roles are offered in. */
+export const ROLES: readonly DocumentRole[] = ["koordinator", "redaktoer", "kommentator", "laeser"];
+
+/** Only a kommune edits and approves (redaktør); only the secretariat coordinates. */
+export function roleFitsKind(role: DocumentRole, kind: string): boolean {
+  if (role === "redaktoer") return kind === "kommune";
+  if (role === "koordinator") return kind === "sekretariat";
+  return true;
+}
+
+export function rolesFor(kind: string): DocumentRole[] {
+  return ROLES.filter((role) => roleFitsKind(role, kind));
+}
+
+const KIND_ORDER = ["sekretariat", "kommune", "familieambulatorium", "styrelse"];
+
+/** Organisations in <optgroup>s: the secretariat first, then the kommuner, then the rest; names sorted in Danish. */
+export function groupOrganisations(organisations: readonly Organisation[]): { kind: string; label: string; organisations: Organisation[] }[] {
+  const byKind = new Map<string, Organisation[]>();
+  for (const o of organisations) byKind.set(o.kind, [...(byKind.get(o.kind) ?? []), o]);
+  const kinds = [...byKind.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return kinds.map((kind) => ({
+    kind,
+    label: people.organisationKinds[kind] ?? people.otherOrganisations,
+    organisations: [...byKind.get(kind)!].sort((a, b) => a.name.localeCompare(b.name, "da")),
+  }));
+}
+
+function rank(kind: string): number {
+  const i = KIND_ORDER.indexOf(kind);
+  return i === -1 ? KIND_ORDER.length : i;
+}
