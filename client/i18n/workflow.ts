@@ -59,6 +59,10 @@ export const wf = {
     requestDialogTitle: "Send svaret til godkendelse?",
     requestDialogBody: (n: number) =>
       `Teksten låses for alle, og alle ${n} kommuner i regionen skal godkende præcis den låste tekst. Skal der rettes bagefter, skal svaret sendes tilbage til udkast, og så bortfalder alle godkendelser.`,
+    openThreads: (n: number) =>
+      n === 1
+        ? "Der er stadig 1 åben kommentartråd. Du kan fortsætte alligevel; tråden forbliver åben og kan læses, men teksten er låst."
+        : `Der er stadig ${n} åbne kommentartråde. Du kan fortsætte alligevel; trådene forbliver åbne og kan læses, men teksten er låst.`,
     warningsTitle: "Advarsler",
     warningsIntro: "Svaret kan sendes med advarsler, men bekræft, at du har set hver enkelt.",
     warningsChanged: "Serveren fandt advarsler, som ikke var bekræftet. Se dem igen.",

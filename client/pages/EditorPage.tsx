@@ -23,6 +23,7 @@ import { CompletenessPanel } from "../features/completeness/CompletenessPanel.js
 import { PanelTabs } from "../features/workspace/PanelTabs.js";
 import { WorkspaceContext, type Workspace } from "../features/workspace/WorkspaceContext.js";
 import { CommentsPanel } from "../features/comments/CommentsPanel.js";
+import { UnreadThreadsBadge } from "../features/comments/UnreadThreadsBadge.js";
 import { ApprovalPanel } from "../features/approval/ApprovalPanel.js";
 import { PeoplePanel } from "../features/people/PeoplePanel.js";
 import { HistoryPanel } from "../features/history/HistoryPanel.js";
@@ -232,7 +233,7 @@ function ReplyWorkspace({ document, me }: { document: ReplyDocument; me: MeRespo
               label: da.editor.panelCompleteness,
               content: ready && !problem && session ? <CompletenessPanel ydoc={session.ydoc} regionId={document.regionId} onJump={onJump} /> : null,
             },
-            { id: "kommentarer", label: da.editor.panelComments, content: <CommentsPanel /> },
+            { id: "kommentarer", label: da.editor.panelComments, badge: <UnreadThreadsBadge />, content: <CommentsPanel /> },
             { id: "godkendelse", label: da.editor.panelApproval, content: <ApprovalPanel /> },
             { id: "personer", label: da.editor.panelPeople, content: <PeoplePanel /> },
             { id: "historik", label: da.editor.panelHistory, content: <HistoryPanel /> },

@@ -22,6 +22,7 @@ import { api, ApiError } from "../../api.js";
 import { da, formatDate, formatDateTime } from "../../i18n/da.js";
 import { wf } from "../../i18n/workflow.js";
 import { Loading } from "../../pages/Loading.js";
+import { useThreads } from "../comments/threadStore.js";
 import { runCompleteness } from "../completeness/useCompleteness.js";
 import { useWorkspace, type WorkflowState } from "../workspace/WorkspaceContext.js";
 import { ConfirmDialog } from "./Dialog.js";
@@ -188,6 +189,9 @@ function RequestApproval({ total, onDone }: { total: number; onDone: (m: string)
   const [error, setError] = useState<string | null>(null);
   const errorsHeading = useRef<HTMLHeadingElement>(null);
   const idPrefix = useId();
+  // Open comment threads do not block the request (the coordinator may proceed); the dialog says so.
+  const threads = useThreads();
+  const openThreads = threads.status === "ok" ? threads.threads.filter((t) => t.status === "open").length : 0;
 
   const showErrors = (findings: Finding[]) => {
     setErrors(findings);
@@ -272,6 +276,11 @@ function RequestApproval({ total, onDone }: { total: number; onDone: (m: string)
         error={error}
       >
         <p>{wf.approval.requestDialogBody(total)}</p>
+        {openThreads > 0 ? (
+          <p className="wf-open-threads" data-open-threads={openThreads}>
+            {wf.approval.openThreads(openThreads)}
+          </p>
+        ) : null}
         {dialog && dialog.warnings.length > 0 ? (
           <fieldset className="wf-warnings">
             <legend>

@@ -1,12 +1,16 @@
 /**
  * The side panel "Tjek af svaret": progress per item and the findings of the completeness check,
  * errors (fejl, blocking) first and warnings (advarsel) separately. Each finding is a button:
- * click or Enter scrolls to the field (or block) and focuses it.
+ * click or Enter scrolls to the field (or block) and focuses it. Each item also shows its
+ * unresolved comment threads (client/features/comments).
  */
 import type * as Y from "yjs";
 import { findBlock } from "../../../shared/template/definition.js";
 import type { Finding, ProgressKey } from "../../../shared/template/types.js";
 import { da } from "../../i18n/da.js";
+import { cm } from "../../i18n/comments.js";
+import { openThreadsByProgressKey } from "../comments/grouping.js";
+import { useThreads } from "../comments/threadStore.js";
 import type { JumpTarget } from "../editor/focus.js";
 import { useCompleteness } from "./useCompleteness.js";
 
@@ -42,6 +46,8 @@ function FindingList({ findings, onJump, kind }: { findings: Finding[]; onJump: 
 
 export function CompletenessPanel({ ydoc, regionId, onJump }: { ydoc: Y.Doc; regionId: string; onJump: (t: JumpTarget) => void }) {
   const state = useCompleteness(ydoc, regionId);
+  const threads = useThreads();
+  const openThreads = threads.status === "ok" ? openThreadsByProgressKey(threads.threads) : null;
   if (state.status === "failed") {
     return (
       <section className="panel completeness" aria-labelledby="completeness-heading">
@@ -77,10 +83,18 @@ export function CompletenessPanel({ ydoc, regionId, onJump }: { ydoc: Y.Doc; reg
               </span>
               <progress className="progress-item__bar" max={Math.max(total, 1)} value={total === 0 ? 1 : ok} aria-labelledby={`progress-${key}`} aria-valuetext={text} />
               <span className="progress-item__text">{text}</span>
+              {openThreads && openThreads.byKey[key] > 0 ? (
+                <span className="progress-item__text progress-item__comments" data-open-threads={openThreads.byKey[key]}>
+                  {cm.completeness.open(openThreads.byKey[key])}
+                </span>
+              ) : null}
             </li>
           );
         })}
       </ul>
+      {openThreads ? (
+        <p className="completeness__comments">{openThreads.total > 0 ? cm.completeness.summary(openThreads.total) : cm.completeness.none}</p>
+      ) : null}
 
       <h3 className="panel__subheading">
         {da.completeness.errors} <span className="count">({errors.length})</span>

@@ -1,11 +1,15 @@
 /**
  * The formatting toolbar (WAI-ARIA toolbar pattern: one tab stop, arrow keys move between
  * buttons). Every button has a Danish name and, where Tiptap has one, its keyboard shortcut.
- * Undo/redo are the collaboration undo: they only undo the user's own changes.
+ * Undo/redo are the collaboration undo: they only undo the user's own changes. "Kommentér"
+ * (Ctrl/Cmd+Alt+M) starts a comment thread on the selected text (client/features/comments).
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { useEditorState, type Editor } from "@tiptap/react";
 import { da } from "../../i18n/da.js";
+import { cm } from "../../i18n/comments.js";
+import { commentTarget } from "../comments/commentHighlights.js";
+import { useThreadStore, useThreadsState } from "../comments/threadStore.js";
 import { LinkForm } from "./LinkForm.js";
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -23,6 +27,8 @@ interface ToolState {
   inTable: boolean;
   canUndo: boolean;
   canRedo: boolean;
+  /** The selection is text inside one field (a comment can be anchored to it). */
+  commentable: boolean;
 }
 
 const EMPTY: ToolState = {
@@ -36,6 +42,7 @@ const EMPTY: ToolState = {
   inTable: false,
   canUndo: false,
   canRedo: false,
+  commentable: false,
 };
 
 /** A toolbar button; its visible Danish text is (the start of) its accessible name. */
@@ -92,9 +99,12 @@ export function Toolbar({ editor, disabled, handleRef }: { editor: Editor | null
           inTable: e.isActive("table"),
           canUndo: e.can().undo(),
           canRedo: e.can().redo(),
+          commentable: commentTarget(e.state) !== null,
         };
       },
     }) ?? EMPTY;
+  const threadStore = useThreadStore();
+  const { canComment } = useThreadsState(threadStore);
   const [linkOpen, setLinkOpen] = useState(false);
   const barRef = useRef<HTMLDivElement>(null);
   const off = disabled || !editor;
@@ -177,6 +187,15 @@ export function Toolbar({ editor, disabled, handleRef }: { editor: Editor | null
         <div className="toolbar__group">
           <ToolButton label={da.toolbar.link} shortcut={sc(`${MOD}+K`, `${MOD_LABEL}+K`)} pressed={state.link} disabled={off} onRun={() => setLinkOpen((open) => !open)} />
           <ToolButton label={da.toolbar.table} disabled={off || state.inTable} onRun={run((e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run())} />
+        </div>
+        <div className="toolbar__group">
+          <ToolButton
+            label={cm.toolbar.comment}
+            name={cm.toolbar.commentName}
+            shortcut={sc(`${MOD}+Alt+M`, `${MOD_LABEL}+Alt+M`)}
+            disabled={off || !canComment || !state.commentable}
+            onRun={run((e) => void threadStore?.startDraft(e))}
+          />
         </div>
         <div className="toolbar__group">
           <ToolButton label={da.toolbar.undo} shortcut={sc(`${MOD}+Z`, `${MOD_LABEL}+Z`)} disabled={off || !state.canUndo} onRun={run((e) => e.chain().focus().undo().run())} />

@@ -1,7 +1,7 @@
 /**
  * The editor's extension list: the ONE schema (shared/schema/editor.ts) with client-only node
  * views added by `.extend()` (which never changes the schema), plus collaboration, remote carets,
- * the structure guard and a few view-only helpers.
+ * the structure guard, the comment highlights and a few view-only helpers.
  */
 import { Extension, type AnyExtension } from "@tiptap/core";
 import { ReactNodeViewRenderer } from "@tiptap/react";
@@ -13,6 +13,7 @@ import type { WebsocketProvider } from "y-websocket";
 import { ReplyBlock, ReplyItem, TextField, YDOC_FRAGMENT, editorSchemaExtensions } from "../../../shared/schema/editor.js";
 import type { AwarenessUser } from "../../../shared/validation/api.js";
 import { da } from "../../i18n/da.js";
+import { CommentHighlights } from "../comments/commentHighlights.js";
 import { BlockView, ItemView, TextFieldView, rerenderOnIdChange } from "./nodeViews.js";
 import { StructureGuard } from "./structureGuard.js";
 
@@ -107,5 +108,8 @@ export function buildEditorExtensions(options: EditorExtensionOptions): AnyExten
     Focus.configure({ className: "has-focus", mode: "all" }),
     Placeholder.configure({ placeholder: da.editor.placeholder, includeChildren: true, showOnlyCurrent: true }),
     EditorShortcuts.configure({ onRequestLink: options.onRequestLink, onFocusToolbar: options.onFocusToolbar }),
+    // Comment threads: highlights of the `comment` mark (background and underline, outlined when
+    // open in the panel), click / Enter opens the thread, Ctrl/Cmd+Alt+M comments the selection.
+    CommentHighlights,
   ];
 }
