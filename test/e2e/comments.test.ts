@@ -1,0 +1,97 @@
+/**
+ * Comment threads in two browsers: Aalborg comments on a sentence, Hjørring (another
+ * municipality) sees the highlight and the thread live, replies; Aalborg resolves it and both see
+ * it resolved. The completeness panel counts the open thread while it is open.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { startServer, type TestServer } from "../helpers/server.js";
+import { launchBrowser, screenshot } from "../helpers/browser.js";
+import { openReply, signIn, typeInField } from "../helpers/pages.js";
+
+let server: TestServer;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+
+beforeAll(async () => {
+  server = await startServer({ config: { SERVE_CLIENT: true } });
+  ({ browser, close: closeBrowser } = await launchBrowser());
+});
+afterAll(async () => {
+  await closeBrowser?.();
+  await server?.close();
+});
+
+const FIELD = "i1.hjemmel.tekst";
+const SENTENCE = "Tilbuddet etableres efter serviceloven § 107.";
+const FIRST_COMMENT = "Skal vi ikke henvise til § 13 b, stk. 3 her?";
+const REPLY = "Enig, jeg retter det.";
+
+const highlight = (page: Page) => page.locator(`#reply-editor [data-field="${FIELD}"] [data-comment-threads]`, { hasText: "serviceloven" });
+
+async function showComments(page: Page): Promise<void> {
+  await page.getByRole("tab", { name: /Kommentarer/ }).click();
+  await page.getByRole("heading", { name: "Kommentarer", level: 2 }).waitFor();
+}
+
+describe("comment threads in the browser", () => {
+  it("A comments, B sees the highlight and the thread live and replies, A resolves, both see it resolved", async () => {
+    const a = await signIn(browser, server.baseUrl, "redaktoer.aalborg@regionssvar.dk");
+    const b = await signIn(browser, server.baseUrl, "redaktoer.hjoerring@regionssvar.dk");
+    await openReply(a.page, "Nordjylland");
+    await openReply(b.page, "Nordjylland");
+    await showComments(b.page);
+    await b.page.getByText("Der er ingen kommentarer endnu.").waitFor();
+
+    // A writes a sentence, selects it with the keyboard and starts a thread on it.
+    await typeInField(a.page, FIELD, SENTENCE);
+    await a.page.keyboard.press("Shift+Home");
+    await a.page.getByRole("button", { name: /Kommentér den markerede tekst/ }).click();
+    const draft = a.page.getByRole("textbox", { name: "Kommentar", exact: true });
+    await draft.waitFor();
+    await expect.poll(() => draft.evaluate((el) => el === document.activeElement)).toBe(true);
+    await draft.fill(FIRST_COMMENT);
+    await a.page.getByRole("button", { name: "Send kommentar" }).click();
+    await a.page.locator(".thread", { hasText: FIRST_COMMENT }).waitFor();
+    await highlight(a.page).waitFor();
+
+    // B: the highlight in the text and the thread in the panel, without a reload.
+    await highlight(b.page).waitFor();
+    const threadB = b.page.locator(".thread", { hasText: "serviceloven" });
+    await threadB.waitFor();
+    await expect.poll(() => threadB.locator(".thread__unread").count()).toBe(1);
+    await b.page.getByRole("tab", { name: /Fuldstændighed/ }).click();
+    await b.page.locator(".progress-item__comments", { hasText: "1 åben kommentartråd" }).waitFor();
+    await showComments(b.page);
+
+    // B opens the thread (via the highlight, with the keyboard-reachable click target) and replies.
+    await highlight(b.page).click();
+    await threadB.locator(".message__body", { hasText: FIRST_COMMENT }).waitFor();
+    await threadB.getByRole("textbox", { name: "Svar" }).fill(REPLY);
+    await threadB.getByRole("button", { name: "Send svar" }).click();
+    await threadB.locator(".message__body", { hasText: REPLY }).waitFor();
+    await screenshot(b.page, "comments-thread");
+
+    // A sees the reply live and resolves the thread.
+    const threadA = a.page.locator(".thread", { hasText: FIRST_COMMENT });
+    await threadA.locator(".message__body", { hasText: REPLY }).waitFor();
+    await threadA.getByRole("button", { name: "Markér som løst" }).click();
+    await threadA.getByRole("button", { name: "Genåbn" }).waitFor();
+
+    // Both see it resolved: under "Løste", no longer under "Åbne", the author of the resolution named.
+    for (const page of [a.page, b.page]) {
+      await page.getByRole("button", { name: /^Løste \(1\)/ }).waitFor();
+      await page.getByRole("button", { name: /^Åbne \(0\)/ }).waitFor();
+      await page.getByRole("button", { name: /^Løste/ }).click();
+      const resolved = page.locator(".thread--resolved", { hasText: "serviceloven" });
+      await resolved.waitFor();
+      expect(await resolved.locator(".thread__status").textContent()).toBe("Løst");
+    }
+    await b.page.getByRole("tab", { name: /Fuldstændighed/ }).click();
+    await b.page.getByText("Ingen åbne kommentartråde.").waitFor();
+    expect(await b.page.locator(".progress-item__comments").count()).toBe(0);
+
+    await a.context.close();
+    await b.context.close();
+  });
+});
