@@ -9,8 +9,10 @@ export default defineConfig({
     // Two cores: integration tests start servers and browsers; running more files at once
     // only makes each of them slower.
     maxWorkers: 2,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Safety nets against a hang, not speed limits: a loaded 2-core machine runs a browser test
+    // several times slower than an idle one.
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
     reporters: ["default"],
   },
 });

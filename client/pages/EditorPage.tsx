@@ -105,14 +105,20 @@ function awarenessUserOf(me: MeResponse, role: DocumentSummaryDto["role"]): Awar
   };
 }
 
-function ReplyWorkspace({ document, me }: { document: ReplyDocument; me: MeResponse }) {
+function ReplyWorkspace({ document: initialDocument, me }: { document: ReplyDocument; me: MeResponse }) {
   const { sessionEnded } = useSession();
+  // The metadata (the user's role above all) is refetched when the document's people change.
+  const [document, setDocument] = useState(initialDocument);
   const [workflow, setWorkflow] = useState(document.state);
   const listeners = useRef(new Set<(event: ServerEvent) => void>());
-  const onEvent = useCallback((event: ServerEvent) => {
-    if (event.type === "workflow") setWorkflow(event.state);
-    for (const listener of listeners.current) listener(event);
-  }, []);
+  const onEvent = useCallback(
+    (event: ServerEvent) => {
+      if (event.type === "workflow") setWorkflow(event.state);
+      if (event.type === "people") api.getDocument(initialDocument.id).then((r) => setDocument(r.document), () => undefined);
+      for (const listener of listeners.current) listener(event);
+    },
+    [initialDocument.id],
+  );
   const subscribe = useCallback((listener: (event: ServerEvent) => void) => {
     listeners.current.add(listener);
     return () => void listeners.current.delete(listener);
@@ -221,7 +227,7 @@ function ReplyWorkspace({ document, me }: { document: ReplyDocument; me: MeRespo
           />
         ) : null}
       </main>
-      <aside className="workspace__aside" aria-label={da.editor.asideLabel}>
+      <aside id="paneler" tabIndex={-1} className="workspace__aside" aria-label={da.editor.asideLabel}>
         {/* In the sticky side column, so the save state stays in view while scrolling. */}
         <SaveIndicator snapshot={snapshot} />
         {session ? <PresenceList awareness={session.provider.awareness} selfUserId={me.user.id} /> : null}

@@ -2,7 +2,7 @@
  * Fan-out between server instances (REDIS_URL): every document update and awareness change a
  * room accepts is published once on the document's channel; instances that have the room loaded
  * apply it and pass it to their own clients. Control messages (lock state, role changes, ended
- * sessions, freeze requests) go on one shared channel.
+ * sessions, freeze requests, server events for a document's clients) go on one shared channel.
  *
  * Delivery: Redis pub/sub is at-most-once. Nothing depends on it for durability: the instance
  * that accepted an update commits it to the shared database before acknowledging it. Instances
@@ -12,18 +12,28 @@
  * Frame on a document channel: byte kind (1 update, 2 awareness) + 16-byte instance id + payload.
  */
 import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { ServerEventSchema } from "../../shared/protocol/events.js";
 import { Redis } from "ioredis";
 import type { FastifyBaseLogger } from "fastify";
 
 export const FANOUT_UPDATE = 1;
 export const FANOUT_AWARENESS = 2;
 
-export type ControlMessage =
-  | { type: "workflow"; documentId: string; state: string }
-  | { type: "role"; documentId: string; userId: string; role: string | null }
-  | { type: "sessions"; sessionIds: string[] }
-  | { type: "freeze"; documentId: string; requestId: string }
-  | { type: "freeze-ack"; requestId: string; instanceId: string };
+const id = z.string().min(1).max(200);
+
+/** Messages on the shared control channel; validated on receipt like any other input. */
+export const ControlMessageSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("workflow"), documentId: id, state: z.string().max(50) }),
+  z.object({ type: z.literal("role"), documentId: id, userId: id, role: z.string().max(50).nullable() }),
+  z.object({ type: z.literal("sessions"), sessionIds: z.array(id).max(10_000) }),
+  z.object({ type: z.literal("freeze"), documentId: id, requestId: id }),
+  z.object({ type: z.literal("freeze-ack"), requestId: id, instanceId: id }),
+  /** A server event for everyone in a document; `origin` already delivered it to its own clients. */
+  z.object({ type: z.literal("event"), documentId: id, origin: id, event: ServerEventSchema }),
+]);
+
+export type ControlMessage = z.infer<typeof ControlMessageSchema>;
 
 export interface FanoutHandlers {
   onDocumentMessage(documentId: string, kind: number, payload: Uint8Array): void;
@@ -104,11 +114,15 @@ export class RedisFanout implements Fanout {
 
   private onMessage(channel: string, message: Buffer): void {
     if (channel === this.controlChannel) {
+      let parsed: ReturnType<typeof ControlMessageSchema.safeParse>;
       try {
-        this.handlers?.onControl(JSON.parse(message.toString()) as ControlMessage);
+        parsed = ControlMessageSchema.safeParse(JSON.parse(message.toString()));
       } catch (error) {
         this.log.warn({ err: error }, "unreadable control message");
+        return;
       }
+      if (parsed.success) this.handlers?.onControl(parsed.data);
+      else this.log.warn({ issues: parsed.error.issues }, "invalid control message");
       return;
     }
     if (message.length < 17 || message.subarray(1, 17).equals(this.id)) return; // own echo

@@ -21,6 +21,7 @@ import { RoomRegistry } from "./rooms.js";
 import type { Room } from "./room.js";
 import { changeAsServer } from "./repair.js";
 import { LocalFanout, type ControlMessage, type Fanout } from "./fanout.js";
+import type { DocumentEvent } from "../../shared/protocol/events.js";
 import type * as Y from "yjs";
 
 export interface CollabOptions {
@@ -101,6 +102,9 @@ export class CollabService {
       }
       case "freeze-ack":
         return this.freezeAcks.get(message.requestId)?.(message.instanceId);
+      case "event":
+        if (message.origin !== this.fanout.instanceId) this.rooms.get(message.documentId)?.broadcastEvent(message.event);
+        return;
     }
   }
 
@@ -183,7 +187,7 @@ export class CollabService {
   private keepRefusedUpdate(room: Room, connection: Connection, update: Uint8Array): void {
     const row = { id: randomUUID(), documentId: room.documentId, userId: connection.principal.user.id, createdAt: new Date().toISOString(), reason: "frozen" as const, data: update };
     this.store.insertRejectedUpdate(row).then(
-      () => room.broadcastEvent({ type: "rejected-changes", userId: row.userId }),
+      () => this.broadcastEvent(room.documentId, { type: "rejected-changes", userId: row.userId }),
       (error: unknown) => this.log.error({ err: error, documentId: room.documentId }, "could not keep a refused update"),
     );
   }
@@ -224,10 +228,17 @@ export class CollabService {
 
   // --- access and workflow changes take effect on open connections at once ------------------
 
+  /** Sends a server event to everyone in the document, on every instance. */
+  broadcastEvent(documentId: string, event: DocumentEvent): void {
+    this.rooms.get(documentId)?.broadcastEvent(event);
+    this.fanout.publishControl({ type: "event", documentId, origin: this.fanout.instanceId, event });
+  }
+
   /** A user's role on a document changed (null: removed). Connections are downgraded or closed, on every instance. */
   setRole(documentId: string, userId: string, role: DocumentRole | null): void {
     this.applyRole(documentId, userId, role);
     this.fanout.publishControl({ type: "role", documentId, userId, role });
+    this.broadcastEvent(documentId, { type: "people" });
   }
 
   private applyRole(documentId: string, userId: string, role: DocumentRole | null): void {

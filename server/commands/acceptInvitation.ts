@@ -19,7 +19,7 @@ export async function openInvitation(store: Store, token: string, now = new Date
   return invitation;
 }
 
-export async function acceptInvitation(store: Store, input: { token: string; password: string }): Promise<{ userId: string }> {
+export async function acceptInvitation(store: Store, input: { token: string; password: string }): Promise<{ userId: string; documentId: string }> {
   const invitation = await openInvitation(store, input.token);
   const refusal = checkPassword(input.password, invitation.email);
   if (refusal) throw new AppError(400, "weak_password", refusal);
@@ -28,5 +28,5 @@ export async function acceptInvitation(store: Store, input: { token: string; pas
   await store.setUserPassword(invitation.userId, passwordHash);
   await store.upsertMembership({ documentId: invitation.documentId, userId: invitation.userId, role: invitation.role });
   await recordAudit(store, { actorUserId: invitation.userId, documentId: invitation.documentId, event: "invitation.accepted", details: { role: invitation.role } });
-  return { userId: invitation.userId };
+  return { userId: invitation.userId, documentId: invitation.documentId };
 }

@@ -54,7 +54,7 @@ export async function approveReply(store: Store, collab: CollabService, input: A
     collab.setWorkflowState(document.id, "godkendt");
     await recordAudit(store, { actorUserId: null, documentId: document.id, event: "workflow.approved_by_all", details: { contentHash: version.contentHash } });
   } else {
-    collab.rooms.get(document.id)?.broadcastEvent({ type: "approvals" });
+    collab.broadcastEvent(document.id, { type: "approvals" });
   }
   return { allApproved };
 }

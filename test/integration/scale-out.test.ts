@@ -17,6 +17,9 @@ import { appendText, fieldText } from "../helpers/ydoc.js";
 import { completeReplyContentAsOf as completeReplyContent } from "../helpers/completeReply.js";
 import { waitFor } from "../helpers/wait.js";
 import { callApi } from "../helpers/api.js";
+import { randomUUID } from "node:crypto";
+import * as decoding from "lib0/decoding";
+import { MESSAGE_EVENT } from "../../shared/protocol/messages.js";
 
 const DOC = "svar-nordjylland";
 const FIELD = "i1.indsats.tekst";
@@ -99,5 +102,26 @@ describe("scale-out: two instances, PostgreSQL and Redis", () => {
     const verifier = track(connectClient(two, await login(two, "koordinator.nordjylland@regionssvar.dk"), DOC));
     await waitFor(() => verifier.provider.synced);
     for (let i = 0; i < 50; i++) expect(fieldText(verifier.doc, FIELD)).toContain(` gemt${i}`);
+  });
+
+  it("relays comment and people events to clients on the other instance", async () => {
+    const [one, two] = await twoInstances();
+    const listener = track(connectClient(two, await login(two, "redaktoer.hjoerring@regionssvar.dk"), DOC));
+    const events: { type: string; threadId?: string }[] = [];
+    listener.provider.messageHandlers[MESSAGE_EVENT] = (_encoder, decoder) => void events.push(JSON.parse(decoding.readVarString(decoder)));
+    await waitFor(() => listener.provider.synced);
+
+    const author = await login(one, "redaktoer.aalborg@regionssvar.dk");
+    const threadId = randomUUID();
+    expect((await api(one, author, "POST", `/api/documents/${DOC}/threads`, { threadId, quote: "x", blockId: null, body: "Fra instans ét", mentions: [] })).status).toBe(201);
+    await waitFor(() => events.some((e) => e.type === "threads" && e.threadId === threadId));
+
+    const coordinator = await login(one, "koordinator.nordjylland@regionssvar.dk");
+    const people = await api(one, coordinator, "GET", `/api/documents/${DOC}/people`);
+    const thisted = people.body.members.find((m: { email: string }) => m.email === "redaktoer.thisted@regionssvar.dk");
+    expect((await api(one, coordinator, "PATCH", `/api/documents/${DOC}/members/${thisted.userId}`, { role: "kommentator" })).status).toBe(204);
+    await waitFor(() => events.some((e) => e.type === "people"));
+    // each event exactly once, although the instance that sent it also hears its own control message
+    expect(events.filter((e) => e.type === "threads")).toHaveLength(1);
   });
 });

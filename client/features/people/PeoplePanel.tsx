@@ -24,7 +24,7 @@ function messageOf(error: unknown): string {
 }
 
 export function PeoplePanel() {
-  const { document, me } = useWorkspace();
+  const { document, me, subscribe } = useWorkspace();
   const manage = document.role === "koordinator";
   const [load, setLoad] = useState<Load>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
@@ -37,6 +37,9 @@ export function PeoplePanel() {
   const membersHeading = useRef<HTMLHeadingElement>(null);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
+
+  // Someone (maybe in another browser) invited, changed a role or removed a member: refetch.
+  useEffect(() => subscribe((event) => (event.type === "people" ? reload() : undefined)), [subscribe, reload]);
 
   useEffect(() => {
     const controller = new AbortController();

@@ -111,7 +111,7 @@ export async function commentRoutes(app: FastifyInstance, deps: { store: Store; 
     return thread;
   }
 
-  const changed = (document: DocumentRow, threadId: string) => collab.rooms.get(document.id)?.broadcastEvent({ type: "threads", threadId });
+  const changed = (document: DocumentRow, threadId: string) => collab.broadcastEvent(document.id, { type: "threads", threadId });
 
   app.get("/api/documents/:id/threads", async (request) => {
     const { document } = await documentFor(store, request, "read");

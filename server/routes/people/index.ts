@@ -48,6 +48,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: { config: Config;
       const { document } = await documentFor(store, request, "manage");
       const body = InviteBody.parse(request.body);
       const { token, expiresAt } = await inviteMember(store, { inviter: principalOf(request), document, ...body });
+      collab.broadcastEvent(document.id, { type: "people" });
       const link = token ? `${request.protocol}://${request.headers.host}/invitation/${token}` : null;
       // No e-mail server in the demo: the link is shown to the coordinator and logged.
       if (link) request.log.info({ email: body.email, documentId: document.id }, `invitation link: ${link}`);
@@ -87,7 +88,8 @@ export async function peopleRoutes(app: FastifyInstance, deps: { config: Config;
       if (request.headers.origin !== undefined && !isAllowedOrigin(request, origins, config.HTTPS)) throw forbidden("Ukendt afsender.");
       const { token } = InvitationTokenParams.parse(request.params);
       const { password } = AcceptInvitationBody.parse(request.body);
-      const { userId } = await acceptInvitation(store, { token, password });
+      const { userId, documentId } = await acceptInvitation(store, { token, password });
+      collab.broadcastEvent(documentId, { type: "people" });
       const user = (await store.getUser(userId))!;
       const organisation = (await store.getOrganisation(user.organisationId))!;
       const session = await createSession(store, user.id, config.SESSION_TTL_HOURS);
