@@ -2,29 +2,17 @@
  * Two people from two municipalities co-write in two browsers: each sees the other's text and
  * the other's caret labelled with name and municipality, and the editor says "gemt".
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../helpers/server.js";
-import { launchBrowser, screenshot } from "../helpers/browser.js";
+import { describe, expect, it } from "vitest";
+import { browserSuite } from "../helpers/e2e.js";
+import { screenshot } from "../helpers/browser.js";
 import { openReply, signIn, typeInField } from "../helpers/pages.js";
-import type { Browser } from "playwright-core";
 
-let server: TestServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  server = await startServer({ config: { SERVE_CLIENT: true } });
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
-});
+const suite = browserSuite();
 
 describe("co-writing in two browsers", () => {
   it("shows each other's text and labelled carets", async () => {
-    const aalborg = await signIn(browser, server.baseUrl, "redaktoer.aalborg@regionssvar.dk");
-    const hjoerring = await signIn(browser, server.baseUrl, "redaktoer.hjoerring@regionssvar.dk");
+    const aalborg = await signIn(suite.browser, suite.server.baseUrl, "redaktoer.aalborg@regionssvar.dk");
+    const hjoerring = await signIn(suite.browser, suite.server.baseUrl, "redaktoer.hjoerring@regionssvar.dk");
     await openReply(aalborg.page, "Nordjylland");
     await openReply(hjoerring.page, "Nordjylland");
 

@@ -3,24 +3,13 @@
  * municipality) sees the highlight and the thread live, replies; Aalborg resolves it and both see
  * it resolved. The completeness panel counts the open thread while it is open.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { startServer, type TestServer } from "../helpers/server.js";
-import { launchBrowser, screenshot } from "../helpers/browser.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { browserSuite } from "../helpers/e2e.js";
+import { screenshot } from "../helpers/browser.js";
 import { openReply, signIn, typeInField } from "../helpers/pages.js";
 
-let server: TestServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  server = await startServer({ config: { SERVE_CLIENT: true } });
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
-});
+const suite = browserSuite();
 
 const FIELD = "i1.hjemmel.tekst";
 const SENTENCE = "Tilbuddet etableres efter serviceloven § 107.";
@@ -36,8 +25,8 @@ async function showComments(page: Page): Promise<void> {
 
 describe("comment threads in the browser", () => {
   it("A comments, B sees the highlight and the thread live and replies, A resolves, both see it resolved", async () => {
-    const a = await signIn(browser, server.baseUrl, "redaktoer.aalborg@regionssvar.dk");
-    const b = await signIn(browser, server.baseUrl, "redaktoer.hjoerring@regionssvar.dk");
+    const a = await signIn(suite.browser, suite.server.baseUrl, "redaktoer.aalborg@regionssvar.dk");
+    const b = await signIn(suite.browser, suite.server.baseUrl, "redaktoer.hjoerring@regionssvar.dk");
     await openReply(a.page, "Nordjylland");
     await openReply(b.page, "Nordjylland");
     await showComments(b.page);

@@ -2,28 +2,16 @@
  * A municipality editor fills one item (the document header), watches its progress turn
  * complete in the panel, clicks a missing finding, and the editor brings that field into view.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { startServer, type TestServer } from "../helpers/server.js";
-import { launchBrowser, screenshot } from "../helpers/browser.js";
+import { describe, expect, it } from "vitest";
+import { browserSuite } from "../helpers/e2e.js";
+import { screenshot } from "../helpers/browser.js";
 import { openReply, signIn } from "../helpers/pages.js";
 
-let server: TestServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  server = await startServer({ config: { SERVE_CLIENT: true } });
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
-});
+const suite = browserSuite();
 
 describe("completeness in the editor", () => {
   it("turns an item complete while typing and jumps to a missing field", async () => {
-    const { context, page } = await signIn(browser, server.baseUrl, "redaktoer.aalborg@regionssvar.dk");
+    const { context, page } = await signIn(suite.browser, suite.server.baseUrl, "redaktoer.aalborg@regionssvar.dk");
     await openReply(page, "Nordjylland");
     const headerProgress = page.locator(".progress-item", { hasText: "Dokumenthoved" });
     await expect.poll(() => headerProgress.locator(".progress-item__text").textContent()).not.toMatch(/^5 af 5/);
