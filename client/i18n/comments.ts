@@ -3,6 +3,7 @@
  * in the text and the counts in the completeness panel), in Danish. Code stays English.
  */
 import type { ItemId } from "../../shared/template/types.js";
+import { formatNumber } from "./da.js";
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -58,7 +59,7 @@ export const cm = {
     bilag: "Bilag",
   } satisfies Record<ItemId, string>,
   noPlace: "Uden placering",
-  groupCount: (n: number) => plural(n, "1 tråd", `${n} tråde`),
+  groupCount: (n: number) => plural(n, "1 tråd", `${formatNumber(n)} tråde`),
 
   draft: {
     title: "Ny kommentar",
@@ -77,7 +78,7 @@ export const cm = {
     orphanedHelp: "Den kommenterede tekst er slettet. Tråden er bevaret med den oprindelige tekst.",
     originalQuote: "Oprindelig tekst",
     quote: "Kommenteret tekst",
-    messages: (n: number) => plural(n, "1 kommentar", `${n} kommentarer`),
+    messages: (n: number) => plural(n, "1 kommentar", `${formatNumber(n)} kommentarer`),
     startedBy: (name: string, organisation: string) => `Startet af ${name}, ${organisation}`,
     resolvedBy: (name: string, organisation: string, when: string) => `Løst af ${name}, ${organisation}, ${when}`,
     show: "Vis i teksten",
@@ -127,19 +128,19 @@ export const cm = {
   /** Said by the screen reader when something new arrives from someone else. */
   announce: {
     newComment: (name: string, organisation: string, text: string) => `Ny kommentar fra ${name}, ${organisation}: ${text}`,
-    newComments: (n: number) => `${n} nye kommentarer`,
+    newComments: (n: number) => `${formatNumber(n)} nye kommentarer`,
     resolved: (name: string, quote: string) => `${name} har løst tråden om "${quote}"`,
     reopened: (quote: string) => `Tråden om "${quote}" er genåbnet`,
   },
 
   /** Described by the highlighted text when the reply is read-only (it is then a button). */
   anchorHelp: "Kommenteret tekst. Tryk Enter for at åbne tråden i panelet Kommentarer.",
-  badge: (n: number) => plural(n, "1 ulæst tråd", `${n} ulæste tråde`),
+  badge: (n: number) => plural(n, "1 ulæst tråd", `${formatNumber(n)} ulæste tråde`),
 
   completeness: {
     title: "Kommentarer",
-    open: (n: number) => plural(n, "1 åben kommentartråd", `${n} åbne kommentartråde`),
+    open: (n: number) => plural(n, "1 åben kommentartråd", `${formatNumber(n)} åbne kommentartråde`),
     none: "Ingen åbne kommentartråde.",
-    summary: (n: number) => plural(n, "1 åben kommentartråd i alt.", `${n} åbne kommentartråde i alt.`),
+    summary: (n: number) => plural(n, "1 åben kommentartråd i alt.", `${formatNumber(n)} åbne kommentartråde i alt.`),
   },
 };

@@ -4,7 +4,7 @@
  * they are data in shared/template/definition.ts. Code and comments stay English.
  */
 import type { DocumentSummaryDto } from "../../shared/validation/api.js";
-import type { ProgressKey } from "../../shared/template/types.js";
+import type { ItemId, ProgressKey } from "../../shared/template/types.js";
 
 type WorkflowState = DocumentSummaryDto["state"];
 type DocumentRole = DocumentSummaryDto["role"];
@@ -14,6 +14,7 @@ export const da = {
     name: "Regionssvar",
     tagline: "Kommunernes fælles svar til Social- og Boligstyrelsen",
     skipLink: "Spring til indhold",
+    skipToPanels: "Spring til svarets paneler",
     mainNav: "Hovedmenu",
     myReplies: "Mine svar",
     signOut: "Log ud",
@@ -93,7 +94,7 @@ export const da = {
     readOnlyFrozen: "Svaret er låst, fordi det er til godkendelse, godkendt eller indsendt. Teksten kan ikke ændres.",
     structureBlocked: "Skabelonens overskrifter og felter kan ikke slettes eller flyttes. Ret teksten inden for felterne.",
     unsavedLeave: "Der er ændringer, som endnu ikke er gemt. Vil du forlade siden?",
-    words: (n: number) => (n === 1 ? "1 ord" : `${n} ord`),
+    words: (n: number) => (n === 1 ? "1 ord" : `${formatNumber(n)} ord`),
     guidance: "Vejledning",
     unknownItem: "Ukendt punkt",
     unknownBlock: "Ukendt afsnit",
@@ -101,6 +102,20 @@ export const da = {
     placeholder: "Skriv her…",
     ariaLabel: "Svarets indhold",
     asideLabel: "Overblik over svaret",
+    toPanels: "Gå til panelerne (fuldstændighed, kommentarer, godkendelse …)",
+    backToReply: "Tilbage til svarets tekst",
+  },
+  outline: {
+    label: "Punkter i svaret",
+    items: {
+      hoved: "Dokumenthoved",
+      indledning: "Indledning",
+      i1: "1. Løsningsforslag",
+      i2: "2. Samarbejdsaftale",
+      i3: "3. Finansiering",
+      i4: "4. Tidsplan",
+      bilag: "Bilag",
+    } satisfies Record<ItemId, string>,
   },
   toolbar: {
     label: "Formatering",
@@ -146,8 +161,8 @@ export const da = {
     actions: "Handlinger",
     noRows: "Ingen rækker endnu.",
     optional: "(valgfri)",
-    invalidInt: "Skriv et helt tal (0 eller større).",
-    invalidNumber: "Skriv et tal (0 eller større) med højst én decimal.",
+    invalidInt: "Skriv et helt tal (0 eller større), fx 25 eller 12.000.000.",
+    invalidNumber: "Skriv et tal (0 eller større) med højst én decimal, fx 4,5.",
     invalidMonth: "Skriv måned og år som ÅÅÅÅ-MM, fx 2026-03.",
     monthPlaceholder: "ÅÅÅÅ-MM",
     notSetYet: "Ikke valgt endnu",
@@ -160,7 +175,7 @@ export const da = {
     saving: "Gemmer…",
     saved: "Alle ændringer er gemt",
     offline: "Offline – dine ændringer gemmes lokalt og sendes, når forbindelsen er tilbage",
-    waiting: (n: number) => (n === 0 ? "Ingen ændringer venter." : n === 1 ? "1 ændring venter." : `${n} ændringer venter.`),
+    waiting: (n: number) => (n === 0 ? "Ingen ændringer venter." : n === 1 ? "1 ændring venter." : `${formatNumber(n)} ændringer venter.`),
     unhealthy: "Serveren har problemer med at gemme. Dine ændringer er ikke tabt – vi prøver igen.",
     reload: "Genindlæs siden",
     signInAgain: "Log ind igen",
@@ -182,7 +197,7 @@ export const da = {
   completeness: {
     title: "Tjek af svaret",
     progress: "Fremdrift",
-    progressOf: (ok: number, total: number) => `${ok} af ${total} krav opfyldt`,
+    progressOf: (ok: number, total: number) => `${formatNumber(ok)} af ${formatNumber(total)} krav opfyldt`,
     items: {
       hoved: "Dokumenthoved",
       "1": "Punkt 1",
@@ -196,7 +211,7 @@ export const da = {
     noWarnings: "Ingen advarsler.",
     summaryOk: "Svaret er komplet.",
     summary: (errors: number, warnings: number) =>
-      `${errors === 1 ? "1 fejl" : `${errors} fejl`} og ${warnings === 1 ? "1 advarsel" : `${warnings} advarsler`}.`,
+      `${errors === 1 ? "1 fejl" : `${formatNumber(errors)} fejl`} og ${warnings === 1 ? "1 advarsel" : `${formatNumber(warnings)} advarsler`}.`,
     status: { mangler: "Mangler", ugyldig: "Ugyldig" },
     severity: { fejl: "Fejl", advarsel: "Advarsel" },
     failed: "Tjekket kunne ikke gennemføres.",
@@ -240,6 +255,10 @@ export function copenhagenToday(now: Date = new Date()): string {
   return isoDayFormat.format(now);
 }
 
+/** Same rule as the PDF/DOCX (shared/export/format.ts): "12.000.000", "4,5". */
+const numberFormat = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 1 });
+
+/** A number with Danish separators: thousands with ".", decimals with ",". */
 export function formatNumber(n: number): string {
-  return n.toLocaleString("da-DK");
+  return numberFormat.format(n);
 }

@@ -3,6 +3,7 @@
  * names themselves are `da.roles` (client/i18n/da.ts). Code stays English.
  */
 import type { DocumentSummaryDto } from "../../shared/validation/api.js";
+import { formatNumber } from "./da.js";
 
 type DocumentRole = DocumentSummaryDto["role"];
 
@@ -32,7 +33,7 @@ export const people = {
     title: "Personer",
     intro: "Alle, der har adgang til svaret, og deres rolle.",
     membersTitle: "Med i svaret",
-    count: (n: number) => (n === 1 ? "1 person" : `${n} personer`),
+    count: (n: number) => (n === 1 ? "1 person" : `${formatNumber(n)} personer`),
     none: "Ingen personer har adgang endnu.",
     you: "(dig)",
     pending: "Afventer",

@@ -3,6 +3,7 @@
  * the deadline. The state names follow shared/design/reply-template.md §6. Code stays English.
  */
 import type { DocumentSummaryDto } from "../../shared/validation/api.js";
+import { formatNumber } from "./da.js";
 
 type WorkflowState = DocumentSummaryDto["state"];
 
@@ -21,9 +22,9 @@ export const wf = {
 
   deadline: {
     label: "Tid til fristen",
-    daysLeft: (n: number) => (n === 1 ? "1 dag tilbage" : `${n} dage tilbage`),
+    daysLeft: (n: number) => (n === 1 ? "1 dag tilbage" : `${formatNumber(n)} dage tilbage`),
     today: "Fristen er i dag",
-    overdue: (n: number) => `Overskredet med ${n} ${plural(n, "dag", "dage")}`,
+    overdue: (n: number) => `Overskredet med ${formatNumber(n)} ${plural(n, "dag", "dage")}`,
     submitted: "Svaret er indsendt",
   },
 
@@ -49,20 +50,20 @@ export const wf = {
       indsendt: "Svaret er indsendt til Social- og Boligstyrelsen og forseglet. Det kan ikke ændres.",
     } satisfies Record<WorkflowState, string>,
     waitingForCoordinator: "Koordinatoren sender svaret til godkendelse, når det er komplet.",
-    kommunerMustApprove: (n: number) => `${n} ${plural(n, "kommune", "kommuner")} skal godkende svaret.`,
+    kommunerMustApprove: (n: number) => `${formatNumber(n)} ${plural(n, "kommune", "kommuner")} skal godkende svaret.`,
 
     // Send til godkendelse
     request: "Send til godkendelse",
     requestChecking: "Tjekker svaret…",
     incompleteTitle: "Svaret kan ikke sendes til godkendelse endnu",
-    incompleteIntro: (n: number) => `Ret ${n === 1 ? "fejlen" : `de ${n} fejl`}, og prøv igen. Vælg en fejl for at gå til feltet.`,
+    incompleteIntro: (n: number) => `Ret ${n === 1 ? "fejlen" : `de ${formatNumber(n)} fejl`}, og prøv igen. Vælg en fejl for at gå til feltet.`,
     requestDialogTitle: "Send svaret til godkendelse?",
     requestDialogBody: (n: number) =>
-      `Teksten låses for alle, og alle ${n} kommuner i regionen skal godkende præcis den låste tekst. Skal der rettes bagefter, skal svaret sendes tilbage til udkast, og så bortfalder alle godkendelser.`,
+      `Teksten låses for alle, og alle ${formatNumber(n)} kommuner i regionen skal godkende præcis den låste tekst. Skal der rettes bagefter, skal svaret sendes tilbage til udkast, og så bortfalder alle godkendelser.`,
     openThreads: (n: number) =>
       n === 1
         ? "Der er stadig 1 åben kommentartråd. Du kan fortsætte alligevel; tråden forbliver åben og kan læses, men teksten er låst."
-        : `Der er stadig ${n} åbne kommentartråde. Du kan fortsætte alligevel; trådene forbliver åbne og kan læses, men teksten er låst.`,
+        : `Der er stadig ${formatNumber(n)} åbne kommentartråde. Du kan fortsætte alligevel; trådene forbliver åbne og kan læses, men teksten er låst.`,
     warningsTitle: "Advarsler",
     warningsIntro: "Svaret kan sendes med advarsler, men bekræft, at du har set hver enkelt.",
     warningsChanged: "Serveren fandt advarsler, som ikke var bekræftet. Se dem igen.",
@@ -75,7 +76,7 @@ export const wf = {
     // Frozen text
     frozenHash: "Den låste teksts fingeraftryk (SHA-256)",
     frozenAt: (when: string) => `Låst ${when}`,
-    progress: (given: number, total: number) => `${given} af ${total} kommuner har godkendt`,
+    progress: (given: number, total: number) => `${formatNumber(given)} af ${formatNumber(total)} kommuner har godkendt`,
     kommunerTitle: "Kommunernes godkendelser",
     approved: "Godkendt",
     notApproved: "Mangler godkendelse",
@@ -112,7 +113,7 @@ export const wf = {
     reopenWarning: (n: number) =>
       n === 0
         ? "Teksten låses op, så den kan ændres. Bagefter skal svaret sendes til godkendelse igen."
-        : `Teksten låses op, og ${n === 1 ? "den ene godkendelse" : `alle ${n} godkendelser`}, der er givet, bortfalder. Alle kommuner skal godkende igen.`,
+        : `Teksten låses op, og ${n === 1 ? "den ene godkendelse" : `alle ${formatNumber(n)} godkendelser`}, der er givet, bortfalder. Alle kommuner skal godkende igen.`,
     reopenDialogTitle: "Send svaret tilbage til udkast?",
     reopenConfirm: "Send tilbage til udkast",
     reopened: "Svaret er sendt tilbage til udkast.",
@@ -174,7 +175,7 @@ export const wf = {
     added: "Tilføjet",
     removed: "Fjernet",
     noChanges: "Der er ingen forskel på de to versioner.",
-    changedFields: (n: number) => `${n} ${plural(n, "felt er ændret", "felter er ændret")}.`,
+    changedFields: (n: number) => `${formatNumber(n)} ${plural(n, "felt er ændret", "felter er ændret")}.`,
     restore: "Gendan",
     restoreName: (name: string) => `Gendan versionen »${name}«`,
     restoreDialogTitle: (name: string) => `Gendan versionen »${name}«?`,
@@ -202,11 +203,11 @@ export const wf = {
     colApprovals: "Godkendelser",
     colCapacity: "Kapacitet",
     colSealed: "Indsendt",
-    progressItem: (label: string, ok: number, total: number) => `${label}: ${ok} af ${total}`,
+    progressItem: (label: string, ok: number, total: number) => `${label}: ${formatNumber(ok)} af ${formatNumber(total)}`,
     items: { hoved: "Hoved", "1": "Punkt 1", "2": "Punkt 2", "3": "Punkt 3", "4": "Punkt 4" },
-    errors: (n: number) => (n === 0 ? "Ingen fejl" : `${n} fejl`),
-    approvals: (given: number, total: number) => `${given} af ${total}`,
-    capacity: (n: number) => `${n} ${plural(n, "kvinde", "kvinder")} om året`,
+    errors: (n: number) => (n === 0 ? "Ingen fejl" : `${formatNumber(n)} fejl`),
+    approvals: (given: number, total: number) => `${formatNumber(given)} af ${formatNumber(total)}`,
+    capacity: (n: number) => `${formatNumber(n)} ${plural(n, "kvinde", "kvinder")} om året`,
     capacityMissing: "Ikke angivet",
     notSealed: "Ikke indsendt",
     late: "Indsendt efter fristen",
@@ -216,13 +217,13 @@ export const wf = {
     openReply: (region: string) => `Åbn svaret fra ${region}`,
     total: "Hele landet",
     capacityTitle: "Kapacitet på landsplan",
-    capacitySum: (sum: number, min: number, max: number) => `${sum} ${plural(sum, "kvinde", "kvinder")} om året i alt. Behovet er ${min}–${max} kvinder om året.`,
-    capacityBelow: (missing: number) => `Under behovet: der mangler mindst ${missing} ${plural(missing, "plads", "pladser")} om året.`,
+    capacitySum: (sum: number, min: number, max: number) => `${formatNumber(sum)} ${plural(sum, "kvinde", "kvinder")} om året i alt. Behovet er ${formatNumber(min)}–${formatNumber(max)} kvinder om året.`,
+    capacityBelow: (missing: number) => `Under behovet: der mangler mindst ${formatNumber(missing)} ${plural(missing, "plads", "pladser")} om året.`,
     capacityWithin: "Inden for behovet.",
     capacityAbove: "Over det skønnede behov.",
     capacityMeter: "Kapacitet i forhold til behovet",
     deadlineTitle: "Svarfrist",
-    submittedCount: (n: number, total: number) => `${n} af ${total} regioner har indsendt.`,
+    submittedCount: (n: number, total: number) => `${formatNumber(n)} af ${formatNumber(total)} regioner har indsendt.`,
     today: (date: string) => `Opgjort ${date}`,
     refresh: "Opdater",
   },

@@ -30,6 +30,7 @@ import { HistoryPanel } from "../features/history/HistoryPanel.js";
 import { DeadlineFact } from "../features/approval/deadline.js";
 import { RejectedChangesBanner } from "../features/approval/RejectedChanges.js";
 import { jumpToTarget, type JumpTarget } from "../features/editor/focus.js";
+import { Outline } from "../features/editor/Outline.js";
 import { ReplyEditor } from "../features/editor/ReplyEditor.js";
 import { templateProblem } from "../features/editor/template.js";
 import { PresenceList } from "../features/presence/PresenceList.js";
@@ -203,6 +204,10 @@ function ReplyWorkspace({ document: initialDocument, me }: { document: ReplyDocu
             </div>
             <DeadlineFact deadline={document.deadline} state={workflow} />
           </dl>
+          {/* Shown only when the panels sit below the reply (narrow screens, see styles.css). */}
+          <a className="workspace__jump" href="#paneler">
+            {da.editor.toPanels}
+          </a>
         </header>
 
         {view.kind === "error" ? <TerminalBanner code={view.code} pending={view.pending} onSignIn={sessionEnded} /> : null}
@@ -215,6 +220,7 @@ function ReplyWorkspace({ document: initialDocument, me }: { document: ReplyDocu
 
         {!ready && terminal === null ? <Loading text={da.editor.loadingReply} /> : null}
         {ready && problem ? <ErrorPanel title={da.errorPage.title} message={problem} actionLabel={da.errorPage.reload} onAction={() => window.location.reload()} /> : null}
+        {ready && !problem && session ? <Outline /> : null}
         {ready && !problem && session ? (
           <ReplyEditor
             ydoc={session.ydoc}
@@ -228,8 +234,11 @@ function ReplyWorkspace({ document: initialDocument, me }: { document: ReplyDocu
         ) : null}
       </main>
       <aside id="paneler" tabIndex={-1} className="workspace__aside" aria-label={da.editor.asideLabel}>
-        {/* In the sticky side column, so the save state stays in view while scrolling. */}
+        {/* In the sticky side column (pinned to the screen's corner on narrow screens), so the save state stays in view. */}
         <SaveIndicator snapshot={snapshot} />
+        <a className="workspace__jump" href="#indhold">
+          {da.editor.backToReply}
+        </a>
         {session ? <PresenceList awareness={session.provider.awareness} selfUserId={me.user.id} /> : null}
         <PanelTabs
           label={da.editor.panelsLabel}

@@ -8,7 +8,7 @@ import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import type { ProgressKey } from "../../shared/template/types.js";
 import { api, ApiError, type OverviewResponse, type OverviewRowDto } from "../api.js";
-import { da, formatDate, formatDateTime } from "../i18n/da.js";
+import { da, formatDate, formatDateTime, formatNumber } from "../i18n/da.js";
 import { wf } from "../i18n/workflow.js";
 import { DeadlineBadge } from "../features/approval/deadline.js";
 import { StateLabel } from "./DocumentListPage.js";
@@ -79,8 +79,11 @@ function Overview({ overview, onRefresh }: { overview: OverviewResponse; onRefre
             {wf.overview.capacityTitle}
           </h2>
           <p className="overview__big" data-testid="national-capacity">
-            {nationalCapacity}
-            <span className="overview__unit"> / {nationalNeed.min}–{nationalNeed.max}</span>
+            {formatNumber(nationalCapacity)}
+            <span className="overview__unit">
+              {" "}
+              / {formatNumber(nationalNeed.min)}–{formatNumber(nationalNeed.max)}
+            </span>
           </p>
           <meter
             className="overview__meter"

@@ -2,8 +2,14 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { TEST_PASSWORD } from "./server.js";
 
-export async function signIn(browser: Browser, baseUrl: string, email: string, password = TEST_PASSWORD): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "da-DK" });
+export async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password = TEST_PASSWORD,
+  viewport: { width: number; height: number } = { width: 1280, height: 800 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: "da-DK" });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/`);
   await page.getByLabel("E-mail").fill(email);

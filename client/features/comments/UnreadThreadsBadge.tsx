@@ -1,6 +1,6 @@
 /**
  * The unread-thread count on the "Kommentarer" tab (PanelTabs' `badge`). Renders nothing when
- * there is nothing unread (the empty badge is hidden by comments.css). The number is shown; the
+ * there is nothing unread (the empty badge is hidden by styles.css, .panel-tabs__badge:empty). The number is shown; the
  * tab's accessible name gets ", 2 ulæste tråde".
  */
 import { cm } from "../../i18n/comments.js";

@@ -7,7 +7,7 @@
 import type * as Y from "yjs";
 import { findBlock } from "../../../shared/template/definition.js";
 import type { Finding, ProgressKey } from "../../../shared/template/types.js";
-import { da } from "../../i18n/da.js";
+import { da, formatNumber } from "../../i18n/da.js";
 import { cm } from "../../i18n/comments.js";
 import { openThreadsByProgressKey } from "../comments/grouping.js";
 import { useThreads } from "../comments/threadStore.js";
@@ -97,12 +97,12 @@ export function CompletenessPanel({ ydoc, regionId, onJump }: { ydoc: Y.Doc; reg
       ) : null}
 
       <h3 className="panel__subheading">
-        {da.completeness.errors} <span className="count">({errors.length})</span>
+        {da.completeness.errors} <span className="count">({formatNumber(errors.length)})</span>
       </h3>
       {errors.length === 0 ? <p className="muted">{da.completeness.noErrors}</p> : <FindingList findings={errors} onJump={onJump} kind="fejl" />}
 
       <h3 className="panel__subheading">
-        {da.completeness.warnings} <span className="count">({warnings.length})</span>
+        {da.completeness.warnings} <span className="count">({formatNumber(warnings.length)})</span>
       </h3>
       {warnings.length === 0 ? <p className="muted">{da.completeness.noWarnings}</p> : <FindingList findings={warnings} onJump={onJump} kind="advarsel" />}
       {report.findings.length > 0 ? <p className="muted completeness__hint">{da.completeness.hint}</p> : null}

@@ -66,6 +66,20 @@ export function jumpToTarget(target: JumpTarget, editor: Editor | null): boolean
 }
 
 /**
+ * "Jump to" an item of the template (the outline): scroll to it and focus its heading, which is
+ * made focusable for this (tabindex -1, so it never becomes a Tab stop of its own).
+ */
+export function jumpToItem(itemId: string): boolean {
+  const item = document.querySelector<HTMLElement>(`[data-item="${CSS.escape(itemId)}"]`);
+  const heading = item?.querySelector<HTMLElement>(".reply-item__heading") ?? item;
+  if (!heading) return false;
+  if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+  heading.scrollIntoView({ block: "start", behavior: prefersReducedMotion() ? "auto" : "smooth" });
+  heading.focus({ preventScroll: true });
+  return true;
+}
+
+/**
  * The first render from Yjs can leave the selection on structural nodes (between items), where
  * the browser cannot show a caret and the first click is lost. Put it at the first text position.
  */

@@ -82,9 +82,20 @@ export function moveFocusByTab(editor: Editor, backwards: boolean): boolean {
     // A radio that is not its group's representative: use the representative's place.
     index = list.findIndex((el) => el instanceof HTMLInputElement && el.type === "radio" && el.name === from.name);
   }
-  if (index < 0) return false;
+  if (index < 0) {
+    // Inside the reply but not on a stop (a heading or block jumped to): go on from its place in
+    // the document (its own controls count as after it).
+    if (!editor.view.dom.contains(from)) return false;
+    const after = list.findIndex((el) => (from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+    const next = backwards ? list[(after < 0 ? list.length : after) - 1] : after < 0 ? undefined : list[after];
+    return next ? moveTo(editor, next, backwards) : false;
+  }
   const next = list[index + (backwards ? -1 : 1)];
   if (!next) return false;
+  return moveTo(editor, next, backwards);
+}
+
+function moveTo(editor: Editor, next: HTMLElement, backwards: boolean): boolean {
   if (next.matches(TEXT_CONTENT)) return focusTextContent(editor, next, backwards);
   next.focus();
   return true;

@@ -1,6 +1,6 @@
 /** Who is in the document now: a colour swatch plus name, organisation and role in text. */
 import type { Awareness } from "y-protocols/awareness";
-import { da } from "../../i18n/da.js";
+import { da, formatNumber } from "../../i18n/da.js";
 import { usePresence } from "./usePresence.js";
 
 export function PresenceList({ awareness, selfUserId }: { awareness: Awareness; selfUserId: string }) {
@@ -9,7 +9,7 @@ export function PresenceList({ awareness, selfUserId }: { awareness: Awareness; 
   return (
     <section className="panel presence" aria-labelledby="presence-heading">
       <h2 className="panel__heading" id="presence-heading">
-        {da.presence.title} <span className="count">({people.length})</span>
+        {da.presence.title} <span className="count">({formatNumber(people.length)})</span>
       </h2>
       <ul className="presence__list">
         {people.map((person) => (

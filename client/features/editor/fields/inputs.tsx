@@ -6,7 +6,7 @@
 import { useId, useState, type ChangeEvent } from "react";
 import type { ChoiceOption, FieldValue, RowColumnDef } from "../../../../shared/template/types.js";
 import { REGIONS } from "../../../../shared/regions.js";
-import { da } from "../../../i18n/da.js";
+import { da, formatNumber } from "../../../i18n/da.js";
 import { asNumber, asString } from "../fieldStore.js";
 
 export type ScalarType = RowColumnDef["type"] | "date";
@@ -29,22 +29,34 @@ export function joinIds(...ids: (string | null | undefined | false)[]): string |
 type Parsed = { ok: true; value: ScalarValue } | { ok: false; error: string };
 
 const MONTH_YEAR = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** Danish notation: thousands grouped with "." (exactly three digits each), a decimal after ",". */
+const INT_GROUPED = /^\d{1,3}(\.\d{3})+$/;
+const NUMBER_GROUPED = /^\d{1,3}(\.\d{3})+(,\d)?$/;
+/** Without grouping: "12000000", and one decimal after "," or ".". */
+const INT_PLAIN = /^\d+$/;
+const NUMBER_PLAIN = /^\d+([.,]\d)?$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const MAX = 1e9;
+
+/**
+ * A typed number in Danish notation ("12.000.000", "4,5") or plain ("12000000", "4.5"). Numbers
+ * have at most one decimal, so "1.000" can only mean a thousand and "4.5" only four and a half.
+ */
+export function parseDanishNumber(t: string, decimals: boolean): number | null {
+  if ((decimals ? NUMBER_GROUPED : INT_GROUPED).test(t)) return Number(t.replace(/\./g, "").replace(",", "."));
+  if ((decimals ? NUMBER_PLAIN : INT_PLAIN).test(t)) return Number(t.replace(",", "."));
+  return null;
+}
 
 export function parseDraft(type: "int" | "number" | "monthYear" | "date", text: string): Parsed {
   const t = text.trim();
   if (t === "") return { ok: true, value: null };
   switch (type) {
-    case "int": {
-      if (!/^\d+$/.test(t)) return { ok: false, error: da.fields.invalidInt };
-      const n = Number(t);
-      return n <= MAX ? { ok: true, value: n } : { ok: false, error: da.fields.invalidInt };
-    }
+    case "int":
     case "number": {
-      if (!/^\d+([.,]\d)?$/.test(t)) return { ok: false, error: da.fields.invalidNumber };
-      const n = Number(t.replace(",", "."));
-      return n <= MAX ? { ok: true, value: n } : { ok: false, error: da.fields.invalidNumber };
+      const n = parseDanishNumber(t, type === "number");
+      const error = type === "int" ? da.fields.invalidInt : da.fields.invalidNumber;
+      return n !== null && n <= MAX ? { ok: true, value: n } : { ok: false, error };
     }
     case "monthYear":
       return MONTH_YEAR.test(t) ? { ok: true, value: t } : { ok: false, error: da.fields.invalidMonth };
@@ -56,7 +68,7 @@ export function parseDraft(type: "int" | "number" | "monthYear" | "date", text: 
 function storedText(type: "int" | "number" | "monthYear" | "date", value: FieldValue): string {
   if (type === "int" || type === "number") {
     const n = asNumber(value);
-    return n === null ? "" : String(n);
+    return n === null ? "" : formatNumber(n);
   }
   return asString(value) ?? "";
 }
@@ -111,7 +123,9 @@ export function DraftInput({ type, id, value, disabled, onCommit, ariaLabel, des
     if (draft !== null && parseDraft(type, draft).ok) setDraft(null);
   };
 
-  const inputType = type === "monthYear" ? "month" : type === "date" ? "date" : "number";
+  // Numbers are text inputs: a number input shows "4.5" or "4,5" depending on the browser's own
+  // language and refuses "4,5" in an English browser; Danish users write "12.000.000" and "4,5".
+  const inputType = type === "monthYear" ? "month" : type === "date" ? "date" : "text";
   return (
     <>
       <input
@@ -120,9 +134,8 @@ export function DraftInput({ type, id, value, disabled, onCommit, ariaLabel, des
         className="input"
         value={shown}
         disabled={disabled}
-        min={type === "int" || type === "number" ? 0 : undefined}
-        step={type === "int" ? 1 : type === "number" ? 0.1 : undefined}
         inputMode={type === "int" ? "numeric" : type === "number" ? "decimal" : undefined}
+        spellCheck={type === "int" || type === "number" ? false : undefined}
         // Browsers without <input type="month"> show a text box: tell them the format.
         placeholder={type === "monthYear" ? da.fields.monthPlaceholder : undefined}
         pattern={type === "monthYear" ? "\\d{4}-\\d{2}" : undefined}

@@ -1,0 +1,90 @@
+/**
+ * indsendt: the seal (date and both fingerprints), checked again by the server on every view
+ * (GET /final recomputes both hashes), and the downloads of the sealed PDF and DOCX.
+ */
+import { useEffect, useState } from "react";
+import type { FinalResponse, WorkflowResponse } from "../../../shared/validation/workflow.js";
+import { api } from "../../api.js";
+import { formatDateTime } from "../../i18n/da.js";
+import { wf } from "../../i18n/workflow.js";
+import { Loading } from "../../pages/Loading.js";
+import { useWorkspace } from "../workspace/WorkspaceContext.js";
+import { messageOf } from "./errors.js";
+import { Hash } from "./Hash.js";
+
+type FinalLoad = { status: "loading" } | { status: "error"; message: string } | { status: "ok"; final: FinalResponse };
+
+export function SealView({ workflow }: { workflow: WorkflowResponse }) {
+  const { document } = useWorkspace();
+  const [load, setLoad] = useState<FinalLoad>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+  const sealHash = workflow.seal?.forseglingsHash;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoad({ status: "loading" });
+    api.getFinal(document.id, controller.signal).then(
+      (final) => setLoad({ status: "ok", final }),
+      (e: unknown) => {
+        if (!controller.signal.aborted) setLoad({ status: "error", message: messageOf(e) });
+      },
+    );
+    return () => controller.abort();
+  }, [document.id, sealHash, attempt]);
+
+  const seal = workflow.seal ?? (load.status === "ok" ? { indholdsHash: load.final.indholdsHash, forseglingsHash: load.final.forseglingsHash, sealedAt: load.final.sealedAt } : null);
+  const verified = load.status === "ok" && load.final.verification.indholdsHash && load.final.verification.forseglingsHash;
+
+  return (
+    <section className="wf-section wf-seal" aria-labelledby="wf-seal-heading">
+      <h3 className="panel__subheading" id="wf-seal-heading">
+        {wf.approval.sealTitle}
+      </h3>
+      {seal ? (
+        <dl className="wf-facts">
+          <dt>{wf.approval.sealedAt}</dt>
+          <dd>
+            <time dateTime={seal.sealedAt}>{formatDateTime(seal.sealedAt)}</time>
+          </dd>
+          <dt>{wf.approval.indholdsHash}</dt>
+          <dd>
+            <Hash value={seal.indholdsHash} />
+          </dd>
+          <dt>{wf.approval.forseglingsHash}</dt>
+          <dd>
+            <Hash value={seal.forseglingsHash} />
+          </dd>
+        </dl>
+      ) : null}
+      {load.status === "loading" ? <Loading text={wf.approval.sealChecking} /> : null}
+      {load.status === "ok" && verified ? <p className="wf-ok wf-verified">{wf.approval.sealVerified}</p> : null}
+      {load.status === "ok" && !verified ? (
+        <p className="wf-error" role="alert">
+          {wf.approval.sealBroken}
+        </p>
+      ) : null}
+      {load.status === "error" ? (
+        <div className="wf-error" role="alert">
+          <p>{load.message}</p>
+          <button type="button" className="button button--secondary button--small" onClick={() => setAttempt((n) => n + 1)}>
+            {wf.common.retry}
+          </button>
+        </div>
+      ) : null}
+
+      <h3 className="panel__subheading">{wf.approval.downloads}</h3>
+      <ul className="wf-downloads">
+        <li>
+          <a href={api.finalDownloadUrl(document.id, "pdf")} download>
+            {wf.approval.downloadPdf}
+          </a>
+        </li>
+        <li>
+          <a href={api.finalDownloadUrl(document.id, "docx")} download>
+            {wf.approval.downloadDocx}
+          </a>
+        </li>
+      </ul>
+    </section>
+  );
+}
