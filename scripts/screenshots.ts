@@ -13,7 +13,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import buildClientIfStale from "../test/global-setup.js";
+import { ensureClientBuilt } from "./client-build.mjs";
 import { launchBrowser } from "../test/helpers/browser.js";
 import { completeReplyContentAsOf, withField, withText } from "../test/helpers/completeReply.js";
 import { openReply, signIn } from "../test/helpers/pages.js";
@@ -45,7 +45,7 @@ async function signedIn(browser: Browser, baseUrl: string, email: string, viewpo
 }
 
 async function main(): Promise<void> {
-  buildClientIfStale();
+  ensureClientBuilt();
   mkdirSync(OUT, { recursive: true });
   const server = await startServer({ config: { SERVE_CLIENT: true, LOG_LEVEL: "error" } });
   const { browser, close } = await launchBrowser();
