@@ -43,6 +43,14 @@ export const da = {
     colRole: "Din rolle",
     colUpdated: "Senest ændret",
     colDeadline: "Svarfrist",
+    colCompleteness: "Fuldstændighed",
+    completeness: (met: number, total: number) => `${formatNumber(met)} af ${formatNumber(total)} krav opfyldt`,
+    findings: (errors: number, warnings: number) =>
+      errors === 0 && warnings === 0
+        ? "Ingen fejl"
+        : [errors > 0 ? (errors === 1 ? "1 fejl" : `${formatNumber(errors)} fejl`) : null, warnings > 0 ? (warnings === 1 ? "1 advarsel" : `${formatNumber(warnings)} advarsler`) : null]
+            .filter(Boolean)
+            .join(", "),
     emptyTitle: "Ingen svar endnu",
     empty: "Du har endnu ikke adgang til et svar. Kontakt regionens koordinator (KKR-sekretariatet), hvis du skal være med.",
     loadError: "Listen over svar kunne ikke hentes.",

@@ -1,14 +1,15 @@
-/** "Mine svar": the replies the user may open, with state, role and last change. */
+/** "Mine svar": the replies the user may open, with state, completeness, deadline, role and last change. */
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
-import type { DocumentSummaryDto } from "../../shared/validation/api.js";
+import type { DocumentListItemDto, DocumentSummaryDto } from "../../shared/validation/api.js";
+import { DeadlineBadge } from "../features/approval/deadline.js";
 import { api, ApiError } from "../api.js";
-import { da, formatDateTime } from "../i18n/da.js";
+import { da, formatDate, formatDateTime } from "../i18n/da.js";
 import { ErrorPanel } from "./ErrorPage.js";
 import { usePageTitle } from "./Layout.js";
 import { Loading } from "./Loading.js";
 
-type ListState = { status: "loading" } | { status: "error"; message: string } | { status: "ok"; documents: DocumentSummaryDto[] };
+type ListState = { status: "loading" } | { status: "error"; message: string } | { status: "ok"; documents: DocumentListItemDto[] };
 
 export function StateLabel({ state }: { state: DocumentSummaryDto["state"] }) {
   return <span className={`state-label state-label--${state}`}>{da.states[state]}</span>;
@@ -54,6 +55,8 @@ export function DocumentListPage() {
               <th scope="col">{da.list.colTitle}</th>
               <th scope="col">{da.list.colRegion}</th>
               <th scope="col">{da.list.colState}</th>
+              <th scope="col">{da.list.colCompleteness}</th>
+              <th scope="col">{da.list.colDeadline}</th>
               <th scope="col">{da.list.colRole}</th>
               <th scope="col">{da.list.colUpdated}</th>
             </tr>
@@ -67,6 +70,15 @@ export function DocumentListPage() {
                 <td>{d.regionName}</td>
                 <td>
                   <StateLabel state={d.state} />
+                </td>
+                <td>
+                  <progress className="document-table__progress" max={Math.max(d.completeness.total, 1)} value={d.completeness.met} aria-hidden="true" />
+                  <span className="document-table__progress-text">{da.list.completeness(d.completeness.met, d.completeness.total)}</span>
+                  <span className="document-table__findings">{da.list.findings(d.completeness.errors, d.completeness.warnings)}</span>
+                </td>
+                <td>
+                  <span className="document-table__deadline">{formatDate(d.deadline)}</span>
+                  {d.state === "indsendt" ? null : <DeadlineBadge deadline={d.deadline} />}
                 </td>
                 <td>{da.roles[d.role]}</td>
                 <td>

@@ -1,6 +1,7 @@
 /** Model → JSON for HTTP responses. The only place that decides what leaves the server. */
 import { findRegion, municipalitiesOf } from "../../shared/regions.js";
-import type { DocumentResponse, DocumentSummaryDto, MeResponse, OrganisationDto } from "../../shared/validation/api.js";
+import type { DocumentListItemDto, DocumentResponse, DocumentSummaryDto, MeResponse, OrganisationDto } from "../../shared/validation/api.js";
+import type { CompletenessReport } from "../../shared/template/types.js";
 import type { Principal } from "../auth/principal.js";
 import type { DocumentRole, DocumentRow, OrganisationRow } from "../storage/types.js";
 
@@ -25,6 +26,20 @@ export function presentDocumentSummary(d: DocumentRow, role: DocumentRole): Docu
     state: d.state,
     role,
     updatedAt: d.updatedAt,
+  };
+}
+
+export function presentDocumentListItem(d: DocumentRow, role: DocumentRole, report: CompletenessReport): DocumentListItemDto {
+  const progress = Object.values(report.progress);
+  return {
+    ...presentDocumentSummary(d, role),
+    deadline: REPLY_DEADLINE,
+    completeness: {
+      met: progress.reduce((sum, p) => sum + p.ok, 0),
+      total: progress.reduce((sum, p) => sum + p.total, 0),
+      errors: report.findings.filter((f) => f.severity === "fejl").length,
+      warnings: report.findings.filter((f) => f.severity === "advarsel").length,
+    },
   };
 }
 

@@ -49,9 +49,21 @@ export interface DocumentSummaryDto {
   updatedAt: string;
 }
 
+/** A row of "Mine svar": the summary plus the deadline and where the completeness check stands. */
+export interface DocumentListItemDto extends DocumentSummaryDto {
+  deadline: string; // YYYY-MM-DD
+  completeness: {
+    /** Blocking rules met, over all items. */
+    met: number;
+    total: number;
+    errors: number;
+    warnings: number;
+  };
+}
+
 /** GET /api/documents */
 export interface DocumentListResponse {
-  documents: DocumentSummaryDto[];
+  documents: DocumentListItemDto[];
 }
 
 /** GET /api/documents/:id */

@@ -111,6 +111,11 @@ describe("HTTP access", () => {
     server = await startServer();
     const editor = await api(await login(server, EDITOR), "GET", "/api/documents");
     expect(editor.body.documents.map((d: { id: string }) => d.id)).toEqual([DOC]);
+    // "Mine svar" shows where each reply stands: the seeded reply is not complete yet
+    const [row] = editor.body.documents;
+    expect(row.deadline).toBe("2025-05-31");
+    expect(row.completeness.total).toBeGreaterThan(row.completeness.met);
+    expect(row.completeness.errors).toBeGreaterThan(0);
     const agency = await api(await login(server, AGENCY), "GET", "/api/documents");
     expect(agency.body.documents).toHaveLength(5);
     expect(agency.body.documents.every((d: { role: string }) => d.role === "laeser")).toBe(true);

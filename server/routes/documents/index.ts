@@ -1,6 +1,6 @@
 /** The documents a user may open, their metadata and their completeness report. */
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { DocumentIdParams } from "../../../shared/validation/api.js";
+import { DocumentIdParams, type DocumentListItemDto } from "../../../shared/validation/api.js";
 import { REGIONS } from "../../../shared/regions.js";
 import { checkCompleteness } from "../../../shared/template/completeness.js";
 import type { Store, DocumentRole, DocumentRow } from "../../storage/types.js";
@@ -9,7 +9,7 @@ import { can, effectiveRole, type Action } from "../../access/policy.js";
 import { roleOf } from "../../access/roles.js";
 import { forbidden, notFound } from "../../errors.js";
 import { principalOf } from "../../plugins/auth.js";
-import { presentDocument, presentDocumentSummary } from "../../presenters/index.js";
+import { presentDocument, presentDocumentListItem } from "../../presenters/index.js";
 import { readReplyContent } from "../../content/read.js";
 import { copenhagenToday } from "../../time.js";
 import { buildReplyView } from "../../../shared/export/view.js";
@@ -37,9 +37,17 @@ export async function documentRoutes(app: FastifyInstance, deps: { store: Store;
     const memberships = new Map((await store.listMembershipsOfUser(principal.user.id)).map((m) => [m.documentId, m]));
     const visible = documents.flatMap((d) => {
       const role = effectiveRole(principal.organisation, d, memberships.get(d.id));
-      return role ? [presentDocumentSummary(d, role)] : [];
+      return role ? [{ document: d, role }] : [];
     });
-    return { documents: visible };
+    // At most a handful of replies per user (one per region; five for the agency).
+    const today = copenhagenToday();
+    const rows: DocumentListItemDto[] = [];
+    for (const { document, role } of visible) {
+      const content = await readReplyContent(store, collab.rooms, document.id, document.regionId);
+      const report = checkCompleteness(content, { regionId: document.regionId, regions: REGIONS, today });
+      rows.push(presentDocumentListItem(document, role, report));
+    }
+    return { documents: rows };
   });
 
   app.get("/api/documents/:id", async (request) => {
