@@ -24,6 +24,7 @@ import { commentRoutes } from "./routes/comments/index.js";
 import { workflowRoutes } from "./routes/workflow/index.js";
 import { versionRoutes } from "./routes/versions/index.js";
 import { overviewRoutes } from "./routes/overview/index.js";
+import { startWorkflowRecovery } from "./ops/recover-workflow.js";
 
 export interface AppDeps {
   /** Use this store instead of opening one from the config (tests inject faults this way). */
@@ -57,11 +58,15 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       ...DEFAULT_COLLAB_OPTIONS,
       unloadDelayMs: config.ROOM_UNLOAD_DELAY_MS,
       writer: { ...DEFAULT_COLLAB_OPTIONS.writer, compactAfterUpdates: config.COMPACT_AFTER_UPDATES },
+      user: { maxConnections: config.MAX_CONNECTIONS_PER_USER, framesPerSecond: config.USER_MESSAGES_PER_SECOND, frameBurst: 5 * config.USER_MESSAGES_PER_SECOND },
+      maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
       ...deps.collabOptions,
     },
     fanout,
   );
   await collab.start();
+  // Workflow transitions a crash interrupted are repaired before the first request is served.
+  const stopRecovery = await startWorkflowRecovery(store, collab, app.log, !config.REDIS_URL);
   app.decorate("store", store);
   app.decorate("collab", collab);
   registerErrorHandler(app);
@@ -103,6 +108,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   registerNotFoundHandler(app, config.SERVE_CLIENT && (await serveClient(app)));
 
   app.addHook("onClose", async () => {
+    stopRecovery();
     if (!deps.store) await store.close();
   });
   return app;

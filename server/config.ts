@@ -31,6 +31,12 @@ export const ConfigSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** Largest websocket frame accepted, in bytes (a full reply is ~100 KB; pastes of tables can be large). */
   WS_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  /** Largest document (encoded Yjs state with its history), in bytes; a bigger change is refused with 4413. */
+  MAX_DOCUMENT_BYTES: z.coerce.number().int().min(64 * 1024).default(16 * 1024 * 1024),
+  /** Collaboration sockets one user may have open on one instance (one per reply per tab); more are closed with 4429. */
+  MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(30),
+  /** Frames per second one user may send across all sockets (burst 5×); more close the socket with 4529. */
+  USER_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(400),
   /** Compact a document's update log into a snapshot after this many updates. */
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
   /** Unload a room this long after its last client left, in ms (0 = at once, after persisting). */

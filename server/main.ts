@@ -29,12 +29,20 @@ const port = typeof address === "object" && address ? address.port : config.PORT
 // A machine-readable line for process supervisors and tests that start the server on port 0.
 console.log(`REGIONSSVAR_LISTENING ${port}`);
 
+/** Longest graceful shutdown: queued edits are committed within 10 s (CollabService.shutdown); a
+ * peer that never completes its close handshake must not keep the process alive. */
+const SHUTDOWN_DEADLINE_MS = 20_000;
+
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, "shutting down");
+    setTimeout(() => {
+      app.log.error("graceful shutdown did not finish in time; exiting");
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -1,58 +1,80 @@
 /**
- * Fan-out scenario: N real Yjs clients in one room; one client edits in a closed loop (the next
- * edit starts when every other client has applied the previous one). Measures the latency from
- * the edit until the last peer applied it, and the server's CPU time per edit.
+ * Scenario 1, fan-out: N clients in one room; client 0 types one character per edit in a closed
+ * loop (the next edit starts when every other client has applied the previous one). Latency is
+ * from the edit until the last peer applied it; the server's CPU time is read over the measured
+ * edits, per edit and per delivered message (edits × peers).
+ *
+ * Edits are at least 1/MAX_EDITS_PER_SECOND apart: Regionssvar closes a connection that sends more
+ * than 200 frames per second for long (nobody types that fast), and a closed loop on loopback
+ * would otherwise exceed that within seconds. The pause is the same for every server.
+ *
+ * With two instances, client i connects to instance i mod 2: the writer is on the first, half
+ * the peers on the other, so every edit crosses Redis.
  */
-import * as Y from "yjs";
-import { connectClient, login, type Endpoint, type TestClient } from "../../test/helpers/clients.js";
-import { appendText } from "../../test/helpers/ydoc.js";
-import { waitFor } from "../../test/helpers/wait.js";
-import { cpuMs, percentile, rssBytes } from "./proc.js";
+import type { BenchClient } from "./client.js";
+import { DeliveryTracker, round, summarise, type LatencySummary } from "./deliveries.js";
+import { typeAtEnd } from "./content.js";
+import { benchDocument } from "./fixtures.js";
+import { closeRooms, openRooms } from "./rooms.js";
+import type { RunningServer } from "./servers.js";
+
+const MAX_EDITS_PER_SECOND = 150;
 
 export interface FanoutResult {
   clients: number;
   edits: number;
-  latencyMs: { p50: number; p99: number; max: number };
+  latencyMs: LatencySummary;
   serverCpuMsPerEdit: number;
+  /** The kernel's share of it (socket writes, fsync). */
+  serverSystemCpuMsPerEdit: number;
+  serverCpuUsPerDelivery: number;
   serverRssMb: number;
 }
 
-export async function runFanout(server: Endpoint & { pid: number }, documentId: string, clients: number, edits: number, email: string, password: string): Promise<FanoutResult> {
-  const session = await login(server, email, password);
-  const peers: TestClient[] = Array.from({ length: clients }, () => connectClient(server, session, documentId));
-  try {
-    await waitFor(() => peers.every((p) => p.provider.synced), { timeoutMs: 60_000 });
-    const [writer, ...readers] = peers as [TestClient, ...TestClient[]];
-    let applied = 0;
-    for (const r of readers) {
-      r.doc.on("update", (_u: Uint8Array, origin: unknown) => {
-        if (origin === r.provider) applied++;
-      });
-    }
-    // warm-up, then measure
-    const latencies: number[] = [];
-    const cpuBefore = { value: 0 };
-    for (let i = -10; i < edits; i++) {
-      if (i === 0) cpuBefore.value = cpuMs(server.pid);
-      applied = 0;
-      const started = performance.now();
-      appendText(writer.doc, "i1.indsats.tekst", `x${i} `);
-      await waitFor(() => applied >= readers.length, { intervalMs: 0, timeoutMs: 30_000 });
-      if (i >= 0) latencies.push(performance.now() - started);
-    }
-    const cpu = cpuMs(server.pid) - cpuBefore.value;
-    latencies.sort((a, b) => a - b);
-    return {
-      clients,
-      edits,
-      latencyMs: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(latencies[latencies.length - 1]!) },
-      serverCpuMsPerEdit: round(cpu / edits, 3),
-      serverRssMb: round(rssBytes(server.pid) / 1024 / 1024, 1),
-    };
-  } finally {
-    for (const p of peers) p.destroy();
-  }
+export interface FanoutOptions {
+  clients: number;
+  edits: number;
+  warmup: number;
+  /** The document (room) to use; sizes run in one process use one room each. */
+  document?: string;
+  /** The loop stops early after this long (bounded in time as well as count). */
+  maxMs: number;
 }
 
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-export type { Y };
+export async function runFanout(server: RunningServer, o: FanoutOptions): Promise<FanoutResult> {
+  const [room] = await openRooms(server, [o.document ?? benchDocument(0)], o.clients);
+  try {
+    const [writer, ...readers] = room!.clients as [BenchClient, ...BenchClient[]];
+    const warm = new DeliveryTracker(writer, readers);
+    for (let i = 0; i < o.warmup; i++) {
+      await warm.edit((doc) => typeAtEnd(doc, "w"));
+      await new Promise((r) => setTimeout(r, 1000 / MAX_EDITS_PER_SECOND));
+    }
+    const tracker = new DeliveryTracker(writer, readers);
+    const deadline = Date.now() + o.maxMs;
+    const cpuBefore = server.cpuMs();
+    const systemBefore = server.cpuSystemMs();
+    let edits = 0;
+    let last = 0;
+    while (edits < o.edits && Date.now() < deadline) {
+      const wait = last + 1000 / MAX_EDITS_PER_SECOND - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      last = performance.now();
+      await tracker.edit((doc) => typeAtEnd(doc, String.fromCharCode(97 + (edits % 26))));
+      edits++;
+    }
+    const cpu = server.cpuMs() - cpuBefore;
+    const system = server.cpuSystemMs() - systemBefore;
+    return {
+      clients: o.clients,
+      edits,
+      latencyMs: summarise(tracker.latencies),
+      serverCpuMsPerEdit: round(cpu / edits, 3),
+      serverSystemCpuMsPerEdit: round(system / edits, 3),
+      serverCpuUsPerDelivery: round((cpu * 1000) / Math.max(1, tracker.delivered), 1),
+      serverRssMb: round(server.rssBytes() / 2 ** 20, 1),
+    };
+  } finally {
+    await closeRooms([room!]);
+  }
+}

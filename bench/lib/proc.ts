@@ -1,15 +1,39 @@
-/** Reads a process's own cost from /proc: CPU time (user + system) and resident memory. */
+/**
+ * Processes under measurement: start one pinned to a core, read its own cost from /proc (CPU
+ * time user + system, resident memory), stop it. On two cores the load generator would
+ * otherwise compete with the server it measures, so the server runs on SERVER_CORE and the
+ * generator on LOAD_CORE.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { execFileSync } from "node:child_process";
+import { createServer } from "node:net";
+import { cpus } from "node:os";
 
 const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
+const HAS_TASKSET = (() => {
+  try {
+    execFileSync("taskset", ["-p", String(process.pid)], { stdio: "ignore" });
+    return cpus().length >= 2;
+  } catch {
+    return false;
+  }
+})();
 
-/** CPU time used by the process so far, in milliseconds. */
-export function cpuMs(pid: number): number {
+export const LOAD_CORE = 0;
+export const SERVER_CORE = 1;
+
+/** CPU time used by the process so far, in milliseconds: user, system (kernel: sockets, fsync). */
+export function cpuTimes(pid: number): { user: number; system: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   // fields after the ")" of the command name; utime and stime are fields 14 and 15
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  return { user: (Number(fields[11]) * 1000) / CLOCK_TICKS, system: (Number(fields[12]) * 1000) / CLOCK_TICKS };
+}
+
+/** CPU time used by the process so far (user + system), in milliseconds. */
+export function cpuMs(pid: number): number {
+  const t = cpuTimes(pid);
+  return t.user + t.system;
 }
 
 export function rssBytes(pid: number): number {
@@ -18,18 +42,79 @@ export function rssBytes(pid: number): number {
   return Number(kb ?? 0) * 1024;
 }
 
-/** Pins a process to one CPU core (on 2 cores the load generator would otherwise measure itself). */
-export function pinToCore(pid: number, core: number): boolean {
-  try {
-    execFileSync("taskset", ["-cp", String(core), String(pid)], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
+/** Pins this process (all its threads) to the load generator's core. */
+export function pinSelf(): boolean {
+  if (!HAS_TASKSET) return false;
+  execFileSync("taskset", ["-a", "-cp", String(LOAD_CORE), String(process.pid)], { stdio: "ignore" });
+  return true;
 }
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i]!;
+export const pinningAvailable = (): boolean => HAS_TASKSET;
+
+export interface StartedProcess {
+  child: ChildProcess;
+  pid: number;
+  /** The first match of `ready` in the process's output. */
+  match: RegExpExecArray;
+  output: () => string;
+}
+
+/**
+ * Starts `node <args>` on SERVER_CORE (through `taskset -c`, so every thread it ever starts is
+ * pinned, and the pid is node's own) and resolves once its output matches `ready`.
+ */
+export function startPinned(args: string[], env: Record<string, string>, ready: RegExp, timeoutMs = 60_000): Promise<StartedProcess> {
+  const command = HAS_TASKSET ? "taskset" : process.execPath;
+  const argv = HAS_TASKSET ? ["-c", String(SERVER_CORE), process.execPath, ...args] : args;
+  const child = spawn(command, argv, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`${args.join(" ")} did not start within ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      // keep only the tail: a chatty server must not grow the benchmark's memory
+      out = (out + chunk.toString()).slice(-20_000);
+      const m = ready.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        child.stdout!.off("data", onData);
+        child.stdout!.on("data", (c: Buffer) => (out = (out + c.toString()).slice(-20_000)));
+        resolve({ child, pid: child.pid!, match: m, output: () => out });
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (c: Buffer) => (out = (out + c.toString()).slice(-20_000)));
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${args.join(" ")} exited (${code}) before it was ready:\n${out}`));
+    });
+  });
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves when the process is gone. */
+export function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/** A port free on 127.0.0.1 right now (for servers that cannot listen on port 0 and say which). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const address = s.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
 }

@@ -193,6 +193,7 @@ export const da = {
       frozen: "Svaret er låst og kan ikke ændres.",
       invalidContent: "En ændring blev afvist, fordi den ville ændre skabelonens opbygning. Genindlæs siden.",
       tooLarge: "Svaret er blevet for stort til at blive gemt. Genindlæs siden, og fjern noget indhold.",
+      tooManyConnections: "Du har Regionssvar åben i for mange faner. Luk nogle af dem, og genindlæs siden.",
       unauthenticated: "Du er blevet logget ud.",
       unknown: "Forbindelsen blev lukket af serveren.",
     },

@@ -62,6 +62,8 @@ export class Connection {
     readonly wantsAck: boolean,
     private readonly limits: ConnectionLimits,
     private readonly onError: (connection: Connection, error: unknown) => void,
+    /** Takes one frame from the user's budget across all their sockets (server/collab/limits.ts). */
+    private readonly userBudget: () => boolean = () => true,
   ) {
     this.tokens = limits.frameBurst;
     socket.binaryType = "nodebuffer";
@@ -81,6 +83,7 @@ export class Connection {
     if (this.closed) return;
     if (!isBinary) return this.close(CloseCode.MALFORMED_MESSAGE, "text frames are not part of the protocol");
     if (!this.takeToken()) return this.close(CloseCode.RATE_LIMITED, "too many messages");
+    if (!this.userBudget()) return this.close(CloseCode.RATE_LIMITED, "too many messages from this user");
     if (this.queue.length >= this.limits.maxQueuedFrames) return this.close(CloseCode.RATE_LIMITED, "too many queued messages");
     this.queue.push(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     this.drain();

@@ -29,6 +29,8 @@ export const ControlMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("sessions"), sessionIds: z.array(id).max(10_000) }),
   z.object({ type: z.literal("freeze"), documentId: id, requestId: id }),
   z.object({ type: z.literal("freeze-ack"), requestId: id, instanceId: id }),
+  // after an interruption: every instance publishes its state of these documents again
+  z.object({ type: z.literal("resync"), origin: id, documentIds: z.array(id).max(100_000) }),
   /** A server event for everyone in a document; `origin` already delivered it to its own clients. */
   z.object({ type: z.literal("event"), documentId: id, origin: id, event: ServerEventSchema }),
 ]);
@@ -77,7 +79,10 @@ export class RedisFanout implements Fanout {
   private readonly pub: Redis;
   private readonly sub: Redis;
   private handlers: FanoutHandlers | null = null;
-  private wasDisconnected = false;
+  /** A connection dropped since both were last ready (set by 'close', cleared after re-subscribing). */
+  private interrupted = false;
+  /** Document channels subscribed to, to confirm them after a reconnect. */
+  private readonly channels = new Set<string>();
 
   private readonly controlChannel: string;
   private readonly docPrefix: string;
@@ -101,15 +106,30 @@ export class RedisFanout implements Fanout {
   async start(handlers: FanoutHandlers): Promise<void> {
     this.handlers = handlers;
     this.sub.on("messageBuffer", (channel: Buffer, message: Buffer) => this.onMessage(channel.toString(), message));
-    this.sub.on("close", () => (this.wasDisconnected = true));
-    this.sub.on("ready", () => {
-      if (!this.wasDisconnected) return;
-      this.wasDisconnected = false;
-      // ioredis re-subscribes on reconnect; what was published meanwhile is read from storage
-      this.handlers?.onResubscribed();
-    });
+    for (const client of [this.pub, this.sub]) {
+      client.on("close", () => (this.interrupted = true));
+      client.on("ready", () => void this.afterInterruption());
+    }
     await Promise.all([this.pub.connect(), this.sub.connect()]);
+    this.interrupted = false;
     await this.sub.subscribe(this.controlChannel);
+  }
+
+  /**
+   * Once both connections are back after either dropped, and Redis has confirmed every
+   * subscription (ioredis re-subscribes by itself, but only its reply says Redis has it), the
+   * service catches up: what was published meanwhile was lost, on this side or the other.
+   */
+  private async afterInterruption(): Promise<void> {
+    if (!this.interrupted || this.pub.status !== "ready" || this.sub.status !== "ready") return;
+    this.interrupted = false;
+    try {
+      await this.sub.subscribe(this.controlChannel, ...this.channels);
+    } catch {
+      this.interrupted = true; // the next 'ready' tries again
+      return;
+    }
+    this.handlers?.onResubscribed();
   }
 
   private onMessage(channel: string, message: Buffer): void {
@@ -131,10 +151,12 @@ export class RedisFanout implements Fanout {
   }
 
   async subscribe(documentId: string): Promise<void> {
+    this.channels.add(this.docPrefix + documentId);
     await this.sub.subscribe(this.docPrefix + documentId);
   }
 
   async unsubscribe(documentId: string): Promise<void> {
+    this.channels.delete(this.docPrefix + documentId);
     await this.sub.unsubscribe(this.docPrefix + documentId).catch(() => {});
   }
 

@@ -22,9 +22,12 @@ import { decodeUpdate, findStructureViolation, isNoOpUpdate, type DecodedUpdate 
 import type { UpdateWriter } from "./persist.js";
 import type { Room } from "./room.js";
 import { repairAfterClientUpdate } from "./repair.js";
+import type { DocumentSizeLimit } from "./limits.js";
 
 export interface ReceiverDeps {
   writer: UpdateWriter;
+  /** Keeps documents below their maximum size. */
+  documentSize: DocumentSizeLimit;
   /** Called with an editor's update refused because the text is frozen, so it is kept, never lost. */
   onRefusedUpdate: (room: Room, connection: Connection, update: Uint8Array) => void;
 }
@@ -99,6 +102,7 @@ function handleClientUpdate(deps: ReceiverDeps, room: Room, connection: Connecti
   }
   const violation = findStructureViolation(decoded, room.guard);
   if (violation) throw new CloseError(CloseCode.INVALID_CONTENT, violation);
+  if (!deps.documentSize.admits(room.doc, update)) throw new CloseError(CloseCode.DOCUMENT_TOO_LARGE, "the document would exceed its maximum size");
 
   room.lastChangeOrigin = null;
   try {

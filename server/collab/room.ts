@@ -67,9 +67,10 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.lastChangeOrigin = origin;
+    // other instances first: their clients then wait for one Redis hop, not for our sends too
+    if (origin !== REMOTE_ORIGIN) this.publisher?.update(this.documentId, update);
     const message = encodeUpdateMessage(update);
     for (const c of this.connections) if (c !== origin) c.send(message);
-    if (origin !== REMOTE_ORIGIN) this.publisher?.update(this.documentId, update);
   };
 
   private readonly onAfterTransaction = (transaction: Y.Transaction): void => {

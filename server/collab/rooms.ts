@@ -9,6 +9,13 @@ import { isFrozen } from "../access/policy.js";
 import { loadDocument } from "./load.js";
 import { Room, type RoomPublisher } from "./room.js";
 import { FANOUT_AWARENESS, FANOUT_UPDATE, LocalFanout, type Fanout } from "./fanout.js";
+import { compactRoom } from "./persist.js";
+
+/**
+ * Fewest stored updates since the last snapshot for which unloading compacts the log: below
+ * this, replaying the rows at the next load costs less than rewriting the snapshot now.
+ */
+const COMPACT_ON_UNLOAD_MIN_UPDATES = 50;
 
 type RemoteMessage = { kind: number; payload: Uint8Array };
 
@@ -108,17 +115,23 @@ export class RoomRegistry {
     for (const update of state.updates) room.applyRemoteUpdate(update);
   }
 
-  /** Call when a connection left; unloads the room once it is empty and its writes are committed. */
+  /**
+   * Call when a connection left; unloads the room once it is empty and its writes are committed.
+   * A room that leaves a long update log behind is compacted first, so the next client to open
+   * it (a cold load) reads one snapshot instead of replaying hundreds of keystrokes.
+   */
   releaseIfEmpty(room: Room, waitForWrites: () => Promise<void>): void {
     if (room.connections.size > 0) return;
     room.scheduleUnload(this.unloadDelayMs, () => {
-      void waitForWrites().then(() => {
-        if (room.connections.size > 0 || room.pendingWrites > 0 || this.rooms.get(room.documentId) !== room) return;
-        this.rooms.delete(room.documentId);
-        room.destroy();
-        if (this.fanout.enabled) void this.fanout.unsubscribe(room.documentId);
-        this.log.debug({ documentId: room.documentId }, "room unloaded");
-      });
+      void waitForWrites()
+        .then(() => (room.connections.size === 0 && room.updatesSinceCompaction >= COMPACT_ON_UNLOAD_MIN_UPDATES ? compactRoom(this.store, this.log, room) : undefined))
+        .then(() => {
+          if (room.connections.size > 0 || room.pendingWrites > 0 || this.rooms.get(room.documentId) !== room) return;
+          this.rooms.delete(room.documentId);
+          room.destroy();
+          if (this.fanout.enabled) void this.fanout.unsubscribe(room.documentId);
+          this.log.debug({ documentId: room.documentId }, "room unloaded");
+        });
     });
   }
 

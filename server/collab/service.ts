@@ -18,11 +18,12 @@ import { encodeAwarenessMessage, encodeEventMessage, encodeSyncStep1 } from "./e
 import { UpdateWriter, DEFAULT_WRITER_OPTIONS, type WriterOptions } from "./persist.js";
 import { handleFrame, type ReceiverDeps } from "./receiver.js";
 import { RoomRegistry } from "./rooms.js";
+import { DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_USER_LIMITS, DocumentSizeLimit, UserAllowance, type UserLimits } from "./limits.js";
 import type { Room } from "./room.js";
 import { changeAsServer } from "./repair.js";
-import { LocalFanout, type ControlMessage, type Fanout } from "./fanout.js";
+import { FANOUT_UPDATE, LocalFanout, type ControlMessage, type Fanout } from "./fanout.js";
 import type { DocumentEvent } from "../../shared/protocol/events.js";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 
 export interface CollabOptions {
   /** Ping interval in ms; a peer that has not answered the previous ping is dropped. */
@@ -31,6 +32,10 @@ export interface CollabOptions {
   unloadDelayMs: number;
   connection: ConnectionLimits;
   writer: WriterOptions;
+  /** Sockets and message rate per user (server/collab/limits.ts). */
+  user: UserLimits;
+  /** Largest encoded document, in bytes. */
+  maxDocumentBytes: number;
 }
 
 export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
@@ -38,6 +43,8 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   unloadDelayMs: 5_000,
   connection: DEFAULT_CONNECTION_LIMITS,
   writer: DEFAULT_WRITER_OPTIONS,
+  user: DEFAULT_USER_LIMITS,
+  maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
 };
 
 export interface AcceptRequest {
@@ -55,6 +62,7 @@ export class CollabService {
   private readonly connections = new Set<Connection>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly receiverDeps: ReceiverDeps;
+  private readonly users: UserAllowance;
   private shuttingDown = false;
 
   private readonly freezeAcks = new Map<string, (instanceId: string) => void>();
@@ -67,8 +75,10 @@ export class CollabService {
   ) {
     this.rooms = new RoomRegistry(store, log, options.unloadDelayMs, fanout);
     this.writer = new UpdateWriter(store, log, options.writer, (healthy) => this.broadcastSaveHealth(healthy));
+    this.users = new UserAllowance(options.user);
     this.receiverDeps = {
       writer: this.writer,
+      documentSize: new DocumentSizeLimit(options.maxDocumentBytes),
       onRefusedUpdate: (room, connection, update) => this.keepRefusedUpdate(room, connection, update),
     };
     this.heartbeat = setInterval(() => this.pingAll(), options.heartbeatMs);
@@ -81,7 +91,12 @@ export class CollabService {
       onDocumentMessage: (documentId, kind, payload) => this.rooms.deliverRemote(documentId, kind, payload),
       onControl: (message) => this.onControl(message),
       onResubscribed: () => {
+        // What was published meanwhile is lost on one side or the other: read what is committed,
+        // send our own state again, and ask the others for theirs (which may not be committed yet).
+        const documentIds = [...this.rooms.all()].map((room) => room.documentId);
         for (const room of this.rooms.all()) void this.rooms.catchUp(room).catch((err: unknown) => this.log.warn({ err }, "catch-up failed"));
+        this.republish(documentIds);
+        this.fanout.publishControl({ type: "resync", origin: this.fanout.instanceId, documentIds });
       },
     });
   }
@@ -105,6 +120,17 @@ export class CollabService {
       case "event":
         if (message.origin !== this.fanout.instanceId) this.rooms.get(message.documentId)?.broadcastEvent(message.event);
         return;
+      case "resync":
+        if (message.origin !== this.fanout.instanceId) this.republish(message.documentIds);
+        return;
+    }
+  }
+
+  /** Publishes this instance's whole state of the loaded ones among `documentIds` (receivers apply only what they lack). */
+  private republish(documentIds: string[]): void {
+    for (const id of documentIds) {
+      const room = this.rooms.get(id);
+      if (room) this.fanout.publish(id, FANOUT_UPDATE, Y.encodeStateAsUpdate(room.doc));
     }
   }
 
@@ -153,11 +179,26 @@ export class CollabService {
       role,
       color: colorForOrganisation(principal.organisation.kommunekode ?? principal.organisation.id),
     };
-    const connection = new Connection(socket, principal, role, identity, request.wantsAck, this.options.connection, (c, e) => this.onConnectionError(c, e));
+    const userId = principal.user.id;
+    const counted = this.users.open(userId);
+    const connection = new Connection(
+      socket,
+      principal,
+      role,
+      identity,
+      request.wantsAck,
+      this.options.connection,
+      (c, e) => this.onConnectionError(c, e),
+      () => this.users.takeFrame(userId),
+    );
     this.connections.add(connection);
-    socket.on("close", () => this.onClose(connection));
+    socket.on("close", () => {
+      if (counted) this.users.close(userId);
+      this.onClose(connection);
+    });
     socket.on("error", (err) => this.log.debug({ err }, "socket error"));
     if (this.shuttingDown) return connection.close(CloseCode.SERVICE_RESTART, "server is restarting");
+    if (!counted) return connection.close(CloseCode.TOO_MANY_CONNECTIONS, "too many open connections for this user");
     if (request.schemaVersion !== undefined && request.schemaVersion < EDITOR_SCHEMA_VERSION) {
       return connection.close(CloseCode.SCHEMA_OUTDATED, "editor schema outdated; reload the page");
     }

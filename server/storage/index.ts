@@ -20,11 +20,19 @@ export interface StoreOptions {
 }
 
 export const SQLITE_FILE = "regionssvar.sqlite";
+/** How long a SQLite statement waits for a lock held by another connection, in ms. */
+export const SQLITE_BUSY_TIMEOUT_MS = 100;
 
 export async function openStore(options: StoreOptions): Promise<KyselyStore> {
   const store = options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options);
-  await store.migrate();
-  if (store.dialect === "postgres") await assertPostgresDurable(store.kysely);
+  try {
+    // checked before anything is written
+    if (store.dialect === "postgres") await assertPostgresDurable(store.kysely);
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   return store;
 }
 
@@ -37,7 +45,11 @@ function openSqlite(options: StoreOptions): KyselyStore {
   database.pragma("journal_mode = WAL");
   database.pragma("synchronous = FULL");
   database.pragma("foreign_keys = ON");
-  database.pragma("busy_timeout = 5000");
+  // better-sqlite3 is synchronous: while it waits for a lock held by another process (someone's
+  // sqlite3 shell, a second server on the same directory) the whole event loop waits with it. Wait
+  // briefly and fail instead; the update writer retries with backoff and tells editors saving has
+  // problems (test/reliability/storage-faults.test.ts: a 5 s wait froze every socket for 5 s).
+  database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
   return new KyselyStore(db, "sqlite");
 }
@@ -59,12 +71,18 @@ function openPostgres(url: string): KyselyStore {
   return new KyselyStore(db, "postgres");
 }
 
-/** A server that acknowledges saves must not run on a database that may lose commits. */
+/**
+ * A server that acknowledges saves must not run on a database that may lose commits, so it
+ * refuses to start (rather than warn) when `fsync` is off or `synchronous_commit` is off: with
+ * either, a commit that returned can vanish in a crash. Every other synchronous_commit value
+ * (on, local, remote_write, remote_apply) flushes the commit to the local WAL first.
+ */
 async function assertPostgresDurable(db: Kysely<Tables>): Promise<void> {
-  for (const setting of ["fsync", "synchronous_commit"]) {
+  const durable: Record<string, string[]> = { fsync: ["on"], synchronous_commit: ["on", "local", "remote_write", "remote_apply"] };
+  for (const [setting, accepted] of Object.entries(durable)) {
     const r = await sql<{ v: string }>`select current_setting(${setting}) as v`.execute(db);
-    const value = r.rows[0]?.v;
-    if (value !== "on" && !(setting === "synchronous_commit" && (value === "remote_apply" || value === "remote_write"))) {
+    const value = r.rows[0]?.v ?? "";
+    if (!accepted.includes(value)) {
       throw new Error(`PostgreSQL ${setting} is "${value}"; Regionssvar needs it on to promise durable saves`);
     }
   }

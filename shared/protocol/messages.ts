@@ -59,6 +59,8 @@ export const CloseCode = {
   DOCUMENT_FROZEN: 4409,
   /** The document would exceed its maximum size. */
   DOCUMENT_TOO_LARGE: 4413,
+  /** The user has too many collaboration sockets open (tabs); close some and reload. */
+  TOO_MANY_CONNECTIONS: 4429,
   /** The update breaks the template structure or the editor schema (protected heading, unknown node). */
   INVALID_CONTENT: 4422,
   /** The client's editor schema is older than the server's: reload the page. */
@@ -77,6 +79,7 @@ export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.FORBIDDEN,
   CloseCode.DOCUMENT_FROZEN,
   CloseCode.DOCUMENT_TOO_LARGE,
+  CloseCode.TOO_MANY_CONNECTIONS,
   CloseCode.INVALID_CONTENT,
   CloseCode.SCHEMA_OUTDATED,
 ]);

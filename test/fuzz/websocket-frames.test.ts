@@ -1,9 +1,12 @@
 /**
  * Hostile frames on the collaboration endpoint: random bytes, mutated valid frames, truncated
  * varints, huge lengths, wrong message types, updates that reference structs that do not exist.
- * The process never crashes, the event loop never stalls for a second, an offending socket is
- * closed, and an honest client in the same room keeps working. FUZZ_FRAMES raises the count;
- * TEST_SEED=<n> replays a run.
+ * Known Yjs crash and loop reproductions (yjs issues 479, 498 and 687) are sent first. The process
+ * never crashes, the event loop never stalls for a second, an offending socket is closed, the
+ * heap after GC stays bounded, and an honest client in the same room keeps working. FUZZ_FRAMES
+ * raises the count (the long form of the reliability battery, RELIABILITY_LONG=1, sends
+ * 1,000,000); several sockets are fuzzed at once, each with its own generator seeded from
+ * TEST_SEED=<n>, which replays a run.
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,9 +19,32 @@ import { connectClient, login, type Session, type TestClient } from "../helpers/
 import { appendText, fieldText } from "../helpers/ydoc.js";
 import { seededRandom } from "../helpers/random.js";
 import { waitFor } from "../helpers/wait.js";
+import { collectGarbage } from "../reliability/support/faults.js";
+import { SYNC_STEP_2 } from "../../shared/protocol/messages.js";
 
 const SEED = Number(process.env.TEST_SEED ?? Date.now() % 1_000_000);
-const FRAMES = Number(process.env.FUZZ_FRAMES ?? 20_000);
+const LONG = process.env.RELIABILITY_LONG === "1";
+const FRAMES = Number(process.env.FUZZ_FRAMES ?? (LONG ? 1_000_000 : 20_000));
+/** Sockets fuzzed at once. */
+const CONCURRENT = 8;
+/** Bar: growth of the heap after GC over the whole run. */
+const HEAP_BAR_MB = 32;
+
+/**
+ * Known reproductions of Yjs decoder crashes and infinite loops, sent as update, sync step 2 and
+ * state-vector payloads: yjs#479 (garbage that looped lib0's readVarUint), yjs#498 (an empty
+ * update), yjs#687 (run-length encodings claiming billions of structs or updates; the byte strings
+ * of yjs's tests/limits.tests.js).
+ */
+const KNOWN_REPRODUCTIONS: [string, Uint8Array][] = [
+  ["yjs#479", new Uint8Array(Buffer.from("garbagedoc", "base64"))],
+  ["yjs#498", new Uint8Array()],
+  ["yjs#687 structs", new Uint8Array([0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 2, 0, 0, 22, 2, 0, 0, 1, 253, 255, 255, 255, 255, 127, 0, 0])],
+  ["yjs#687 updates v1", new Uint8Array([228, 156, 16, 0, 5, 255, 255, 5, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 237, 0, 0, 0, 1, 1, 0, 254, 184, 194, 233, 173, 135, 217, 18, 0, 0, 1, 1, 255, 237, 246])],
+  ["yjs#687 updates v2", new Uint8Array([228, 149, 0, 0, 1, 24, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 237, 1, 190, 130, 227, 195, 28, 1, 2, 228, 149, 0, 0, 1, 24, 0, 0, 1, 24, 0, 0, 1, 0, 1, 237, 0])],
+  ["yjs#687 gc length", new Uint8Array([143, 1, 128, 0, 0, 0, 1, 170, 1, 0, 1, 2, 0, 0, 22, 2, 0, 229, 196, 67, 20, 231, 166, 139, 147, 174, 181, 253, 93, 232, 38, 154, 138, 89, 0, 49, 213, 15, 18, 1, 48, 0, 0, 0])],
+  ["yjs#687 over limit", new Uint8Array([0, 1, 35, 0, 0, 0, 1, 2, 129, 0, 0, 16, 0, 199, 220, 0, 196, 122, 128, 0, 65, 171, 234, 214, 0, 1, 0, 0, 1, 0, 0, 132, 0, 0, 16, 255, 199, 220, 255, 0, 0, 0])],
+];
 const DOC = "svar-nordjylland";
 /** Deadline for the server to close a socket after its hostile burst (not a sleep: usually ~1 ms). */
 const CLOSE_DEADLINE_MS = 2000;
@@ -27,7 +53,9 @@ let server: TestServer;
 let session: Session;
 let honest: TestClient;
 beforeAll(async () => {
-  server = await startServer();
+  // one account plays every attacker here: lift the per-user limits so the frames reach the
+  // decoder (the limits themselves are tested in test/reliability/limits.test.ts)
+  server = await startServer({ config: { USER_MESSAGES_PER_SECOND: 1_000_000, MAX_CONNECTIONS_PER_USER: 100_000 } });
   session = await login(server, "redaktoer.aalborg@regionssvar.dk");
   honest = connectClient(server, await login(server, "redaktoer.hjoerring@regionssvar.dk"), DOC);
   await waitFor(() => honest.provider.synced);
@@ -94,31 +122,60 @@ function openSocket(): Promise<WebSocket> {
 
 describe(`websocket frame fuzz (seed ${SEED})`, () => {
   it("survives hostile frames: no crash, no stall, offenders closed, honest clients unaffected", async () => {
-    const random = seededRandom(SEED);
     const doc = new Y.Doc();
     doc.getText("x").insert(0, "gyldig");
     const valid = message(MESSAGE_SYNC, SYNC_UPDATE, Y.encodeStateAsUpdate(doc));
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
+    collectGarbage();
+    const heapBefore = process.memoryUsage().heapUsed;
     const rssBefore = process.memoryUsage().rss;
     let sent = 0;
     let closedByServer = 0;
-    while (sent < FRAMES) {
+    /** Sends frames on one socket until the server closes it (or the deadline passes); true if the server closed it. */
+    const burst = async (frames: () => Uint8Array | null): Promise<boolean> => {
       const ws = await openSocket();
       const closed = new Promise<number>((resolve) => ws.once("close", (code) => resolve(code)));
-      // a burst of frames per socket: the first offending one closes it
-      for (let i = 0; i < 5 && ws.readyState === WebSocket.OPEN; i++, sent++) ws.send(hostileFrame(random, valid));
+      for (let f = frames(); f && ws.readyState === WebSocket.OPEN; f = frames(), sent++) ws.send(f);
       const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(-1), CLOSE_DEADLINE_MS));
       const code = await Promise.race([closed, timeout]);
-      if (code !== -1) closedByServer++;
       ws.terminate();
+      if (code !== -1) closedByServer++;
+      return code !== -1;
+    };
+    // the known reproductions, each as update, sync step 2 and state vector: refused (socket
+    // closed) or, where the bytes happen to be a harmless valid V1 message, handled; never a hang
+    const known: string[] = [];
+    for (const [name, payload] of KNOWN_REPRODUCTIONS) {
+      const outcomes: string[] = [];
+      for (const frame of [message(MESSAGE_SYNC, SYNC_UPDATE, payload), message(MESSAGE_SYNC, SYNC_STEP_2, payload), message(MESSAGE_SYNC, SYNC_STEP_1, payload)]) {
+        let once = false;
+        outcomes.push((await burst(() => (once ? null : ((once = true), frame)))) ? "closed" : "handled");
+      }
+      known.push(`${name} ${outcomes.join("/")}`);
     }
+    // random hostile frames, a burst of 5 per socket (the first offending one closes it), several sockets at once
+    await Promise.all(
+      Array.from({ length: CONCURRENT }, async (_, w) => {
+        const random = seededRandom(SEED * CONCURRENT + w);
+        while (sent < FRAMES) {
+          let n = 0;
+          await burst(() => (n++ < 5 && sent < FRAMES ? hostileFrame(random, valid) : null));
+        }
+      }),
+    );
     delay.disable();
     const maxStallMs = delay.max / 1e6;
     const rssGrowthMb = (process.memoryUsage().rss - rssBefore) / 1024 / 1024;
-    console.log(`websocket fuzz: ${sent} frames, ${closedByServer} sockets closed by the server, max event-loop delay ${maxStallMs.toFixed(0)} ms, RSS growth ${rssGrowthMb.toFixed(1)} MB, seed ${SEED}`);
+    collectGarbage();
+    const heapGrowthMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+    console.log(
+      `websocket fuzz: ${sent} frames (first the known Yjs reproductions as update/step 2/state vector: ${known.join(", ")}), ${closedByServer} sockets closed by the server, ` +
+        `max event-loop delay ${maxStallMs.toFixed(0)} ms, heap growth after GC ${heapGrowthMb.toFixed(1)} MB (bar ${HEAP_BAR_MB}), RSS growth ${rssGrowthMb.toFixed(1)} MB, seed ${SEED}`,
+    );
     expect(maxStallMs, `replay with TEST_SEED=${SEED}`).toBeLessThan(1000);
     expect(closedByServer).toBeGreaterThan(0);
+    expect(heapGrowthMb).toBeLessThan(HEAP_BAR_MB);
 
     appendText(honest.doc, "i1.hjemmel.tekst", " stadig i live");
     await waitFor(() => honest.counter.saved >= honest.counter.sent);
@@ -128,5 +185,5 @@ describe(`websocket frame fuzz (seed ${SEED})`, () => {
     } finally {
       fresh.destroy();
     }
-  });
+  }, LONG ? 3_600_000 : 180_000);
 });

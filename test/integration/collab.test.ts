@@ -1,13 +1,14 @@
 /**
  * The collaboration endpoint end to end: a real server on port 0, real y-websocket providers
- * over real websockets, real SQLite.
+ * over real websockets, on each storage backend (SQLite, and PostgreSQL on a fresh database).
  */
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import { CloseCode, MESSAGE_SYNC, SYNC_UPDATE } from "../../shared/protocol/messages.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import type { TestServer } from "../helpers/server.js";
+import { BACKENDS, startServerOn } from "../helpers/backends.js";
 import { allSaved, connectClient, login, type TestClient } from "../helpers/clients.js";
 import { appendText, countNodes, fieldText } from "../helpers/ydoc.js";
 import { waitFor } from "../helpers/wait.js";
@@ -39,9 +40,9 @@ function upgradeStatus(url: string, headers: Record<string, string>): Promise<nu
   });
 }
 
-describe("collaboration endpoint", () => {
+describe.each(BACKENDS)("collaboration endpoint (%s)", (backend) => {
   it("two clients converge on concurrent edits and a late joiner gets the full state", async () => {
-    server = await startServer();
+    server = await startServerOn(backend);
     const a = track(connectClient(server, await login(server, EDITOR_A), DOC));
     const b = track(connectClient(server, await login(server, EDITOR_B), DOC));
     await waitFor(() => a.provider.synced && b.provider.synced);
@@ -61,7 +62,7 @@ describe("collaboration endpoint", () => {
   });
 
   it("acknowledges an update as saved only after it is committed, and it survives a restart", async () => {
-    server = await startServer();
+    server = await startServerOn(backend);
     const a = track(connectClient(server, await login(server, EDITOR_A), DOC));
     await waitFor(() => a.provider.synced);
     appendText(a.doc, FIELD, "Gemt tekst.");
@@ -74,7 +75,7 @@ describe("collaboration endpoint", () => {
   });
 
   it("refuses an upgrade without a session, with a foreign, null or missing Origin, before 101", async () => {
-    server = await startServer();
+    server = await startServerOn(backend);
     const session = await login(server, EDITOR_A);
     const url = `${server.wsUrl}/collab/${DOC}`;
     expect(await upgradeStatus(url, { origin: server.origin })).toBe(401);
@@ -85,14 +86,14 @@ describe("collaboration endpoint", () => {
   });
 
   it("refuses another region's document", async () => {
-    server = await startServer();
+    server = await startServerOn(backend);
     const session = await login(server, EDITOR_A);
     const status = await upgradeStatus(`${server.wsUrl}/collab/svar-hovedstaden`, { origin: server.origin, cookie: session.cookie });
     expect(status).toBe(403);
   });
 
   it("closes only the connection that sends a malformed frame; the room lives on", async () => {
-    server = await startServer();
+    server = await startServerOn(backend);
     const a = track(connectClient(server, await login(server, EDITOR_A), DOC));
     const b = track(connectClient(server, await login(server, EDITOR_B), DOC));
     await waitFor(() => a.provider.synced && b.provider.synced);
@@ -115,7 +116,7 @@ describe("collaboration endpoint", () => {
   });
 
   it("refuses a frame above the size limit with 1009", async () => {
-    server = await startServer({ config: { WS_MAX_FRAME_BYTES: 64 * 1024 } });
+    server = await startServerOn(backend, { config: { WS_MAX_FRAME_BYTES: 64 * 1024 } });
     const session = await login(server, EDITOR_A);
     const raw = new WebSocket(`${server.wsUrl}/collab/${DOC}`, { headers: { origin: server.origin, cookie: session.cookie } });
     await new Promise((r) => raw.once("open", r));
@@ -125,13 +126,13 @@ describe("collaboration endpoint", () => {
   });
 
   it("refuses a client with an older editor schema", async () => {
-    server = await startServer();
+    server = await startServerOn(backend);
     const a = track(connectClient(server, await login(server, EDITOR_A), DOC, { schemaVersion: 0 }));
     await waitFor(() => a.closeCodes.includes(CloseCode.SCHEMA_OUTDATED));
   });
 
   it("seeds the template exactly once when 20 clients connect to a new document at the same moment", async () => {
-    server = await startServer();
+    server = await startServerOn(backend);
     const sessions = await Promise.all([EDITOR_A, EDITOR_B].map((e) => login(server, e)));
     const many = Array.from({ length: 20 }, (_, i) => track(connectClient(server, sessions[i % 2]!, "svar-nordjylland")));
     await waitFor(() => many.every((c) => c.provider.synced));

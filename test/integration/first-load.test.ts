@@ -1,11 +1,12 @@
 /**
  * 100 simultaneous first connections to a new document while storage is slow: nobody is
  * answered before the document is loaded (no client ever sees an empty document as synced), the
- * template is seeded exactly once, and all clients end equal.
+ * template is seeded exactly once, and all clients end equal. Runs on SQLite and on PostgreSQL.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { startServer, type TestServer } from "../helpers/server.js";
+import type { TestServer } from "../helpers/server.js";
+import { BACKENDS, startServerOn } from "../helpers/backends.js";
 import { connectClient, login, type TestClient } from "../helpers/clients.js";
 import { countNodes } from "../helpers/ydoc.js";
 import { waitFor } from "../helpers/wait.js";
@@ -36,9 +37,10 @@ function slowLoads(inner: Store): Store {
   });
 }
 
-describe("first load under a burst of connections", () => {
+describe.each(BACKENDS)("first load under a burst of connections (%s)", (backend) => {
   it("answers nobody before the load, seeds once, and all converge", async () => {
-    server = await startServer({ wrapStore: slowLoads });
+    // one account opens all 100 sockets: lift the per-user connection limit (tested in test/reliability/limits.test.ts)
+    server = await startServerOn(backend, { wrapStore: slowLoads, config: { MAX_CONNECTIONS_PER_USER: 1000 } });
     const session = await login(server, "redaktoer.aarhus@regionssvar.dk");
     let emptyWhenSynced = 0;
     for (let i = 0; i < 100; i++) {

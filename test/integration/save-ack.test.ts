@@ -1,10 +1,12 @@
 /**
  * The "saved" contract under a failing store: a client is never told "saved" for an update whose
  * commit failed, and the update is committed (and then acknowledged) once storage works again.
+ * Runs on SQLite and on PostgreSQL.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { startServer, type TestServer } from "../helpers/server.js";
+import type { TestServer } from "../helpers/server.js";
+import { BACKENDS, startServerOn } from "../helpers/backends.js";
 import { connectClient, login, type TestClient } from "../helpers/clients.js";
 import { appendText, fieldText } from "../helpers/ydoc.js";
 import { waitFor } from "../helpers/wait.js";
@@ -41,10 +43,10 @@ afterEach(async () => {
   await server?.close();
 });
 
-describe("saved acknowledgement", () => {
+describe.each(BACKENDS)("saved acknowledgement (%s)", (backend) => {
   it("is withheld while commits fail and sent once storage works again", async () => {
     let control!: { failing: boolean; failures: number };
-    server = await startServer({
+    server = await startServerOn(backend, {
       wrapStore: (s) => {
         const f = faultyStore(s);
         control = f.control;

@@ -44,6 +44,8 @@ export function terminalInfo(code: number): TerminalInfo {
       return { message: t.invalidContent, action: "reload" };
     case CloseCode.DOCUMENT_TOO_LARGE:
       return { message: t.tooLarge, action: "reload" };
+    case CloseCode.TOO_MANY_CONNECTIONS:
+      return { message: t.tooManyConnections, action: "reload" };
     case CloseCode.UNAUTHENTICATED:
       return { message: t.unauthenticated, action: "signIn" };
     default:
