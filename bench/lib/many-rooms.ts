@@ -10,6 +10,7 @@ import { typeAtEnd } from "./content.js";
 import { benchDocument } from "./fixtures.js";
 import { closeRooms, openRooms } from "./rooms.js";
 import type { RunningServer } from "./servers.js";
+import { seededRandom as random } from "../../test/helpers/random.js";
 
 export interface ManyRoomsOptions {
   rooms: number;
@@ -37,17 +38,6 @@ export interface ManyRoomsResult {
   serverRssMbEnd: number;
 }
 
-/** mulberry32: a small seeded generator, so a run can be repeated exactly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function runManyRooms(server: RunningServer, o: ManyRoomsOptions): Promise<ManyRoomsResult> {
   const names = Array.from({ length: o.rooms }, (_, i) => benchDocument(i));
