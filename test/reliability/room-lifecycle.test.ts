@@ -68,6 +68,7 @@ describe("room lifecycle at volume", () => {
     trackTimers();
     let real!: KyselyStore;
     server = await startServer({
+      config: { LOG_LEVEL: "fatal" }, // the injected load failures would log 1 error each
       wrapStore: (s) => {
         real = s as KyselyStore;
         return failingLoads(s);

@@ -20,6 +20,9 @@ import { appendText, fieldText } from "../../helpers/ydoc.js";
 
 export const TOKEN = /c\d+r\d+/g;
 
+// every y-websocket provider listens for the process's exit; a test here runs dozens of them
+process.setMaxListeners(Math.max(process.getMaxListeners(), 200));
+
 /** The tokens in a text (the whole token set of a field). */
 export function tokensOf(text: string): string[] {
   return text.match(TOKEN) ?? [];
