@@ -12,6 +12,11 @@ import { YDOC_FIELDS, YDOC_FRAGMENT, YDOC_META } from "../../shared/schema/edito
 export interface LoadedDocument {
   doc: Y.Doc;
   storedUpdates: number;
+  /**
+   * The whole document as one update, when storage held exactly that (a snapshot and no later
+   * rows): what a fresh client needs, without encoding the document again.
+   */
+  wholeState: Uint8Array | null;
 }
 
 export async function loadDocument(store: Store, documentId: string, regionId: string): Promise<LoadedDocument> {
@@ -31,5 +36,6 @@ export async function loadDocument(store: Store, documentId: string, regionId: s
     if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
     for (const update of state.updates) Y.applyUpdate(doc, update);
   });
-  return { doc, storedUpdates: state.pendingUpdates };
+  const wholeState = state.snapshot && state.updates.length === 0 ? state.snapshot : null;
+  return { doc, storedUpdates: state.pendingUpdates, wholeState };
 }

@@ -17,7 +17,7 @@ import {
 } from "../../shared/protocol/messages.js";
 import { can } from "../access/policy.js";
 import { CloseError, type Connection } from "./connection.js";
-import { encodeAwarenessMessage, encodeSyncStep2 } from "./encoding.js";
+import { encodeAwarenessMessage } from "./encoding.js";
 import { decodeUpdate, findStructureViolation, isNoOpUpdate, type DecodedUpdate } from "./guard.js";
 import type { UpdateWriter } from "./persist.js";
 import type { Room } from "./room.js";
@@ -70,12 +70,13 @@ function handleSync(deps: ReceiverDeps, room: Room, connection: Connection, deco
   }
   const payload = readPayload(decoder);
   if (subType === SYNC_STEP_1) {
+    let clients: number;
     try {
-      Y.decodeStateVector(payload);
+      clients = Y.decodeStateVector(payload).size;
     } catch {
       throw new CloseError(CloseCode.MALFORMED_MESSAGE, "malformed state vector");
     }
-    connection.send(encodeSyncStep2(room.doc, payload));
+    connection.send(room.syncStep2(payload, clients === 0));
     return;
   }
   if (subType !== SYNC_STEP_2 && subType !== SYNC_UPDATE) throw new CloseError(CloseCode.MALFORMED_MESSAGE, `unknown sync message ${subType}`);

@@ -9,7 +9,7 @@ import * as encoding from "lib0/encoding";
 import type { Connection } from "./connection.js";
 import { CloseError } from "./connection.js";
 import { CloseCode } from "../../shared/protocol/messages.js";
-import { encodeAwarenessMessage, encodeEventMessage, encodeUpdateMessage } from "./encoding.js";
+import { encodeAwarenessMessage, encodeEventMessage, encodeSyncStep2, encodeSyncStep2FromUpdate, encodeUpdateMessage } from "./encoding.js";
 import { ProtectedIds } from "./guard.js";
 
 export interface RoomLimits {
@@ -46,17 +46,24 @@ export class Room {
   /** Types changed by the last client transaction, for repairs (see repair.ts). */
   private changedTypes: Map<Y.AbstractType<any>, Set<string | null>> | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
+  /**
+   * The sync step 2 a client with an empty state vector gets (every fresh page load), kept until
+   * the document changes: encoding a long document costs milliseconds, and after a cold load
+   * storage has just handed us exactly these bytes.
+   */
+  private wholeStateStep2: Uint8Array | null;
 
   constructor(
     readonly documentId: string,
     readonly regionId: string,
     readonly doc: Y.Doc,
-    options: { frozen: boolean; storedUpdates: number },
+    options: { frozen: boolean; storedUpdates: number; wholeState?: Uint8Array | null },
     private readonly publisher: RoomPublisher | null = null,
     private readonly limits: RoomLimits = DEFAULT_ROOM_LIMITS,
   ) {
     this.frozen = options.frozen;
     this.updatesSinceCompaction = options.storedUpdates;
+    this.wholeStateStep2 = options.wholeState ? encodeSyncStep2FromUpdate(options.wholeState) : null;
     this.guard = ProtectedIds.fromDoc(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the server has no cursor of its own
@@ -67,6 +74,7 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.lastChangeOrigin = origin;
+    this.wholeStateStep2 = null;
     // other instances first: their clients then wait for one Redis hop, not for our sends too
     if (origin !== REMOTE_ORIGIN) this.publisher?.update(this.documentId, update);
     const message = encodeUpdateMessage(update);
@@ -78,6 +86,13 @@ export class Room {
       this.changedTypes = transaction.changed.size > 0 ? new Map(transaction.changed) : null;
     }
   };
+
+  /** The answer to a client's sync step 1: what the document has that the client lacks. */
+  syncStep2(stateVector: Uint8Array, clientHasNothing: boolean): Uint8Array {
+    if (!clientHasNothing) return encodeSyncStep2(this.doc, stateVector);
+    this.wholeStateStep2 ??= encodeSyncStep2(this.doc, stateVector);
+    return this.wholeStateStep2;
+  }
 
   takeChangedTypes(): Map<Y.AbstractType<any>, Set<string | null>> | null {
     const changed = this.changedTypes;

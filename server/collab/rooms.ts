@@ -76,8 +76,8 @@ export class RoomRegistry {
       await this.fanout.subscribe(documentId);
     }
     try {
-      const { doc, storedUpdates } = await loadDocument(this.store, documentId, row.regionId);
-      const room = new Room(documentId, row.regionId, doc, { frozen: isFrozen(row.state), storedUpdates }, this.fanout.enabled ? this.publisher : null);
+      const { doc, storedUpdates, wholeState } = await loadDocument(this.store, documentId, row.regionId);
+      const room = new Room(documentId, row.regionId, doc, { frozen: isFrozen(row.state), storedUpdates, wholeState }, this.fanout.enabled ? this.publisher : null);
       this.rooms.set(documentId, room);
       for (const m of this.early.get(documentId) ?? []) this.onRemote(room, m);
       this.log.debug({ documentId }, "room loaded");

@@ -47,4 +47,29 @@ describe("room lifecycle", () => {
     again.destroy();
     await waitFor(() => server.app.collab.rooms.loadedCount === 0, { message: "all rooms unloaded" });
   });
+
+  it("serves a fresh client the stored snapshot after a cold load, and what changed after it", async () => {
+    server = await startServer();
+    const north = await login(server, "redaktoer.aalborg@regionssvar.dk");
+    const first = connectClient(server, north, "svar-nordjylland");
+    clients.push(first);
+    await waitFor(() => first.provider.synced);
+    appendText(first.doc, "i1.hjemmel.tekst", "Før genindlæsning.");
+    await waitFor(() => first.counter.saved >= first.counter.sent);
+    first.destroy();
+    await waitFor(() => server.app.collab.rooms.get("svar-nordjylland") === undefined, { message: "room unloaded" });
+    await server.store.compact("svar-nordjylland"); // storage now holds one snapshot and no rows
+
+    const reader = connectClient(server, north, "svar-nordjylland");
+    clients.push(reader);
+    await waitFor(() => reader.provider.synced);
+    expect(fieldText(reader.doc, "i1.hjemmel.tekst")).toContain("Før genindlæsning.");
+    appendText(reader.doc, "i1.hjemmel.tekst", " Efter.");
+    await waitFor(() => reader.counter.saved >= reader.counter.sent);
+
+    const late = connectClient(server, north, "svar-nordjylland");
+    clients.push(late);
+    await waitFor(() => late.provider.synced);
+    expect(fieldText(late.doc, "i1.hjemmel.tekst")).toContain("Før genindlæsning. Efter.");
+  });
 });
