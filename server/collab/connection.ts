@@ -5,7 +5,10 @@
  * code and never reaches the room or the process.
  */
 import type { WebSocket } from "ws";
-import { CloseCode } from "../../shared/protocol/messages.js";
+import * as decoding from "lib0/decoding";
+import { CloseCode, MESSAGE_SYNC, SYNC_STEP_1 } from "../../shared/protocol/messages.js";
+import { encodeSyncStep2FromUpdate } from "./encoding.js";
+import { can } from "../access/policy.js";
 import type { AwarenessUser } from "../../shared/validation/api.js";
 import type { DocumentRole } from "../storage/types.js";
 import type { Principal } from "../auth/principal.js";
@@ -48,6 +51,11 @@ export class Connection {
   /** True once the peer answered the last ping. */
   alive = true;
   closed = false;
+  /**
+   * The stored snapshot was pushed to this client while the room loaded (see offerStoredState);
+   * its own sync step 1, if empty, then needs only what the room got after that snapshot.
+   */
+  receivedStoredState = false;
   private handler: FrameHandler | null = null;
   private readonly queue: Uint8Array[] = [];
   private tokens: number;
@@ -77,6 +85,23 @@ export class Connection {
   start(handler: FrameHandler): void {
     this.handler = handler;
     this.drain();
+  }
+
+  /**
+   * The room is still loading and storage just handed over the whole document as one snapshot:
+   * push it to this client now, as a sync step 2, while the server applies the same bytes to the
+   * room. The two halves of a cold load (server apply, client apply) then run side by side
+   * instead of one after the other, and nothing is answered from an empty document. Not pushed
+   * when the client's first frame shows it holds state already (a reconnect); a reconnect whose
+   * first frame has not arrived yet gets the snapshot too, which Yjs applies as a no-op.
+   */
+  offerStoredState(state: Uint8Array): void {
+    if (this.handler || this.closed || this.receivedStoredState) return;
+    if (!can(this.role, "read")) return; // the role can change while the room loads
+    const first = this.queue[0];
+    if (first && !isEmptySyncStep1(first)) return;
+    this.receivedStoredState = true;
+    this.send(encodeSyncStep2FromUpdate(state));
   }
 
   private receive(data: Buffer, isBinary: boolean): void {
@@ -130,5 +155,17 @@ export class Connection {
     } catch {
       this.socket.terminate();
     }
+  }
+}
+
+/** A sync step 1 whose state vector is empty: the client has nothing yet. */
+export function isEmptySyncStep1(frame: Uint8Array): boolean {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC || decoding.readVarUint(decoder) !== SYNC_STEP_1) return false;
+    const stateVector = decoding.readVarUint8Array(decoder);
+    return stateVector.length === 1 && stateVector[0] === 0 && !decoding.hasContent(decoder);
+  } catch {
+    return false; // malformed: the receiver will say so once the room is ready
   }
 }

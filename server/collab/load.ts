@@ -19,12 +19,19 @@ export interface LoadedDocument {
   wholeState: Uint8Array | null;
 }
 
-export async function loadDocument(store: Store, documentId: string, regionId: string): Promise<LoadedDocument> {
+/**
+ * `onWholeState` is called with the stored document when storage holds it as one snapshot, BEFORE
+ * it is applied: applying a long document takes tens of milliseconds, and clients waiting for
+ * the room can be sent these bytes meanwhile (see Connection.offerStoredState).
+ */
+export async function loadDocument(store: Store, documentId: string, regionId: string, onWholeState?: (state: Uint8Array) => void): Promise<LoadedDocument> {
   let state = await store.loadDocumentState(documentId);
   if (state.snapshot === null && state.updates.length === 0) {
     await store.seedIfEmpty(documentId, createSeedUpdate(regionId));
     state = await store.loadDocumentState(documentId);
   }
+  const wholeState = state.snapshot && state.updates.length === 0 ? state.snapshot : null;
+  if (wholeState) onWholeState?.(wholeState);
   const doc = new Y.Doc({ gc: true });
   // Define the root types before anything is applied: a root type first seen in an update is a
   // placeholder that getMap() later replaces by a new object, and the per-transaction change
@@ -36,6 +43,5 @@ export async function loadDocument(store: Store, documentId: string, regionId: s
     if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
     for (const update of state.updates) Y.applyUpdate(doc, update);
   });
-  const wholeState = state.snapshot && state.updates.length === 0 ? state.snapshot : null;
   return { doc, storedUpdates: state.pendingUpdates, wholeState };
 }

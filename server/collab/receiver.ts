@@ -76,7 +76,8 @@ function handleSync(deps: ReceiverDeps, room: Room, connection: Connection, deco
     } catch {
       throw new CloseError(CloseCode.MALFORMED_MESSAGE, "malformed state vector");
     }
-    connection.send(room.syncStep2(payload, clients === 0));
+    connection.send(room.syncStep2(payload, clients === 0, connection.receivedStoredState));
+    connection.receivedStoredState = false; // only its first step 1 crossed the push
     return;
   }
   if (subType !== SYNC_STEP_2 && subType !== SYNC_UPDATE) throw new CloseError(CloseCode.MALFORMED_MESSAGE, `unknown sync message ${subType}`);

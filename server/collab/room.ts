@@ -28,6 +28,9 @@ export interface RoomPublisher {
   awareness(documentId: string, update: Uint8Array): void;
 }
 
+/** An update that carries nothing (no structs, empty delete set). */
+const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
+
 export class Room {
   readonly connections = new Set<Connection>();
   readonly awareness: awarenessProtocol.Awareness;
@@ -52,6 +55,10 @@ export class Room {
    * storage has just handed us exactly these bytes.
    */
   private wholeStateStep2: Uint8Array | null;
+  /** The state vector right after the stored snapshot was applied (null when not loaded from one). */
+  private readonly loadedStateVector: Uint8Array | null;
+  /** Whether anything changed the document after it was loaded. */
+  private changedSinceLoad = false;
 
   constructor(
     readonly documentId: string,
@@ -64,6 +71,7 @@ export class Room {
     this.frozen = options.frozen;
     this.updatesSinceCompaction = options.storedUpdates;
     this.wholeStateStep2 = options.wholeState ? encodeSyncStep2FromUpdate(options.wholeState) : null;
+    this.loadedStateVector = options.wholeState ? Y.encodeStateVector(doc) : null;
     this.guard = ProtectedIds.fromDoc(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the server has no cursor of its own
@@ -75,6 +83,7 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.lastChangeOrigin = origin;
     this.wholeStateStep2 = null;
+    this.changedSinceLoad = true;
     // other instances first: their clients then wait for one Redis hop, not for our sends too
     if (origin !== REMOTE_ORIGIN) this.publisher?.update(this.documentId, update);
     const message = encodeUpdateMessage(update);
@@ -87,8 +96,16 @@ export class Room {
     }
   };
 
-  /** The answer to a client's sync step 1: what the document has that the client lacks. */
-  syncStep2(stateVector: Uint8Array, clientHasNothing: boolean): Uint8Array {
+  /**
+   * The answer to a client's sync step 1: what the document has that the client lacks. A client
+   * that was pushed the stored snapshot during the load and says it has nothing (its step 1 was
+   * sent before the push arrived) lacks only what the room got after that snapshot.
+   */
+  syncStep2(stateVector: Uint8Array, clientHasNothing: boolean, clientHasStoredState: boolean): Uint8Array {
+    if (clientHasNothing && clientHasStoredState && this.loadedStateVector) {
+      // unchanged: an empty update, rather than the whole delete set again
+      return this.changedSinceLoad ? encodeSyncStep2(this.doc, this.loadedStateVector) : encodeSyncStep2FromUpdate(EMPTY_UPDATE);
+    }
     if (!clientHasNothing) return encodeSyncStep2(this.doc, stateVector);
     this.wholeStateStep2 ??= encodeSyncStep2(this.doc, stateVector);
     return this.wholeStateStep2;

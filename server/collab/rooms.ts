@@ -22,6 +22,8 @@ type RemoteMessage = { kind: number; payload: Uint8Array };
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room>>();
+  /** Who wants the stored document's bytes while it loads (see loadDocument's onWholeState). */
+  private readonly wholeStateListeners = new Map<string, Set<(state: Uint8Array) => void>>();
   /** Messages from other instances that arrived while the document was loading. */
   private readonly early = new Map<string, RemoteMessage[]>();
   private readonly publisher: RoomPublisher;
@@ -51,8 +53,12 @@ export class RoomRegistry {
     return this.rooms.values();
   }
 
-  /** The loaded room, loading it first if needed. Concurrent callers share one load. */
-  acquire(documentId: string): Promise<Room> {
+  /**
+   * The loaded room, loading it first if needed. Concurrent callers share one load. A caller that
+   * has to wait for the load may pass `onWholeState`: it gets the stored document as soon as it
+   * is read, if storage holds it as one snapshot (not called when the room is already loaded).
+   */
+  acquire(documentId: string, onWholeState?: (state: Uint8Array) => void): Promise<Room> {
     const room = this.rooms.get(documentId);
     if (room) {
       room.cancelUnload();
@@ -60,9 +66,14 @@ export class RoomRegistry {
     }
     let pending = this.loading.get(documentId);
     if (!pending) {
-      pending = this.load(documentId).finally(() => this.loading.delete(documentId));
+      this.wholeStateListeners.set(documentId, new Set());
+      pending = this.load(documentId).finally(() => {
+        this.loading.delete(documentId);
+        this.wholeStateListeners.delete(documentId);
+      });
       this.loading.set(documentId, pending);
     }
+    if (onWholeState) this.wholeStateListeners.get(documentId)?.add(onWholeState);
     return pending;
   }
 
@@ -76,7 +87,9 @@ export class RoomRegistry {
       await this.fanout.subscribe(documentId);
     }
     try {
-      const { doc, storedUpdates, wholeState } = await loadDocument(this.store, documentId, row.regionId);
+      const { doc, storedUpdates, wholeState } = await loadDocument(this.store, documentId, row.regionId, (state) => {
+        for (const listener of this.wholeStateListeners.get(documentId) ?? []) listener(state);
+      });
       const room = new Room(documentId, row.regionId, doc, { frozen: isFrozen(row.state), storedUpdates, wholeState }, this.fanout.enabled ? this.publisher : null);
       this.rooms.set(documentId, room);
       for (const m of this.early.get(documentId) ?? []) this.onRemote(room, m);

@@ -202,7 +202,7 @@ export class CollabService {
     if (request.schemaVersion !== undefined && request.schemaVersion < EDITOR_SCHEMA_VERSION) {
       return connection.close(CloseCode.SCHEMA_OUTDATED, "editor schema outdated; reload the page");
     }
-    this.rooms.acquire(document.id).then(
+    this.rooms.acquire(document.id, (state) => connection.offerStoredState(state)).then(
       (room) => this.join(room, connection),
       (error: unknown) => {
         this.log.error({ err: error, documentId: document.id }, "could not load document");
