@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import { KyselyStore } from "./kysely-store.js";
+import { preparedAppend } from "./sqlite-append.js";
 import type { Tables } from "./schema.js";
 
 export interface StoreOptions {
@@ -51,7 +52,7 @@ function openSqlite(options: StoreOptions): KyselyStore {
   // problems (test/reliability/storage-faults.test.ts: a 5 s wait froze every socket for 5 s).
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
-  return new KyselyStore(db, "sqlite");
+  return new KyselyStore(db, "sqlite", undefined, preparedAppend(database));
 }
 
 function openPostgres(url: string): KyselyStore {

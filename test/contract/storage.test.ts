@@ -111,13 +111,15 @@ for (const backend of backends) {
     it("appends updates of several documents in one commit and loads them in order", async () => {
       const a = new Y.Doc();
       const b = new Y.Doc();
+      const first = textUpdate(a, "hej ");
+      const second = textUpdate(a, "med dig");
       await store.appendUpdates([
-        { documentId: "d1", update: textUpdate(a, "hej ") },
+        { documentId: "d1", update: first },
         { documentId: "d2", update: textUpdate(b, "B") },
-        { documentId: "d1", update: textUpdate(a, "med dig") },
+        { documentId: "d1", update: second },
       ]);
       const state = await store.loadDocumentState("d1");
-      expect(state.updates).toHaveLength(2);
+      expect(state.updates).toEqual([first, second]); // the batch's order, byte for byte
       expect(replay(state).getText("t").toString()).toBe("hej med dig");
       expect(replay(await store.loadDocumentState("d2")).getText("t").toString()).toBe("B");
     });
