@@ -7,7 +7,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Store } from "../storage/types.js";
 import { isFrozen } from "../access/policy.js";
 import { loadDocument } from "./load.js";
-import { Room, type RoomPublisher } from "./room.js";
+import { REMOTE_ORIGIN, Room, type RoomPublisher } from "./room.js";
 import { FANOUT_AWARENESS, FANOUT_UPDATE, LocalFanout, type Fanout } from "./fanout.js";
 import { compactRoom } from "./persist.js";
 
@@ -124,8 +124,10 @@ export class RoomRegistry {
   async catchUp(room: Room): Promise<void> {
     const state = await this.store.loadDocumentState(room.documentId);
     if (this.rooms.get(room.documentId) !== room) return;
-    if (state.snapshot) room.applyRemoteUpdate(state.snapshot);
-    for (const update of state.updates) room.applyRemoteUpdate(update);
+    room.doc.transact(() => {
+      if (state.snapshot) room.applyRemoteUpdate(state.snapshot);
+      for (const update of state.updates) room.applyRemoteUpdate(update);
+    }, REMOTE_ORIGIN);
   }
 
   /**
