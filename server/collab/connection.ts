@@ -159,7 +159,7 @@ export class Connection {
 }
 
 /** A sync step 1 whose state vector is empty: the client has nothing yet. */
-export function isEmptySyncStep1(frame: Uint8Array): boolean {
+function isEmptySyncStep1(frame: Uint8Array): boolean {
   try {
     const decoder = decoding.createDecoder(frame);
     if (decoding.readVarUint(decoder) !== MESSAGE_SYNC || decoding.readVarUint(decoder) !== SYNC_STEP_1) return false;
