@@ -1,14 +1,15 @@
 /**
  * The Store implementation, written once with Kysely for SQLite and PostgreSQL. Dialect
  * differences are confined to the few places marked `pg`: row locks (SQLite serialises
- * writers anyway) and how the connection is opened (server/storage/index.ts).
+ * writers anyway), the commit of document updates, and how the connection is opened
+ * (server/storage/index.ts). Content and workflow queries live in their own modules.
  */
-import { Kysely, sql, type Transaction } from "kysely";
-import * as Y from "yjs";
+import type { Kysely } from "kysely";
 import { computeAuditHash } from "../audit/chain.js";
 import type { Dialect, Tables } from "./schema.js";
 import { migrate } from "./schema.js";
 import * as workflow from "./workflow-queries.js";
+import * as content from "./content-queries.js";
 import type { AppendUpdates } from "./sqlite-append.js";
 import type {
   AppendItem,
@@ -36,11 +37,6 @@ import type {
 } from "./types.js";
 
 type Db = Kysely<Tables>;
-type Tx = Transaction<Tables>;
-
-const toBytes = (data: Uint8Array): Uint8Array =>
-  // pg returns Buffer (a Uint8Array subclass); copy into a plain view so Yjs and equality checks behave alike
-  data instanceof Uint8Array && data.constructor === Uint8Array ? data : new Uint8Array(data);
 
 function organisationFromRow(r: Tables["organisations"]): OrganisationRow {
   return { id: r.id, kind: r.kind as OrganisationKind, name: r.name, regionId: r.region_id, kommunekode: r.kommunekode };
@@ -422,102 +418,22 @@ export class KyselyStore implements Store {
     return new Map(rows.map((r) => [r.thread_id, r.read_at]));
   }
 
-  // --- collaborative content -----------------------------------------------------------------
+  // --- collaborative content (queries in content-queries.ts) --------------------------------
 
-  async loadDocumentState(documentId: string): Promise<StoredDocumentState> {
-    return this.db.transaction().execute(async (tx) => {
-      const snap = await tx.selectFrom("doc_snapshots").select("data").where("document_id", "=", documentId).executeTakeFirst();
-      // Every remaining row is returned, whatever its seq: compaction deletes exactly the rows it
-      // merged, so a row still here is not in the snapshot (Yjs ignores what it already has).
-      const rows = await tx.selectFrom("doc_updates").select("data").where("document_id", "=", documentId).orderBy("seq").execute();
-      return { snapshot: snap ? toBytes(snap.data) : null, updates: rows.map((r) => toBytes(r.data)), pendingUpdates: rows.length };
-    });
+  loadDocumentState(documentId: string): Promise<StoredDocumentState> {
+    return content.loadDocumentState(this.db, documentId);
   }
 
-  async appendUpdates(items: AppendItem[]): Promise<void> {
-    if (items.length === 0) return;
-    const sqliteAppend = this.sqliteAppend;
-    // holding the connection keeps the statements out of any other transaction in progress
-    if (sqliteAppend) return this.db.connection().execute(async () => sqliteAppend(items));
-    if (this.dialect === "postgres") return this.appendUpdatesPostgres(items);
-    await this.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto("doc_updates")
-        .values(items.map((i) => ({ document_id: i.documentId, data: i.update })))
-        .execute();
-      // "Senest ændret" in the list of replies, in the same commit (no extra fsync)
-      const documentIds = [...new Set(items.map((i) => i.documentId))];
-      await tx.updateTable("documents").set({ updated_at: new Date().toISOString() }).where("id", "in", documentIds).execute();
-    });
+  appendUpdates(items: AppendItem[]): Promise<void> {
+    return content.appendUpdates(this.db, this.dialect, this.sqliteAppend, items);
   }
 
-  /**
-   * pg: the same commit as ONE statement (a data-modifying CTE is atomic on its own), so one
-   * round trip instead of four (BEGIN, INSERT, UPDATE, COMMIT). Rows keep the batch's order.
-   */
-  private async appendUpdatesPostgres(items: AppendItem[]): Promise<void> {
-    const documentIds = [...new Set(items.map((i) => i.documentId))];
-    await sql`
-      with appended as (
-        insert into doc_updates (document_id, data)
-        select d, u from unnest(${items.map((i) => i.documentId)}::text[], ${items.map((i) => i.update)}::bytea[]) with ordinality as t(d, u, n)
-        order by n
-      )
-      update documents set updated_at = ${new Date().toISOString()} where id = any(${documentIds}::text[])
-    `.execute(this.db);
+  seedIfEmpty(documentId: string, update: Uint8Array): Promise<boolean> {
+    return content.seedIfEmpty(this.db, this.dialect, documentId, update);
   }
 
-  async seedIfEmpty(documentId: string, update: Uint8Array): Promise<boolean> {
-    return this.db.transaction().execute(async (tx) => {
-      await this.lockDocument(tx, documentId);
-      const snap = await tx.selectFrom("doc_snapshots").select("document_id").where("document_id", "=", documentId).executeTakeFirst();
-      const row = await tx.selectFrom("doc_updates").select("seq").where("document_id", "=", documentId).limit(1).executeTakeFirst();
-      if (snap || row) return false;
-      await tx.insertInto("doc_updates").values({ document_id: documentId, data: update }).execute();
-      return true;
-    });
-  }
-
-  async compact(documentId: string): Promise<number> {
-    return this.db.transaction().execute(async (tx) => {
-      await this.lockDocument(tx, documentId);
-      const snap = await tx.selectFrom("doc_snapshots").select("data").where("document_id", "=", documentId).executeTakeFirst();
-      const rows = await tx.selectFrom("doc_updates").select(["seq", "data"]).where("document_id", "=", documentId).orderBy("seq").execute();
-      if (rows.length === 0) return 0;
-      // Applying to a Doc (rather than Y.mergeUpdates) lets Yjs garbage-collect deleted content.
-      // One transaction for all of it: a transaction per row costs 6× as much (cleanup and
-      // struct merging after every row; 28 ms against 4.4 ms for 500 keystrokes).
-      const doc = new Y.Doc({ gc: true });
-      doc.transact(() => {
-        if (snap) Y.applyUpdate(doc, toBytes(snap.data));
-        for (const r of rows) Y.applyUpdate(doc, toBytes(r.data));
-      });
-      const merged = Y.encodeStateAsUpdate(doc);
-      doc.destroy();
-      const now = new Date().toISOString();
-      await tx
-        .insertInto("doc_snapshots")
-        .values({ document_id: documentId, data: merged, updated_at: now })
-        .onConflict((oc) => oc.column("document_id").doUpdateSet({ data: merged, updated_at: now }))
-        .execute();
-      await tx
-        .deleteFrom("doc_updates")
-        .where("document_id", "=", documentId)
-        .where(
-          "seq",
-          "in",
-          rows.map((r) => Number(r.seq)),
-        )
-        .execute();
-      return rows.length;
-    });
-  }
-
-  /** pg: serialises seeding and compaction of one document across instances. SQLite has one writer. */
-  private async lockDocument(tx: Tx, documentId: string): Promise<void> {
-    if (this.dialect === "postgres") {
-      await tx.selectFrom("documents").select("id").where("id", "=", documentId).forUpdate().executeTakeFirst();
-    }
+  compact(documentId: string): Promise<number> {
+    return content.compact(this.db, this.dialect, documentId);
   }
 
   // --- workflow, versions, approvals, seals (queries in workflow-queries.ts) -----------------
