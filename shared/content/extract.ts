@@ -15,13 +15,14 @@ const CONTAINERS = new Set(["doc", "replyItem", "replyBlock"]);
  * A detached copy of a node in ProseMirror's own JSON form: an element whose Y.XmlText became
  * empty serialises as `content: []`, which ProseMirror (Node.toJSON) writes as no `content` at
  * all, so that key is dropped. Copying also detaches mark attributes, which are the very objects
- * stored inside the Y.Doc.
+ * stored inside the Y.Doc. A mark always carries `attrs` (empty for bold): the binding's own JSON
+ * left them out from @tiptap/y-tiptap 3.3 on, and content hashes must not depend on its version.
  */
 function normalise(node: PMNodeJSON): PMNodeJSON {
   const out: PMNodeJSON = { type: node.type };
   if (node.attrs !== undefined) out.attrs = structuredClone(node.attrs);
   if (node.text !== undefined) out.text = node.text;
-  if (node.marks !== undefined) out.marks = structuredClone(node.marks);
+  if (node.marks !== undefined) out.marks = node.marks.map((mark) => ({ type: mark.type, attrs: structuredClone(mark.attrs ?? {}) }));
   const content = (node.content ?? []).map(normalise);
   if (content.length > 0) out.content = content;
   return out;
