@@ -28,6 +28,16 @@ export function changeAsServer(doc: Y.Doc, change: () => void): Uint8Array | nul
   return captured.length === 0 ? null : captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);
 }
 
+/**
+ * An empty paragraph with its (empty) text, as the editor creates one: people who then start
+ * typing in it at the same time type into one shared text instead of each creating their own.
+ */
+function emptyParagraph(): Y.XmlElement {
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [new Y.XmlText()]);
+  return paragraph;
+}
+
 export function repairAfterClientUpdate(room: Room, writer: UpdateWriter): void {
   const changed = room.takeChangedTypes();
   if (!changed) return;
@@ -38,7 +48,7 @@ export function repairAfterClientUpdate(room: Room, writer: UpdateWriter): void 
   const fixes = fieldFixes(room.doc, changed);
   if (emptyFields.length === 0 && fixes.length === 0) return;
   const update = changeAsServer(room.doc, () => {
-    for (const field of emptyFields) field.insert(0, [new Y.XmlElement("paragraph")]);
+    for (const field of emptyFields) field.insert(0, [emptyParagraph()]);
     for (const fix of fixes) fix();
   });
   if (update) writer.enqueue(room, update, null, 0);
