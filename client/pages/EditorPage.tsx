@@ -214,8 +214,9 @@ function ReplyWorkspace({ document: initialDocument, me }: { document: ReplyDocu
         {!roleMayEdit ? <p className="banner banner--info">{da.editor.readOnlyRole}</p> : null}
         {roleMayEdit && workflow !== "udkast" ? <p className="banner banner--info">{da.editor.readOnlyFrozen}</p> : null}
         <RejectedChangesBanner />
-        <div className="notice-region" role="status" aria-live="polite">
-          {notice ? <p className="banner banner--warning">{notice}</p> : null}
+        {/* Heard by screen readers; seen beside the caret (the structure guard draws it there). */}
+        <div className="notice-region visually-hidden" role="status" aria-live="polite">
+          {notice ? <p>{notice}</p> : null}
         </div>
 
         {!ready && terminal === null ? <Loading text={da.editor.loadingReply} /> : null}

@@ -53,7 +53,7 @@ async function allSavedAndEqual(pages: Page[], spot: Spot, expected: (text: stri
 }
 
 async function openAll(count: number): Promise<{ pages: Page[]; close: () => Promise<void> }> {
-  const sessions = [];
+  const sessions: Awaited<ReturnType<typeof signIn>>[] = [];
   for (const email of EDITORS.slice(0, count)) {
     const session = await signIn(suite.browser, suite.server.baseUrl, email);
     await openReply(session.page, "Nordjylland");

@@ -103,7 +103,7 @@ export function buildEditorExtensions(options: EditorExtensionOptions): AnyExten
     ...schema,
     Collaboration.configure({ document: options.ydoc, field: YDOC_FRAGMENT }),
     CollaborationCaret.configure({ provider: options.provider, user: { ...options.user }, render: renderCaret }),
-    StructureGuard.configure({ onBlocked: options.onBlocked }),
+    StructureGuard.configure({ onBlocked: options.onBlocked, caretNotice: da.editor.structureBlockedShort }),
     // Marks the text field holding the caret (class has-focus), since focus sits on the editor root.
     Focus.configure({ className: "has-focus", mode: "all" }),
     Placeholder.configure({ placeholder: da.editor.placeholder, includeChildren: true, showOnlyCurrent: true }),
