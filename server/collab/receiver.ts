@@ -19,6 +19,7 @@ import { can } from "../access/policy.js";
 import { CloseError, type Connection } from "./connection.js";
 import { encodeAwarenessMessage } from "./encoding.js";
 import { decodeUpdate, findStructureViolation, isNoOpUpdate, type DecodedUpdate } from "./guard.js";
+import { findSchemaViolation } from "./schema-guard.js";
 import type { UpdateWriter } from "./persist.js";
 import type { Room } from "./room.js";
 import { repairAfterClientUpdate } from "./repair.js";
@@ -102,7 +103,7 @@ function handleClientUpdate(deps: ReceiverDeps, room: Room, connection: Connecti
     deps.onRefusedUpdate(room, connection, update);
     throw new CloseError(CloseCode.DOCUMENT_FROZEN, "the document is locked for approval");
   }
-  const violation = findStructureViolation(decoded, room.guard);
+  const violation = findStructureViolation(decoded, room.guard) ?? findSchemaViolation(decoded, room.doc);
   if (violation) throw new CloseError(CloseCode.INVALID_CONTENT, violation);
   if (!deps.documentSize.admits(room.doc, update)) throw new CloseError(CloseCode.DOCUMENT_TOO_LARGE, "the document would exceed its maximum size");
 

@@ -29,7 +29,8 @@ export function commentAnchors(doc: Y.Doc): Map<string, Anchor> {
       return;
     }
     const nextBlock = node instanceof Y.XmlElement && node.nodeName === "replyBlock" ? (node.getAttribute("id") as string | undefined) ?? blockId : blockId;
-    for (const child of node.toArray()) visit(child as Y.XmlElement | Y.XmlText, nextBlock);
+    // Only the schema's node kinds: a reply damaged in storage may hold other types (see ydoc-json.ts).
+    for (const child of node.toArray() as unknown[]) if (child instanceof Y.XmlElement || child instanceof Y.XmlText) visit(child, nextBlock);
   };
   visit(doc.getXmlFragment(YDOC_FRAGMENT), null);
   return anchors;

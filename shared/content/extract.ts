@@ -4,10 +4,10 @@
  * The result shares nothing with the Y.Doc, so callers may keep or change it freely.
  */
 import type * as Y from "yjs";
-import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import type { PMNodeJSON, ReplyContent } from "../template/types.js";
 import { YDOC_FRAGMENT, YDOC_META } from "../schema/editor.js";
 import { readAllFields } from "./fields.js";
+import { yFragmentToJSON } from "./ydoc-json.js";
 
 const CONTAINERS = new Set(["doc", "replyItem", "replyBlock"]);
 
@@ -15,8 +15,8 @@ const CONTAINERS = new Set(["doc", "replyItem", "replyBlock"]);
  * A detached copy of a node in ProseMirror's own JSON form: an element whose Y.XmlText became
  * empty serialises as `content: []`, which ProseMirror (Node.toJSON) writes as no `content` at
  * all, so that key is dropped. Copying also detaches mark attributes, which are the very objects
- * stored inside the Y.Doc. A mark always carries `attrs` (empty for bold): the binding's own JSON
- * left them out from @tiptap/y-tiptap 3.3 on, and content hashes must not depend on its version.
+ * stored inside the Y.Doc. A mark always carries `attrs` (empty for bold), as the first version's
+ * content hashes have it.
  */
 function normalise(node: PMNodeJSON): PMNodeJSON {
   const out: PMNodeJSON = { type: node.type };
@@ -44,7 +44,7 @@ function collectTexts(root: PMNodeJSON): Record<string, PMNodeJSON[]> {
 }
 
 export function extractReplyContent(doc: Y.Doc): ReplyContent {
-  const root = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(YDOC_FRAGMENT)) as PMNodeJSON;
+  const root = yFragmentToJSON(doc.getXmlFragment(YDOC_FRAGMENT));
   const meta = doc.getMap(YDOC_META);
   const templateId = meta.get("templateId");
   const templateVersion = meta.get("templateVersion");
