@@ -14,6 +14,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { ServerEventSchema } from "../../shared/protocol/events.js";
+import { DocumentRole, WorkflowState } from "../../shared/validation/api.js";
 import { Redis } from "ioredis";
 import type { FastifyBaseLogger } from "fastify";
 
@@ -24,8 +25,8 @@ const id = z.string().min(1).max(200);
 
 /** Messages on the shared control channel; validated on receipt like any other input. */
 export const ControlMessageSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("workflow"), documentId: id, state: z.string().max(50) }),
-  z.object({ type: z.literal("role"), documentId: id, userId: id, role: z.string().max(50).nullable() }),
+  z.object({ type: z.literal("workflow"), documentId: id, state: WorkflowState }),
+  z.object({ type: z.literal("role"), documentId: id, userId: id, role: DocumentRole.nullable() }),
   z.object({ type: z.literal("sessions"), sessionIds: z.array(id).max(10_000) }),
   z.object({ type: z.literal("freeze"), documentId: id, requestId: id }),
   z.object({ type: z.literal("freeze-ack"), requestId: id, instanceId: id }),
@@ -141,8 +142,14 @@ export class RedisFanout implements Fanout {
         this.log.warn({ err: error }, "unreadable control message");
         return;
       }
-      if (parsed.success) this.handlers?.onControl(parsed.data);
-      else this.log.warn({ issues: parsed.error.issues }, "invalid control message");
+      if (!parsed.success) return this.log.warn({ issues: parsed.error.issues }, "invalid control message");
+      // A message that passes the schema but cannot be applied is dropped too: it never reaches
+      // ioredis, where a throw would stop this instance from hearing the others.
+      try {
+        this.handlers?.onControl(parsed.data);
+      } catch (error) {
+        this.log.error({ err: error, type: parsed.data.type }, "control message could not be applied");
+      }
       return;
     }
     if (message.length < 17 || message.subarray(1, 17).equals(this.id)) return; // own echo

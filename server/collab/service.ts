@@ -104,9 +104,9 @@ export class CollabService {
   private onControl(message: ControlMessage): void {
     switch (message.type) {
       case "workflow":
-        return this.applyWorkflowState(message.documentId, message.state as WorkflowState);
+        return this.applyWorkflowState(message.documentId, message.state);
       case "role":
-        return this.applyRole(message.documentId, message.userId, message.role as DocumentRole | null);
+        return this.applyRole(message.documentId, message.userId, message.role);
       case "sessions":
         return this.applyCloseSessions(message.sessionIds);
       case "freeze": {
