@@ -41,7 +41,7 @@ declare module "fastify" {
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Routes that accept a mutating request without a CSRF token (there is no session yet; they check Origin instead). */
-const CSRF_EXEMPT = [/^\/api\/auth\/login$/, /^\/api\/invitations\/[^/]+\/accept$/];
+const CSRF_EXEMPT = [/^\/api\/auth\/login$/, /^\/api\/invitations\/:token\/accept$/];
 
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -91,8 +91,16 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // app plugins
   await app.register(authPlugin, { config, store });
   app.addHook("onRequest", (request, reply, done) => {
-    const path = request.url.split("?")[0] ?? "";
-    if (!MUTATING.has(request.method) || !path.startsWith("/api/") || CSRF_EXEMPT.some((r) => r.test(path))) return done();
+    if (!MUTATING.has(request.method)) return done();
+    // The route Fastify matched, not the raw URL: "/%61pi/…" is routed to "/api/…" (issue 15).
+    const path = request.routeOptions.url ?? "";
+    if (!path.startsWith("/api/")) return done();
+    // JSON only: a cross-site HTML form can post text/plain, urlencoded or multipart, never JSON.
+    const type = request.headers["content-type"];
+    if (type !== undefined && !/^application\/json\s*(;|$)/i.test(type)) {
+      return void reply.code(415).send({ error: { code: "unsupported_media_type", message: "Forespørgslen skal sendes som JSON." } });
+    }
+    if (CSRF_EXEMPT.some((r) => r.test(path))) return done();
     app.csrfProtection(request, reply, done);
   });
   // routes

@@ -29,14 +29,16 @@ export interface InviteMemberInput {
   document: DocumentRow;
   email: string; // lower-cased
   name: string;
-  organisationId: string; // an organisation of the document's region, or the agency
+  organisationId: string; // an organisation of the document's region (never the agency: see scripts/agency.ts)
   role: DocumentRole;
 }
 
 export async function inviteMember(store: Store, input: InviteMemberInput): Promise<{ token: string | null; expiresAt: string | null }> {
   const organisation = await store.getOrganisation(input.organisationId);
-  if (!organisation || (organisation.regionId !== input.document.regionId && organisation.kind !== "styrelse")) {
-    throw new AppError(400, "bad_organisation", "Organisationen hører ikke til regionen.");
+  // Only the region's own organisations: agency access is granted by an operator, never through
+  // an invitation (a coordinator could otherwise make an account that reads every region).
+  if (!organisation || organisation.regionId !== input.document.regionId) {
+    throw new AppError(400, "bad_organisation", "Der kan kun inviteres personer fra regionens egne organisationer.");
   }
   if (!roleFitsOrganisation(input.role, organisation)) {
     throw new AppError(400, "bad_role", "Rollen passer ikke til organisationen (kun kommuner kan være redaktører, kun sekretariatet koordinator).");

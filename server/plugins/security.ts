@@ -9,11 +9,16 @@ import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import type { Config } from "../config.js";
 
+/** Name of the cookie that holds the CSRF secret (rotated at sign-in and sign-out). */
+export function csrfCookieName(config: Pick<Config, "HTTPS">): string {
+  return config.HTTPS ? "__Host-rs_csrf" : "rs_csrf";
+}
+
 export const securityPlugin = fp<{ config: Config }>(async (app, { config }) => {
   await app.register(cookie);
   await app.register(csrf, {
     sessionPlugin: "@fastify/cookie",
-    cookieKey: config.HTTPS ? "__Host-rs_csrf" : "rs_csrf",
+    cookieKey: csrfCookieName(config),
     cookieOpts: { path: "/", httpOnly: true, sameSite: "strict", secure: config.HTTPS, signed: false },
     getToken: (req) => req.headers["x-csrf-token"] as string | undefined,
   });

@@ -5,7 +5,12 @@
 import { z } from "zod";
 
 export const LoginBody = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
+  // NFKC, trimmed, lower-case: the form sign-in looks accounts up and counts attempts by.
+  email: z
+    .string()
+    .max(1024)
+    .transform((email) => email.normalize("NFKC").trim().toLowerCase())
+    .pipe(z.string().email().max(254)),
   password: z.string().min(1).max(1024),
 });
 export type LoginBody = z.infer<typeof LoginBody>;

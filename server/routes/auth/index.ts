@@ -11,45 +11,44 @@ import { AppError, forbidden } from "../../errors.js";
 import { principalOf } from "../../plugins/auth.js";
 import { presentMe } from "../../presenters/index.js";
 import { recordAudit } from "../../audit/record.js";
+import { LoginLimiter } from "../../auth/login-limit.js";
+import { csrfCookieName } from "../../plugins/security.js";
 
 export async function authRoutes(app: FastifyInstance, deps: { config: Config; store: Store; collab: CollabService }): Promise<void> {
   const { config, store } = deps;
   const origins = allowedOrigins(config.ALLOWED_ORIGINS);
   const cookieOptions = { path: "/", httpOnly: true, sameSite: "strict" as const, secure: config.HTTPS };
+  const csrfCookie = csrfCookieName(config);
 
-  app.post(
-    "/api/auth/login",
-    {
-      config: {
-        // Per account and address: guessing one account's password is slowed down, while a whole
-        // town hall behind one NAT address can still sign in at nine o'clock.
-        rateLimit: {
-          max: 10,
-          timeWindow: "1 minute",
-          hook: "preHandler",
-          keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase()}`,
-        },
-      },
-    },
-    async (request, reply) => {
-      // Login is the one mutating route without a CSRF token (there is no session yet); a
-      // cross-site form post is stopped by the Origin check instead.
-      if (request.headers.origin !== undefined && !isAllowedOrigin(request, origins, config.HTTPS)) throw forbidden("Ukendt afsender.");
-      const body = LoginBody.parse(request.body);
-      const user = await store.getUserByEmail(body.email);
-      const ok = await verifyPassword(user?.passwordHash ?? null, body.password);
-      if (!user || !ok) {
-        await recordAudit(store, { actorUserId: user?.id ?? null, event: "auth.login_failed", details: { email: body.email, ip: request.ip } });
-        throw new AppError(401, "invalid_credentials", "Forkert e-mail eller adgangskode.");
-      }
-      const { token, sessionId } = await createSession(store, user.id, config.SESSION_TTL_HOURS);
-      await recordAudit(store, { actorUserId: user.id, event: "auth.login", details: { ip: request.ip } });
-      const organisation = await store.getOrganisation(user.organisationId);
-      if (!organisation) throw new AppError(500, "internal", "Brugeren mangler en organisation.");
-      reply.setCookie(app.sessionCookie, token, { ...cookieOptions, maxAge: config.SESSION_TTL_HOURS * 3600 });
-      return presentMe({ user, organisation, sessionId }, reply.generateCsrf());
-    },
-  );
+  const limiter = new LoginLimiter();
+  app.post("/api/auth/login", async (request, reply) => {
+    // Login is the one mutating route without a CSRF token (there is no session yet); a
+    // cross-site form post is stopped by the Origin check instead.
+    if (request.headers.origin !== undefined && !isAllowedOrigin(request, origins, config.HTTPS)) throw forbidden("Ukendt afsender.");
+    const refused = limiter.admit(String((request.body as { email?: unknown } | undefined)?.email ?? ""), request.ip);
+    if (refused) {
+      reply.header("retry-after", Math.ceil(refused.retryAfterMs / 1000));
+      throw new AppError(429, "too_many_attempts", "For mange forsøg på at logge ind. Vent lidt, og prøv igen.");
+    }
+    const body = LoginBody.parse(request.body);
+    const user = await store.getUserByEmail(body.email);
+    const ok = await verifyPassword(user?.passwordHash ?? null, body.password);
+    if (!user || !ok) {
+      await recordAudit(store, { actorUserId: user?.id ?? null, event: "auth.login_failed", details: { email: body.email, ip: request.ip } });
+      const locked = limiter.failed(body.email, request.ip);
+      if (locked) await recordAudit(store, { actorUserId: user?.id ?? null, event: "auth.login_locked", details: { scope: locked, email: body.email, ip: request.ip } });
+      throw new AppError(401, "invalid_credentials", "Forkert e-mail eller adgangskode.");
+    }
+    limiter.succeeded(body.email);
+    const { token, sessionId } = await createSession(store, user.id, config.SESSION_TTL_HOURS);
+    await recordAudit(store, { actorUserId: user.id, event: "auth.login", details: { ip: request.ip } });
+    const organisation = await store.getOrganisation(user.organisationId);
+    if (!organisation) throw new AppError(500, "internal", "Brugeren mangler en organisation.");
+    reply.setCookie(app.sessionCookie, token, { ...cookieOptions, maxAge: config.SESSION_TTL_HOURS * 3600 });
+    // A new CSRF secret for the new sign-in: a token issued before it (to whoever used this browser) stops working.
+    delete request.cookies[csrfCookie];
+    return presentMe({ user, organisation, sessionId }, reply.generateCsrf());
+  });
 
   app.post("/api/auth/logout", { preHandler: app.requireUser }, async (request, reply) => {
     const principal = principalOf(request);
@@ -57,6 +56,7 @@ export async function authRoutes(app: FastifyInstance, deps: { config: Config; s
     deps.collab.closeSessions([principal.sessionId]);
     await recordAudit(store, { actorUserId: principal.user.id, event: "auth.logout", details: {} });
     reply.clearCookie(app.sessionCookie, cookieOptions);
+    reply.clearCookie(csrfCookie, cookieOptions);
     return reply.code(204).send();
   });
 
@@ -67,6 +67,7 @@ export async function authRoutes(app: FastifyInstance, deps: { config: Config; s
     deps.collab.closeSessions(revoked);
     await recordAudit(store, { actorUserId: principal.user.id, event: "auth.sessions_revoked", details: { sessions: revoked.length } });
     reply.clearCookie(app.sessionCookie, cookieOptions);
+    reply.clearCookie(csrfCookie, cookieOptions);
     return reply.code(204).send();
   });
 

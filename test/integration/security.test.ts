@@ -1,0 +1,89 @@
+/**
+ * Holes found by an attack on a running demo (issue 15), each closed and kept closed:
+ * the CSRF check on the routed path and JSON-only bodies (item 5), CSRF tokens bound to one
+ * sign-in (item 5), the sign-in limit keyed on the normalised e-mail (item 6), and invitations
+ * only into the coordinator's own region, never into the agency (item 1).
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "../helpers/server.js";
+import { login } from "../helpers/clients.js";
+import { callApi } from "../helpers/api.js";
+
+const DOC = "svar-nordjylland";
+const COORDINATOR = "koordinator.nordjylland@regionssvar.dk";
+const EDITOR = "redaktoer.aalborg@regionssvar.dk";
+let server: TestServer;
+afterEach(async () => server?.close());
+
+describe("CSRF (item 5)", () => {
+  it("checks the routed path: a percent-encoded /api is no way around it", async () => {
+    server = await startServer();
+    const coordinator = await login(server, COORDINATOR);
+    for (const path of [`/%61pi/documents/${DOC}/versions`, `/api/documents/${DOC}/%76ersions`, `/API/documents/${DOC}/versions`]) {
+      const result = await callApi(server, coordinator, "POST", path, { name: "Snuck in" }, { csrf: null });
+      expect(result.status, path).not.toBeLessThan(400);
+    }
+    const versions = await callApi(server, coordinator, "GET", `/api/documents/${DOC}/versions`);
+    expect(JSON.stringify(versions.body)).not.toContain("Snuck in");
+  });
+
+  it("takes state-changing requests with JSON bodies only (a form can post text/plain)", async () => {
+    server = await startServer();
+    const coordinator = await login(server, COORDINATOR);
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
+      const response = await fetch(`${server.baseUrl}/api/documents/${DOC}/versions`, {
+        method: "POST",
+        headers: { cookie: coordinator.cookie, origin: server.origin, "x-csrf-token": coordinator.csrfToken, "content-type": type },
+        body: JSON.stringify({ name: "Form" }),
+      });
+      expect(response.status, type).toBe(415);
+    }
+  });
+
+  it("gives each sign-in its own token: the previous one stops working", async () => {
+    server = await startServer();
+    const first = await login(server, EDITOR);
+    // Sign in again in the same browser (its cookies, including the CSRF secret, are sent along).
+    const again = await fetch(`${server.baseUrl}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: server.origin, cookie: first.cookie },
+      body: JSON.stringify({ email: COORDINATOR, password: process.env.TEST_PASSWORD ?? (await import("../helpers/server.js")).TEST_PASSWORD }),
+    });
+    expect(again.status).toBe(200);
+    const cookies = again.headers.getSetCookie().map((c) => c.split(";")[0]!);
+    const merged = new Map(first.cookie.split("; ").map((c) => [c.split("=")[0]!, c] as const));
+    for (const c of cookies) merged.set(c.split("=")[0]!, c);
+    const second = { ...first, cookie: [...merged.values()].join("; ") };
+    const stale = await callApi(server, second, "POST", `/api/documents/${DOC}/versions`, { name: "Med gammelt token" }, { csrf: first.csrfToken });
+    expect(stale.status).toBe(403);
+  });
+});
+
+describe("sign-in limit (item 6)", () => {
+  it("counts an e-mail however it is padded or cased", async () => {
+    server = await startServer();
+    const attempt = (email: string) =>
+      fetch(`${server.baseUrl}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: server.origin },
+        body: JSON.stringify({ email, password: "forkert-adgangskode" }),
+      });
+    let status = 0;
+    for (let i = 0; i < 30 && status !== 429; i++) status = (await attempt(`${" ".repeat(i)}${i % 2 ? EDITOR.toUpperCase() : EDITOR}${" ".repeat(i)}`)).status;
+    expect(status).toBe(429);
+    const audit = await server.store.listAudit();
+    expect(audit.some((e) => e.event === "auth.login_locked")).toBe(true);
+  });
+});
+
+describe("invitations (item 1)", () => {
+  it("never into the agency or another region's organisations", async () => {
+    server = await startServer();
+    const coordinator = await login(server, COORDINATOR);
+    for (const organisationId of ["sbst", "kommune-101"]) {
+      const result = await callApi(server, coordinator, "POST", `/api/documents/${DOC}/invitations`, { email: `ny.${organisationId}@example.dk`, name: "Ny", organisationId, role: "laeser" });
+      expect(result.status, organisationId).toBe(400);
+      expect(await server.store.getUserByEmail(`ny.${organisationId}@example.dk`)).toBeUndefined();
+    }
+  });
+});
