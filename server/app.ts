@@ -17,6 +17,7 @@ import { authPlugin } from "./plugins/auth.js";
 import { CollabService, DEFAULT_COLLAB_OPTIONS, type CollabOptions } from "./collab/service.js";
 import { registerCollabRoute } from "./collab/upgrade.js";
 import { LocalFanout, RedisFanout } from "./collab/fanout.js";
+import { startSessionSweep } from "./collab/session-sweep.js";
 import { authRoutes } from "./routes/auth/index.js";
 import { documentRoutes } from "./routes/documents/index.js";
 import { peopleRoutes } from "./routes/people/index.js";
@@ -65,6 +66,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     fanout,
   );
   await collab.start();
+  const stopSessionSweep = startSessionSweep(store, collab, app.log, config.SESSION_CHECK_MS);
   // Workflow transitions a crash interrupted are repaired before the first request is served.
   const stopRecovery = await startWorkflowRecovery(store, collab, app.log, !config.REDIS_URL);
   app.decorate("store", store);
@@ -117,6 +119,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   app.addHook("onClose", async () => {
     stopRecovery();
+    stopSessionSweep();
     if (!deps.store) await store.close();
   });
   return app;

@@ -29,6 +29,8 @@ export const ConfigSchema = z.object({
   SEED_DEMO: bool.default(true),
   /** Session lifetime in hours. */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** How often open websockets are checked against their session (expired or revoked ones close), in ms. */
+  SESSION_CHECK_MS: z.coerce.number().int().min(100).default(5000),
   /** Largest websocket frame accepted, in bytes (a full reply is ~100 KB; pastes of tables can be large). */
   WS_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
   /** Largest document (encoded Yjs state with its history), in bytes; a bigger change is refused with 4413. */

@@ -29,14 +29,16 @@ export function isFrozen(state: WorkflowState): boolean {
 
 /**
  * The role a user has on a document, or null for no access. A membership gives its role, but
- * only inside the user's own region; Social- og Boligstyrelsen reads every region's reply.
+ * only inside the user's own region; a person of Social- og Boligstyrelsen reads every region's
+ * reply while an operator's grant is active (`agencyAccess`), and nothing without it.
  */
 export function effectiveRole(
-  organisation: OrganisationRow,
+  who: { organisation: OrganisationRow; agencyAccess: boolean },
   document: DocumentRow,
   membership: MembershipRow | undefined,
 ): DocumentRole | null {
-  if (organisation.kind === "styrelse") return "laeser";
+  const { organisation } = who;
+  if (organisation.kind === "styrelse") return who.agencyAccess ? "laeser" : null;
   if (organisation.regionId !== document.regionId) return null;
   return membership?.role ?? null;
 }

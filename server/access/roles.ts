@@ -4,5 +4,5 @@ import { effectiveRole } from "./policy.js";
 
 /** The principal's role on the document (null: no access), from their membership and organisation. */
 export async function roleOf(store: Store, principal: Principal, document: DocumentRow): Promise<DocumentRole | null> {
-  return effectiveRole(principal.organisation, document, await store.getMembership(document.id, principal.user.id));
+  return effectiveRole(principal, document, await store.getMembership(document.id, principal.user.id));
 }

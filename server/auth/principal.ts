@@ -6,4 +6,6 @@ export interface Principal {
   organisation: OrganisationRow;
   /** Id (hash) of the session the request came with; revoking it ends sockets too. */
   sessionId: string;
+  /** An active agency grant (Social- og Boligstyrelsen only): read access to every region's reply. */
+  agencyAccess: boolean;
 }

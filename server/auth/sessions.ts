@@ -3,7 +3,7 @@
  * so a leaked database does not hand out sessions.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { Store } from "../storage/types.js";
+import type { OrganisationRow, Store } from "../storage/types.js";
 import type { Principal } from "./principal.js";
 
 export function sessionCookieName(https: boolean): string {
@@ -27,6 +27,13 @@ export async function createSession(store: Store, userId: string, ttlHours: numb
   return { token, sessionId };
 }
 
+/** Read every region's replies: a person of the agency whose grant an operator has not revoked. */
+export async function hasAgencyAccess(store: Store, organisation: OrganisationRow, userId: string): Promise<boolean> {
+  if (organisation.kind !== "styrelse") return false;
+  const grant = await store.getAgencyGrant(userId);
+  return grant !== undefined && grant.revokedAt === null;
+}
+
 /** The principal of a session token, or null if the token is unknown, revoked or expired. */
 export async function principalFromToken(store: Store, token: string | undefined, now = new Date()): Promise<Principal | null> {
   if (!token || token.length > 200) return null;
@@ -36,5 +43,5 @@ export async function principalFromToken(store: Store, token: string | undefined
   if (!user) return null;
   const organisation = await store.getOrganisation(user.organisationId);
   if (!organisation) return null;
-  return { user, organisation, sessionId: session.id };
+  return { user, organisation, sessionId: session.id, agencyAccess: await hasAgencyAccess(store, organisation, user.id) };
 }

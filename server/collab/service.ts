@@ -293,6 +293,10 @@ export class CollabService {
   }
 
   /** Closes every socket of the given sessions (sign-out, revocation), on every instance. */
+  openSessionIds(): string[] {
+    return [...new Set([...this.connections].map((c) => c.principal.sessionId))];
+  }
+
   closeSessions(sessionIds: string[]): void {
     this.applyCloseSessions(sessionIds);
     this.fanout.publishControl({ type: "sessions", sessionIds });

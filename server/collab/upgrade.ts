@@ -54,7 +54,7 @@ export async function registerCollabRoute(app: FastifyInstance, deps: { config: 
         const document = await deps.store.getDocument(params.data.id);
         if (!document) return reply.code(404).send({ error: { code: "not_found", message: "Dokumentet findes ikke." } });
         const membership = await deps.store.getMembership(document.id, principal.user.id);
-        const role = effectiveRole(principal.organisation, document, membership);
+        const role = effectiveRole(principal, document, membership);
         if (!can(role, "read")) return reply.code(403).send({ error: { code: "forbidden", message: "Du har ikke adgang til dette dokument." } });
         request.collab = {
           principal,

@@ -12,7 +12,7 @@ export function presentOrganisation(o: OrganisationRow): OrganisationDto {
   return { id: o.id, kind: o.kind, name: o.name, regionId: o.regionId, kommunekode: o.kommunekode };
 }
 
-export function presentMe(principal: Principal, csrfToken: string): MeResponse {
+export function presentMe(principal: Pick<Principal, "user" | "organisation">, csrfToken: string): MeResponse {
   const { user, organisation } = principal;
   return { user: { id: user.id, email: user.email, name: user.name, organisation: presentOrganisation(organisation) }, csrfToken };
 }

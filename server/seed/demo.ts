@@ -107,6 +107,8 @@ export async function seedDemo(store: Store, demoPassword?: string): Promise<See
     const userId = randomUUID();
     await store.insertUser({ id: userId, email: account.email, name: account.name, organisationId: account.organisationId, passwordHash, createdAt: now });
     if (account.regionId) await store.upsertMembership({ documentId: documentIdOf(account.regionId), userId, role: account.role });
+    // The demo's agency reader gets the grant an operator would give with `npm run agency -- grant`.
+    if (account.organisationId === AGENCY_ORGANISATION_ID) await store.putAgencyGrant({ userId, grantedAt: now, grantedBy: "demo seed" });
   }
   return demoPassword ? { seeded: true } : { seeded: true, generatedPassword: password };
 }

@@ -10,6 +10,7 @@ import type { Dialect, Tables } from "./schema.js";
 import { migrate } from "./schema.js";
 import * as workflow from "./workflow-queries.js";
 import * as content from "./content-queries.js";
+import * as agency from "./agency-queries.js";
 import type { AppendUpdates } from "./sqlite-append.js";
 import type {
   AppendItem,
@@ -24,6 +25,7 @@ import type {
   OrganisationKind,
   OrganisationRow,
   SessionRow,
+  AgencyGrantRow,
   Store,
   StoredDocumentState,
   UserRow,
@@ -213,6 +215,18 @@ export class KyselyStore implements Store {
       .insertInto("sessions")
       .values({ id: s.id, user_id: s.userId, created_at: s.createdAt, expires_at: s.expiresAt, revoked_at: s.revokedAt })
       .execute();
+  }
+
+  getAgencyGrant(userId: string) {
+    return agency.getAgencyGrant(this.db, userId);
+  }
+
+  putAgencyGrant(grant: Omit<AgencyGrantRow, "revokedAt">) {
+    return agency.putAgencyGrant(this.db, grant);
+  }
+
+  revokeAgencyGrant(userId: string, at: string) {
+    return agency.revokeAgencyGrant(this.db, userId, at);
   }
 
   async getSession(id: string): Promise<SessionRow | undefined> {

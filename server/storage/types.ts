@@ -26,6 +26,14 @@ export interface UserRow {
   createdAt: string; // ISO 8601
 }
 
+/** Read access to every region's replies for a person of Social- og Boligstyrelsen, given by an operator. */
+export interface AgencyGrantRow {
+  userId: string;
+  grantedAt: string;
+  grantedBy: string; // who ran the operator command (free text: the operator's name or login)
+  revokedAt: string | null;
+}
+
 export interface SessionRow {
   id: string; // SHA-256 (hex) of the cookie token; the token itself is never stored
   userId: string;
@@ -189,6 +197,12 @@ export interface Store {
   getSession(id: string): Promise<SessionRow | undefined>;
   revokeSession(id: string, at: string): Promise<void>;
   revokeUserSessions(userId: string, at: string): Promise<string[]>; // returns revoked session ids
+
+  // --- agency access (operator command scripts/agency.ts) ------------------------------------
+  getAgencyGrant(userId: string): Promise<AgencyGrantRow | undefined>;
+  putAgencyGrant(grant: Omit<AgencyGrantRow, "revokedAt">): Promise<void>;
+  /** Returns true if an active grant was revoked. */
+  revokeAgencyGrant(userId: string, at: string): Promise<boolean>;
 
   // --- documents and memberships -----------------------------------------------------------
   insertDocument(doc: DocumentRow): Promise<void>;

@@ -6,7 +6,10 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../helpers/server.js";
-import { login } from "../helpers/clients.js";
+import { connectClient, login } from "../helpers/clients.js";
+import { waitFor } from "../helpers/wait.js";
+import { CloseCode } from "../../shared/protocol/messages.js";
+import { hashToken, sessionCookieName } from "../../server/auth/sessions.js";
 import { callApi } from "../helpers/api.js";
 
 const DOC = "svar-nordjylland";
@@ -84,6 +87,49 @@ describe("invitations (item 1)", () => {
       const result = await callApi(server, coordinator, "POST", `/api/documents/${DOC}/invitations`, { email: `ny.${organisationId}@example.dk`, name: "Ny", organisationId, role: "laeser" });
       expect(result.status, organisationId).toBe(400);
       expect(await server.store.getUserByEmail(`ny.${organisationId}@example.dk`)).toBeUndefined();
+    }
+  });
+});
+
+describe("agency access (items 1 and 10)", () => {
+  it("is an operator's grant: revoking it ends reading at once, pages and open sockets", async () => {
+    server = await startServer({ config: { SESSION_CHECK_MS: 200 } });
+    const agency = await login(server, "styrelsen@regionssvar.dk");
+    expect((await callApi(server, agency, "GET", "/api/overview")).status).toBe(200);
+    const socket = connectClient(server, agency, "svar-syddanmark");
+    try {
+      await waitFor(() => socket.provider.synced);
+      const { revokeAgencyAccess } = await import("../../server/ops/agency.js");
+      expect((await revokeAgencyAccess(server.store, { email: "styrelsen@regionssvar.dk", operator: "test" })).revoked).toBe(true);
+      expect((await callApi(server, agency, "GET", "/api/overview")).status).toBe(401);
+      await waitFor(() => socket.closeCodes.includes(CloseCode.UNAUTHENTICATED), { message: "the revoked reader's socket closes" });
+      // Signing in again gives a session, but no reading without a grant.
+      const again = await login(server, "styrelsen@regionssvar.dk");
+      expect((await callApi(server, again, "GET", "/api/overview")).status).toBe(403);
+      expect((await callApi(server, again, "GET", "/api/documents/svar-syddanmark")).status).toBe(403);
+      const { grantAgencyAccess } = await import("../../server/ops/agency.js");
+      await grantAgencyAccess(server.store, { email: "styrelsen@regionssvar.dk", name: "Styrelsen", operator: "test" });
+      expect((await callApi(server, again, "GET", "/api/overview")).status).toBe(200);
+    } finally {
+      socket.destroy();
+    }
+  });
+
+  it("an open socket closes when its session expires or is ended elsewhere", async () => {
+    server = await startServer({ config: { SESSION_CHECK_MS: 200, SESSION_TTL_HOURS: 0.001 } }); // 3.6 s
+    const expiring = connectClient(server, await login(server, EDITOR), DOC);
+    const editor = await login(server, "redaktoer.hjoerring@regionssvar.dk");
+    const revoked = connectClient(server, editor, DOC);
+    try {
+      await waitFor(() => revoked.provider.synced);
+      // Another instance's sign-out reaches only the database.
+      const token = decodeURIComponent(editor.cookie.match(new RegExp(`${sessionCookieName(false)}=([^;]+)`))![1]!);
+      await server.store.revokeSession(hashToken(token), new Date().toISOString());
+      await waitFor(() => revoked.closeCodes.includes(CloseCode.UNAUTHENTICATED), { message: "the socket of a session ended elsewhere closes" });
+      await waitFor(() => expiring.closeCodes.includes(CloseCode.UNAUTHENTICATED), { timeoutMs: 20_000, message: "the socket of an expired session closes" });
+    } finally {
+      expiring.destroy();
+      revoked.destroy();
     }
   });
 });

@@ -54,7 +54,7 @@ const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 async function principalOf(store: Store, email: string): Promise<Principal> {
   const user = (await store.getUserByEmail(email))!;
-  return { user, organisation: (await store.getOrganisation(user.organisationId))!, sessionId: "backup-test" };
+  return { user, organisation: (await store.getOrganisation(user.organisationId))!, sessionId: "backup-test", agencyAccess: false };
 }
 
 /** Everything the round trip must keep of one reply, as comparable strings. */
@@ -89,7 +89,7 @@ describe("backup and restore", () => {
       for (const m of municipalitiesOf(regionId)) {
         const user = { id: randomUUID(), email: `godkender.${m.code}@test.dk`, name: `Godkender ${m.name}`, organisationId: `kommune-${m.code}`, passwordHash: null, createdAt: new Date().toISOString() };
         await store.insertUser(user);
-        approvers.set(m.code, { user, organisation: (await store.getOrganisation(user.organisationId))!, sessionId: "backup-test" });
+        approvers.set(m.code, { user, organisation: (await store.getOrganisation(user.organisationId))!, sessionId: "backup-test", agencyAccess: false });
       }
     }
     const warningsOf = new Map<string, string[]>();

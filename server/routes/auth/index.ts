@@ -44,10 +44,10 @@ export async function authRoutes(app: FastifyInstance, deps: { config: Config; s
     await recordAudit(store, { actorUserId: user.id, event: "auth.login", details: { ip: request.ip } });
     const organisation = await store.getOrganisation(user.organisationId);
     if (!organisation) throw new AppError(500, "internal", "Brugeren mangler en organisation.");
-    reply.setCookie(app.sessionCookie, token, { ...cookieOptions, maxAge: config.SESSION_TTL_HOURS * 3600 });
+    reply.setCookie(app.sessionCookie, token, { ...cookieOptions, maxAge: Math.floor(config.SESSION_TTL_HOURS * 3600) });
     // A new CSRF secret for the new sign-in: a token issued before it (to whoever used this browser) stops working.
     delete request.cookies[csrfCookie];
-    return presentMe({ user, organisation, sessionId }, reply.generateCsrf());
+    return presentMe({ user, organisation }, reply.generateCsrf());
   });
 
   app.post("/api/auth/logout", { preHandler: app.requireUser }, async (request, reply) => {

@@ -36,7 +36,7 @@ export async function documentRoutes(app: FastifyInstance, deps: { store: Store;
     const documents = await store.listDocuments();
     const memberships = new Map((await store.listMembershipsOfUser(principal.user.id)).map((m) => [m.documentId, m]));
     const visible = documents.flatMap((d) => {
-      const role = effectiveRole(principal.organisation, d, memberships.get(d.id));
+      const role = effectiveRole(principal, d, memberships.get(d.id));
       return role ? [{ document: d, role }] : [];
     });
     // At most a handful of replies per user (one per region; five for the agency).

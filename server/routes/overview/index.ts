@@ -29,7 +29,7 @@ export interface OverviewRowDto {
 export async function overviewRoutes(app: FastifyInstance, deps: { store: Store; collab: CollabService }): Promise<void> {
   const { store, collab } = deps;
   app.get("/api/overview", { preHandler: app.requireUser }, async (request) => {
-    if (principalOf(request).organisation.kind !== "styrelse") throw forbidden("Det nationale overblik er for Social- og Boligstyrelsen.");
+    if (!principalOf(request).agencyAccess) throw forbidden("Det nationale overblik er for Social- og Boligstyrelsen.");
     const today = copenhagenToday();
     const rows: OverviewRowDto[] = [];
     for (const document of await store.listDocuments()) {

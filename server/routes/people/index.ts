@@ -93,8 +93,8 @@ export async function peopleRoutes(app: FastifyInstance, deps: { config: Config;
       const user = (await store.getUser(userId))!;
       const organisation = (await store.getOrganisation(user.organisationId))!;
       const session = await createSession(store, user.id, config.SESSION_TTL_HOURS);
-      reply.setCookie(app.sessionCookie, session.token, { path: "/", httpOnly: true, sameSite: "strict", secure: config.HTTPS, maxAge: config.SESSION_TTL_HOURS * 3600 });
-      return presentMe({ user, organisation, sessionId: session.sessionId }, reply.generateCsrf());
+      reply.setCookie(app.sessionCookie, session.token, { path: "/", httpOnly: true, sameSite: "strict", secure: config.HTTPS, maxAge: Math.floor(config.SESSION_TTL_HOURS * 3600) });
+      return presentMe({ user, organisation }, reply.generateCsrf());
     },
   );
 }
