@@ -11,6 +11,8 @@ const bool = z
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("127.0.0.1"),
+  /** The address people open the app at (links in invitations); default: this server's own address. Never taken from a request's Host header. */
+  PUBLIC_URL: z.string().url().optional(),
   /** Directory of the SQLite database (and nothing else). */
   DATA_DIR: z.string().default("./data"),
   /** postgres://… switches storage to PostgreSQL. */

@@ -21,10 +21,20 @@ export async function openInvitation(store: Store, token: string, now = new Date
 
 export async function acceptInvitation(store: Store, input: { token: string; password: string }): Promise<{ userId: string; documentId: string }> {
   const invitation = await openInvitation(store, input.token);
+  // An invitation only ever sets the first password: an active account is never re-passworded
+  // through a link (a second link, or one the inviter kept, would otherwise take it over).
+  const user = await store.getUser(invitation.userId);
+  if (!user || user.passwordHash !== null) {
+    await store.voidOpenInvitations(invitation.userId, new Date().toISOString());
+    throw new AppError(410, "account_active", "Kontoen er allerede aktiv. Log ind med din adgangskode.");
+  }
   const refusal = checkPassword(input.password, invitation.email);
   if (refusal) throw new AppError(400, "weak_password", refusal);
   const passwordHash = await hashPassword(input.password);
-  if (!(await store.useInvitation(invitation.id, new Date().toISOString()))) throw invitationGone();
+  const at = new Date().toISOString();
+  if (!(await store.useInvitation(invitation.id, at))) throw invitationGone();
+  // One link per person: accepting one voids the others.
+  await store.voidOpenInvitations(invitation.userId, at);
   await store.setUserPassword(invitation.userId, passwordHash);
   await store.upsertMembership({ documentId: invitation.documentId, userId: invitation.userId, role: invitation.role });
   await recordAudit(store, { actorUserId: invitation.userId, documentId: invitation.documentId, event: "invitation.accepted", details: { role: invitation.role } });

@@ -30,7 +30,8 @@ export const securityPlugin = fp<{ config: Config }>(async (app, { config }) => 
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"], // ProseMirror and Tiptap set inline styles on nodes
         imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'", "ws:", "wss:"],
+        // 'self' covers the app's own ws:/wss: origin (CSP Level 3); bare ws: wss: would allow any host.
+        connectSrc: ["'self'"],
         fontSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
@@ -39,6 +40,11 @@ export const securityPlugin = fp<{ config: Config }>(async (app, { config }) => 
       },
     },
     hsts: config.HTTPS,
+  });
+  // No browser feature the app does not use; private API answers are never cached (shared computers, proxies).
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("permissions-policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
+    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
   });
   // Global limit off; routes opt in with `config.rateLimit` (sign-in, invitations).
   await app.register(rateLimit, { global: false });

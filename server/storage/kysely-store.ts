@@ -350,6 +350,11 @@ export class KyselyStore implements Store {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  async voidOpenInvitations(userId: string, at: string): Promise<number> {
+    const result = await this.db.updateTable("invitations").set({ used_at: at }).where("user_id", "=", userId).where("used_at", "is", null).executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   // --- comment threads -----------------------------------------------------------------------
 
   async insertThread(t: ThreadRow, first: CommentMessageRow): Promise<void> {

@@ -221,6 +221,8 @@ export interface Store {
   listOpenInvitations(documentId: string, now: string): Promise<InvitationRow[]>;
   /** Marks the invitation used iff it is still unused; true if this call used it (single use). */
   useInvitation(id: string, at: string): Promise<boolean>;
+  /** Marks every open invitation of a person as used (one link per person works, once); returns how many. */
+  voidOpenInvitations(userId: string, at: string): Promise<number>;
 
   // --- comment threads -----------------------------------------------------------------------
   insertThread(thread: ThreadRow, first: CommentMessageRow): Promise<void>;

@@ -133,3 +133,45 @@ describe("agency access (items 1 and 10)", () => {
     }
   });
 });
+
+describe("response headers (item 11)", () => {
+  it("keep private answers out of caches, name only the app's own origin for connections, and switch off unused browser features", async () => {
+    server = await startServer({ config: { SERVE_CLIENT: true } });
+    const editor = await login(server, EDITOR);
+    const me = await fetch(`${server.baseUrl}/api/me`, { headers: { cookie: editor.cookie } });
+    expect(me.headers.get("cache-control")).toBe("no-store");
+    expect(me.headers.get("permissions-policy")).toMatch(/camera=\(\)/);
+    const page = await fetch(`${server.baseUrl}/`);
+    const csp = page.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/connect-src 'self'(;|$)/);
+    expect(page.headers.get("permissions-policy")).toMatch(/geolocation=\(\)/);
+  });
+});
+
+describe("invitation links (items 4 and 12)", () => {
+  it("work once per person: accepting one voids the others, and an active account is never re-passworded", async () => {
+    server = await startServer();
+    const coordinator = await login(server, COORDINATOR);
+    const invite = () => callApi(server, coordinator, "POST", `/api/documents/${DOC}/invitations`, { email: "to.links@aalborg.dk", name: "To Links", organisationId: "kommune-851", role: "kommentator" });
+    const first = String((await invite()).body.link).split("/invitation/")[1]!;
+    const second = String((await invite()).body.link).split("/invitation/")[1]!;
+    expect((await callApi(server, null, "POST", `/api/invitations/${first}/accept`, { password: "den rigtige lange adgangskode" })).status).toBe(200);
+    const victim = await login(server, "to.links@aalborg.dk", "den rigtige lange adgangskode");
+    const takeover = await callApi(server, null, "POST", `/api/invitations/${second}/accept`, { password: "angriberens lange adgangskode" });
+    expect(takeover.status).toBe(410);
+    await login(server, "to.links@aalborg.dk", "den rigtige lange adgangskode");
+    expect((await callApi(server, victim, "GET", "/api/me")).status).toBe(200);
+  });
+
+  it("point at the configured public address, never at a Host header the request chose", async () => {
+    server = await startServer({ config: { PUBLIC_URL: "https://regionssvar.example.dk" } });
+    const coordinator = await login(server, COORDINATOR);
+    const response = await fetch(`${server.baseUrl}/api/documents/${DOC}/invitations`, {
+      method: "POST",
+      headers: { cookie: coordinator.cookie, origin: server.origin, "x-csrf-token": coordinator.csrfToken, "content-type": "application/json", host: "evil.example" },
+      body: JSON.stringify({ email: "host@aalborg.dk", name: "Host", organisationId: "kommune-851", role: "kommentator" }),
+    });
+    const body = (await response.json()) as { link: string };
+    expect(body.link).toMatch(/^https:\/\/regionssvar\.example\.dk\/invitation\//);
+  });
+});

@@ -3,6 +3,7 @@
  * and the public invitation endpoints that let an invited person set a password.
  */
 import type { FastifyInstance } from "fastify";
+import { publicBaseUrl } from "../../public-url.js";
 import { AcceptInvitationBody, ChangeRoleBody, InvitationTokenParams, InviteBody, MemberParams } from "../../../shared/validation/people.js";
 import type { InvitationCreatedResponse, InvitationInfoResponse, PeopleResponse } from "../../../shared/validation/people.js";
 import type { Config } from "../../config.js";
@@ -49,9 +50,9 @@ export async function peopleRoutes(app: FastifyInstance, deps: { config: Config;
       const body = InviteBody.parse(request.body);
       const { token, expiresAt } = await inviteMember(store, { inviter: principalOf(request), document, ...body });
       collab.broadcastEvent(document.id, { type: "people" });
-      const link = token ? `${request.protocol}://${request.headers.host}/invitation/${token}` : null;
-      // No e-mail server in the demo: the link is shown to the coordinator and logged.
-      if (link) request.log.info({ email: body.email, documentId: document.id }, `invitation link: ${link}`);
+      const link = token ? `${publicBaseUrl(config, app.server.address())}/invitation/${token}` : null;
+      // No e-mail server in the demo: the link is shown to the coordinator, never logged (it is a credential).
+      if (link) request.log.info({ email: body.email, documentId: document.id }, "invitation created");
       reply.code(201);
       return { link, expiresAt };
     },
