@@ -242,8 +242,8 @@ export const api = {
     return `${documentPath(id)}/final.${format}`;
   },
 
-  getRejectedChanges(id: string, signal?: AbortSignal): Promise<{ changes: RejectedChangeDto[] }> {
-    return request<{ changes: RejectedChangeDto[] }>("GET", `${documentPath(id)}/rejected-changes`, { signal });
+  getRejectedChanges(id: string, signal?: AbortSignal): Promise<{ changes: RejectedChangeDto[]; limitReached: boolean }> {
+    return request<{ changes: RejectedChangeDto[]; limitReached: boolean }>("GET", `${documentPath(id)}/rejected-changes`, { signal });
   },
 
   // --- versions (server/routes/versions) ----------------------------------------------------

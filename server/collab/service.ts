@@ -3,6 +3,8 @@
  * keeps them alive, applies access changes to open connections at once, and shuts down
  * without losing a committed-to-be update.
  */
+import { DEFAULT_REFUSED_LIMITS, type RefusedLimits } from "../workflow/refused-limits.js";
+import { RefusedKeeper } from "./refused-keeper.js";
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import type { WebSocket } from "ws";
@@ -28,6 +30,8 @@ import * as Y from "yjs";
 export interface CollabOptions {
   /** Ping interval in ms; a peer that has not answered the previous ping is dropped. */
   heartbeatMs: number;
+  /** How much of the changes refused after the freeze is kept (see refused-limits.ts). */
+  refusedLimits: RefusedLimits;
   /** How long an empty room stays loaded, in ms. */
   unloadDelayMs: number;
   connection: ConnectionLimits;
@@ -40,6 +44,7 @@ export interface CollabOptions {
 
 export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   heartbeatMs: 30_000,
+  refusedLimits: DEFAULT_REFUSED_LIMITS,
   unloadDelayMs: 5_000,
   connection: DEFAULT_CONNECTION_LIMITS,
   writer: DEFAULT_WRITER_OPTIONS,
@@ -66,6 +71,7 @@ export class CollabService {
   private shuttingDown = false;
 
   private readonly freezeAcks = new Map<string, (instanceId: string) => void>();
+  private readonly refused: RefusedKeeper;
 
   constructor(
     private readonly store: Store,
@@ -76,10 +82,11 @@ export class CollabService {
     this.rooms = new RoomRegistry(store, log, options.unloadDelayMs, fanout);
     this.writer = new UpdateWriter(store, log, options.writer, (healthy) => this.broadcastSaveHealth(healthy));
     this.users = new UserAllowance(options.user);
+    this.refused = new RefusedKeeper(store, options.refusedLimits, log, (documentId, userId) => this.broadcastEvent(documentId, { type: "rejected-changes", userId }));
     this.receiverDeps = {
       writer: this.writer,
       documentSize: new DocumentSizeLimit(options.maxDocumentBytes),
-      onRefusedUpdate: (room, connection, update) => this.keepRefusedUpdate(room, connection, update),
+      onRefusedUpdate: (room, connection, update) => this.refused.keep(room.documentId, connection.principal.user.id, update),
     };
     this.heartbeat = setInterval(() => this.pingAll(), options.heartbeatMs);
     this.heartbeat.unref();
@@ -221,18 +228,6 @@ export class CollabService {
     if (connection.wantsAck && !this.writer.healthy) connection.send(encodeEventMessage({ type: "save-health", healthy: false }));
   }
 
-  /**
-   * An editor's changes that arrived after the freeze (typically made offline) are not merged
-   * into the frozen text, but kept for that user to see and copy, never silently lost.
-   */
-  private keepRefusedUpdate(room: Room, connection: Connection, update: Uint8Array): void {
-    const row = { id: randomUUID(), documentId: room.documentId, userId: connection.principal.user.id, createdAt: new Date().toISOString(), reason: "frozen" as const, data: update };
-    this.store.insertRejectedUpdate(row).then(
-      () => this.broadcastEvent(room.documentId, { type: "rejected-changes", userId: row.userId }),
-      (error: unknown) => this.log.error({ err: error, documentId: room.documentId }, "could not keep a refused update"),
-    );
-  }
-
   private onConnectionError(connection: Connection, error: unknown): void {
     if (error instanceof CloseError) {
       this.log.info({ userId: connection.principal.user.id, code: error.code, reason: error.message }, "closing connection");
@@ -293,6 +288,10 @@ export class CollabService {
   }
 
   /** Closes every socket of the given sessions (sign-out, revocation), on every instance. */
+  get refusedLimits(): RefusedLimits {
+    return this.refused.limits;
+  }
+
   openSessionIds(): string[] {
     return [...new Set([...this.connections].map((c) => c.principal.sessionId))];
   }

@@ -496,6 +496,9 @@ export class KyselyStore implements Store {
   listRejectedUpdates(documentId: string, userId: string): Promise<RejectedUpdateRow[]> {
     return workflow.listRejectedUpdates(this.db, documentId, userId);
   }
+  rejectedUsage(documentId: string, userId: string | null): Promise<{ count: number; bytes: number }> {
+    return workflow.rejectedUsage(this.db, this.dialect, documentId, userId);
+  }
 
   // --- audit log -----------------------------------------------------------------------------
 

@@ -274,6 +274,8 @@ export interface Store {
   getSeal(documentId: string): Promise<SealRow | undefined>;
   insertRejectedUpdate(row: RejectedUpdateRow): Promise<void>;
   listRejectedUpdates(documentId: string, userId: string): Promise<RejectedUpdateRow[]>;
+  /** Refused updates kept for a document, or for one person of it (userId), and their bytes. */
+  rejectedUsage(documentId: string, userId: string | null): Promise<{ count: number; bytes: number }>;
 
   // --- audit log (append-only, hash-chained) -----------------------------------------------
   appendAudit(entry: Omit<AuditEntry, "seq" | "prevHash" | "hash">): Promise<AuditEntry>;

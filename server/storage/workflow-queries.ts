@@ -1,6 +1,6 @@
 /** Queries of the workflow tables (versions, approvals, seals, refused changes), for KyselyStore. */
-import type { Kysely } from "kysely";
-import type { Tables } from "./schema.js";
+import { sql, type Kysely } from "kysely";
+import type { Dialect, Tables } from "./schema.js";
 import type { ApprovalRow, RejectedUpdateRow, SealRow, VersionRow, VersionSummary, WorkflowRow, WorkflowState } from "./types.js";
 
 type Db = Kysely<Tables>;
@@ -117,4 +117,13 @@ export async function insertRejectedUpdate(db: Db, r: RejectedUpdateRow): Promis
 export async function listRejectedUpdates(db: Db, documentId: string, userId: string): Promise<RejectedUpdateRow[]> {
   const rows = await db.selectFrom("rejected_updates").selectAll().where("document_id", "=", documentId).where("user_id", "=", userId).orderBy("created_at").execute();
   return rows.map((r) => ({ id: r.id, documentId: r.document_id, userId: r.user_id, createdAt: r.created_at, reason: r.reason as "frozen", data: bytes(r.data) }));
+}
+
+/** How many refused updates are kept for a document (or one person of it), and their bytes. */
+export async function rejectedUsage(db: Db, dialect: Dialect, documentId: string, userId: string | null): Promise<{ count: number; bytes: number }> {
+  const size = dialect === "sqlite" ? sql<number>`coalesce(sum(length(data)), 0)` : sql<number>`coalesce(sum(octet_length(data)), 0)`;
+  let query = db.selectFrom("rejected_updates").select([sql<number>`count(*)`.as("count"), size.as("bytes")]).where("document_id", "=", documentId);
+  if (userId !== null) query = query.where("user_id", "=", userId);
+  const row = await query.executeTakeFirstOrThrow();
+  return { count: Number(row.count), bytes: Number(row.bytes) };
 }

@@ -11,6 +11,8 @@ import { waitFor } from "../helpers/wait.js";
 import { CloseCode } from "../../shared/protocol/messages.js";
 import { hashToken, sessionCookieName } from "../../server/auth/sessions.js";
 import { callApi } from "../helpers/api.js";
+import { appendText } from "../helpers/ydoc.js";
+import { fillReply, requestApproval } from "../helpers/replyStates.js";
 
 const DOC = "svar-nordjylland";
 const COORDINATOR = "koordinator.nordjylland@regionssvar.dk";
@@ -173,5 +175,29 @@ describe("invitation links (items 4 and 12)", () => {
     });
     const body = (await response.json()) as { link: string };
     expect(body.link).toMatch(/^https:\/\/regionssvar\.example\.dk\/invitation\//);
+  });
+});
+
+describe("changes refused while frozen (item 7)", () => {
+  it("are kept up to a limit per person, and the person is told when it is reached", async () => {
+    const limits = { perPersonCount: 3, perPersonBytes: 1024 * 1024, perDocumentCount: 100, perDocumentBytes: 10 * 1024 * 1024 };
+    server = await startServer({ deps: { collabOptions: { refusedLimits: limits } } });
+    await fillReply(server, "nordjylland");
+    await requestApproval(server, "nordjylland");
+    const editor = await login(server, EDITOR);
+    for (let i = 0; i < 6; i++) {
+      const late = connectClient(server, editor, DOC);
+      try {
+        await waitFor(() => late.provider.synced);
+        appendText(late.doc, "i1.indsats.tekst", ` sent efter låsningen ${i}`);
+        await waitFor(() => late.closeCodes.includes(CloseCode.DOCUMENT_FROZEN));
+      } finally {
+        late.destroy();
+      }
+    }
+    await waitFor(async () => (await server.store.rejectedUsage(DOC, null)).count >= 3);
+    const kept = await callApi(server, editor, "GET", `/api/documents/${DOC}/rejected-changes`);
+    expect(kept.body.limitReached).toBe(true);
+    expect((await server.store.rejectedUsage(DOC, null)).count).toBe(3);
   });
 });

@@ -39,7 +39,7 @@ import "./workflow.css";
 export function ApprovalPanel() {
   const { workflowState } = useWorkspace();
   const { load, refresh } = useWorkflow();
-  const { changes } = useRejectedChanges();
+  const { changes, limitReached } = useRejectedChanges();
   const [notice, setNotice] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
   const state = load.status === "ok" ? load.workflow.state : workflowState;
@@ -73,7 +73,7 @@ export function ApprovalPanel() {
       ) : null}
       {load.status === "ok" ? <StateBody workflow={load.workflow} onDone={onDone} onChanged={refresh} /> : null}
 
-      <RejectedChangesList changes={changes} />
+      <RejectedChangesList changes={changes} limitReached={limitReached} />
     </section>
   );
 }

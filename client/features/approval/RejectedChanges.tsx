@@ -46,14 +46,15 @@ function CopyButton({ text, label }: { text: string; label: string }) {
   );
 }
 
-export function RejectedChangesList({ changes }: { changes: RejectedChangeDto[] }) {
-  if (changes.length === 0) return null;
+export function RejectedChangesList({ changes, limitReached }: { changes: RejectedChangeDto[]; limitReached: boolean }) {
+  if (changes.length === 0 && !limitReached) return null;
   return (
     <section className="wf-section wf-rejected" id={REJECTED_SECTION_ID} tabIndex={-1} aria-labelledby={`${REJECTED_SECTION_ID}-heading`}>
       <h3 className="panel__subheading" id={`${REJECTED_SECTION_ID}-heading`}>
         {wf.approval.rejectedTitle}
       </h3>
       <p className="wf-small">{wf.approval.rejectedIntro}</p>
+      {limitReached ? <p className="wf-small wf-rejected__limit">{wf.approval.rejectedLimit}</p> : null}
       <ul className="wf-rejected__list">
         {changes.flatMap((c) =>
           c.changes.map((field) => {

@@ -11,16 +11,19 @@ import { useServerEvent, useWorkspace } from "../workspace/WorkspaceContext.js";
 /** The refused update is stored just after the connection is closed; ask once more a bit later. */
 const AFTER_CLOSE_RETRY_MS = 1500;
 
-export function useRejectedChanges(): { changes: RejectedChangeDto[]; refresh: () => void } {
+export function useRejectedChanges(): { changes: RejectedChangeDto[]; limitReached: boolean; refresh: () => void } {
   const { document, me, provider, workflowState } = useWorkspace();
   const [changes, setChanges] = useState<RejectedChangeDto[]>([]);
+  const [limitReached, setLimitReached] = useState(false);
   const sequence = useRef(0);
 
   const refresh = useCallback(() => {
     const mine = ++sequence.current;
     api.getRejectedChanges(document.id).then(
       (response) => {
-        if (mine === sequence.current) setChanges(response.changes);
+        if (mine !== sequence.current) return;
+        setChanges(response.changes);
+        setLimitReached(response.limitReached);
       },
       () => {
         // Not worth an error of its own: the list is a courtesy, and the next event retries.
@@ -51,5 +54,5 @@ export function useRejectedChanges(): { changes: RejectedChangeDto[]; refresh: (
     };
   }, [provider, refresh]);
 
-  return { changes, refresh };
+  return { changes, limitReached, refresh };
 }

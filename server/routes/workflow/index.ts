@@ -21,6 +21,7 @@ import { submitReply } from "../../commands/submitReply.js";
 import { recordAudit } from "../../audit/record.js";
 import type { SealedRecord } from "../../export/sealed-record.js";
 import { withDocument } from "../../content/read.js";
+import { refusedFull } from "../../workflow/refused-limits.js";
 import { describeRejected } from "../../workflow/rejected.js";
 
 export async function workflowStatus(store: Store, document: DocumentRow): Promise<WorkflowResponse> {
@@ -96,7 +97,8 @@ export async function workflowRoutes(app: FastifyInstance, deps: { store: Store;
     const { document } = await documentFor(store, request, "read");
     const rows = await store.listRejectedUpdates(document.id, principalOf(request).user.id);
     const changes = await withDocument(store, collab.rooms, document.id, document.regionId, (doc) => rows.map((r) => describeRejected(doc, r)));
-    return { changes: changes.filter((c) => c.changes.length > 0) };
+    const limitReached = await refusedFull(store, collab.refusedLimits, document.id, principalOf(request).user.id);
+    return { changes: changes.filter((c) => c.changes.length > 0), limitReached };
   });
 
   app.get("/api/documents/:id/final", async (request): Promise<FinalResponse> => {
