@@ -46,6 +46,12 @@ export class Room {
   /** Content is frozen (til godkendelse, godkendt, indsendt): content updates are refused. */
   frozen: boolean;
   private readonly awarenessOwners = new Map<number, Connection>();
+  /**
+   * Who first used each awareness client id in this room. Another person may not take an id over
+   * after its owner disconnected (their carets and place in the presence list would be the
+   * squatter's); the same person reconnecting keeps it.
+   */
+  private readonly awarenessUsers = new Map<number, string>();
   /** Types changed by the last client transaction, for repairs (see repair.ts). */
   private changedTypes: Map<Y.AbstractType<any>, Set<string | null>> | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
@@ -159,6 +165,8 @@ export class Room {
       if (json.length > this.limits.maxAwarenessStateBytes) throw new CloseError(CloseCode.MALFORMED_MESSAGE, "awareness state too large");
       const owner = this.awarenessOwners.get(clientId);
       if (owner && owner !== connection) continue;
+      const firstUser = this.awarenessUsers.get(clientId);
+      if (firstUser !== undefined && firstUser !== connection.principal.user.id) continue;
       const state = JSON.parse(json) as unknown;
       if (state !== null && (typeof state !== "object" || Array.isArray(state))) throw new CloseError(CloseCode.MALFORMED_MESSAGE, "awareness state is not an object");
       const stamped = state === null ? null : { ...(state as Record<string, unknown>), user: connection.identity };
@@ -170,6 +178,7 @@ export class Room {
       encoding.writeVarUint(encoder, e.clock);
       encoding.writeVarString(encoder, e.state);
       this.awarenessOwners.set(e.clientId, connection);
+      this.awarenessUsers.set(e.clientId, connection.principal.user.id);
       connection.awarenessClients.add(e.clientId);
     }
     if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), connection);

@@ -5,6 +5,8 @@
  * only into the coordinator's own region, never into the agency (item 1).
  */
 import { afterEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import * as encoding from "lib0/encoding";
 import { startServer, type TestServer } from "../helpers/server.js";
 import { connectClient, login } from "../helpers/clients.js";
 import { waitFor } from "../helpers/wait.js";
@@ -199,5 +201,53 @@ describe("changes refused while frozen (item 7)", () => {
     const kept = await callApi(server, editor, "GET", `/api/documents/${DOC}/rejected-changes`);
     expect(kept.body.limitReached).toBe(true);
     expect((await server.store.rejectedUsage(DOC, null)).count).toBe(3);
+  });
+});
+
+describe("presence (item 13)", () => {
+  it("another person cannot take over a disconnected editor's awareness id", async () => {
+    server = await startServer();
+    const editor = connectClient(server, await login(server, EDITOR), DOC);
+    await waitFor(() => editor.provider.synced);
+    const clientId = editor.doc.clientID;
+    editor.provider.awareness.setLocalStateField("cursor", null);
+    const room = () => server.app.collab.rooms.get(DOC);
+    await waitFor(() => (room()?.awareness.getStates().get(clientId) as { user?: { name?: string } } | undefined)?.user?.name);
+    editor.destroy();
+    await waitFor(() => !room()?.awareness.getStates().has(clientId));
+    const squatterDoc = new Y.Doc();
+    squatterDoc.clientID = clientId;
+    const squatter = connectClient(server, await login(server, "familieambulatorium.nordjylland@regionssvar.dk"), DOC, { doc: squatterDoc });
+    try {
+      await waitFor(() => squatter.provider.synced);
+      // Past the old owner's clock, as a determined squatter would.
+      for (let i = 0; i < 20; i++) squatter.provider.awareness.setLocalStateField("cursor", { anchor: i });
+      // A later frame on the same socket that the server acknowledges: everything before it was handled.
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 0); // sync
+      encoding.writeVarUint(encoder, 2); // update
+      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(new Y.Doc()));
+      squatter.provider.ws!.send(encoding.toUint8Array(encoder));
+      await waitFor(() => squatter.counter.saved >= squatter.counter.sent && squatter.counter.sent > 0);
+      expect(room()?.awareness.getStates().has(clientId) ?? false).toBe(false);
+    } finally {
+      squatter.destroy();
+    }
+  });
+});
+
+describe("comments (item 13)", () => {
+  it("are rate-limited per person, with a Danish message", async () => {
+    server = await startServer();
+    const editor = await login(server, EDITOR);
+    let last = { status: 0, body: null as unknown };
+    for (let i = 0; i < 40 && last.status !== 429; i++) {
+      last = await callApi(server, editor, "POST", `/api/documents/${DOC}/threads`, { threadId: crypto.randomUUID(), quote: "x", blockId: null, body: `Kommentar ${i}`, mentions: [] });
+    }
+    expect(last.status).toBe(429);
+    expect(last.body).toMatchObject({ error: { code: "rate_limited", message: expect.stringContaining("For mange") } });
+    // Another person is not affected.
+    const other = await login(server, "redaktoer.hjoerring@regionssvar.dk");
+    expect((await callApi(server, other, "POST", `/api/documents/${DOC}/threads`, { threadId: crypto.randomUUID(), quote: "y", blockId: null, body: "Hej", mentions: [] })).status).toBeLessThan(300);
   });
 });

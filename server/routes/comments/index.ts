@@ -4,7 +4,7 @@
  * to the document's open connections as a `threads` event; clients then refetch.
  */
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { CreateThreadBody, EditMessageBody, MessageParams, ReplyBody, ThreadParams } from "../../../shared/validation/comments.js";
 import type { CommentMessageDto, PersonRefDto, ThreadDto, ThreadListResponse } from "../../../shared/validation/comments.js";
 import type { Store, DocumentRow, ThreadRow, CommentMessageRow } from "../../storage/types.js";
@@ -21,6 +21,18 @@ import { recordAudit } from "../../audit/record.js";
 
 /** Comments become read-only once the reply is submitted and sealed. */
 const commentsLocked = (document: DocumentRow) => document.state === "indsendt";
+
+
+/**
+ * New threads, messages and edits per person: a lively discussion is a few a minute; a script
+ * filling the panel (and everyone's mail and unread badges) is stopped (issue 15, item 13).
+ */
+const COMMENT_RATE_LIMIT = {
+  max: 30,
+  timeWindow: "1 minute",
+  hook: "preHandler" as const,
+  keyGenerator: (request: FastifyRequest) => `comment|${principalOf(request).user.id}`,
+};
 
 export async function commentRoutes(app: FastifyInstance, deps: { store: Store; collab: CollabService }): Promise<void> {
   const { store, collab } = deps;
@@ -118,7 +130,7 @@ export async function commentRoutes(app: FastifyInstance, deps: { store: Store; 
     return present(document, principalOf(request));
   });
 
-  app.post("/api/documents/:id/threads", async (request, reply) => {
+  app.post("/api/documents/:id/threads", { config: { rateLimit: COMMENT_RATE_LIMIT } }, async (request, reply) => {
     const document = await writable(request);
     const body = CreateThreadBody.parse(request.body);
     const principal = principalOf(request);
@@ -134,7 +146,7 @@ export async function commentRoutes(app: FastifyInstance, deps: { store: Store; 
     return { id: body.threadId };
   });
 
-  app.post("/api/documents/:id/threads/:threadId/messages", async (request, reply) => {
+  app.post("/api/documents/:id/threads/:threadId/messages", { config: { rateLimit: COMMENT_RATE_LIMIT } }, async (request, reply) => {
     const document = await writable(request);
     const { threadId } = ThreadParams.parse(request.params);
     await threadOf(document, threadId);
@@ -176,7 +188,7 @@ export async function commentRoutes(app: FastifyInstance, deps: { store: Store; 
     return { document, message };
   }
 
-  app.patch("/api/documents/:id/threads/:threadId/messages/:messageId", async (request, reply) => {
+  app.patch("/api/documents/:id/threads/:threadId/messages/:messageId", { config: { rateLimit: COMMENT_RATE_LIMIT } }, async (request, reply) => {
     const { document, message } = await ownMessage(request);
     const body = EditMessageBody.parse(request.body);
     await store.editMessage(message.id, body.body, await validMentions(document, body.mentions), new Date().toISOString());
