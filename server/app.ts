@@ -18,6 +18,7 @@ import { CollabService, DEFAULT_COLLAB_OPTIONS, type CollabOptions } from "./col
 import { registerCollabRoute } from "./collab/upgrade.js";
 import { LocalFanout, RedisFanout } from "./collab/fanout.js";
 import { startSessionSweep } from "./collab/session-sweep.js";
+import { loadOrCreateSigningKey, type SigningKey } from "./signing/keys.js";
 import { authRoutes } from "./routes/auth/index.js";
 import { documentRoutes } from "./routes/documents/index.js";
 import { peopleRoutes } from "./routes/people/index.js";
@@ -35,6 +36,7 @@ export interface AppDeps {
 
 declare module "fastify" {
   interface FastifyInstance {
+    signingKey: SigningKey;
     store: Store;
     collab: CollabService;
   }
@@ -51,6 +53,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     trustProxy: false,
   });
   const store = deps.store ?? (await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  const signingKey = loadOrCreateSigningKey(config.SIGNING_KEY_FILE ?? join(config.DATA_DIR, "signing-key.pem"));
   const fanout = config.REDIS_URL ? new RedisFanout(config.REDIS_URL, app.log, config.REDIS_CHANNEL_PREFIX) : new LocalFanout();
   const collab = new CollabService(
     store,
@@ -71,6 +74,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const stopRecovery = await startWorkflowRecovery(store, collab, app.log, !config.REDIS_URL);
   app.decorate("store", store);
   app.decorate("collab", collab);
+  app.decorate("signingKey", signingKey);
   registerErrorHandler(app);
 
   // external plugins
@@ -111,9 +115,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(async (scope) => documentRoutes(scope, { store, collab }));
   await app.register(async (scope) => peopleRoutes(scope, { config, store, collab }));
   await app.register(async (scope) => commentRoutes(scope, { store, collab }));
-  await app.register(async (scope) => workflowRoutes(scope, { store, collab }));
+  await app.register(async (scope) => workflowRoutes(scope, { store, collab, signingKey }));
   await app.register(async (scope) => versionRoutes(scope, { store, collab }));
   await app.register(async (scope) => overviewRoutes(scope, { store, collab }));
+  // The public half of the signing key, so anyone can check a seal's signature (docs/security.md).
+  app.get("/api/signing-key", async () => ({ algorithm: "Ed25519", keyId: signingKey.keyId, publicKeyPem: signingKey.publicKeyPem }));
   app.get("/api/health", async () => ({ ok: true, rooms: collab.rooms.loadedCount, connections: collab.connectionCount }));
   registerNotFoundHandler(app, config.SERVE_CLIENT && (await serveClient(app)));
 

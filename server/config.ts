@@ -11,6 +11,8 @@ const bool = z
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("127.0.0.1"),
+  /** The server's Ed25519 signing key (PEM, created on first start); default: signing-key.pem in DATA_DIR. Keep it out of database backups' reach. */
+  SIGNING_KEY_FILE: z.string().min(1).optional(),
   /** The address people open the app at (links in invitations); default: this server's own address. Never taken from a request's Host header. */
   PUBLIC_URL: z.string().url().optional(),
   /** Directory of the SQLite database (and nothing else). */

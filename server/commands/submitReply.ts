@@ -6,6 +6,8 @@
  */
 import { REGIONS, findMunicipality } from "../../shared/regions.js";
 import { checkSubmission } from "../../shared/template/completeness.js";
+import type { SigningKey } from "../signing/keys.js";
+import { signSeal } from "../signing/seal-statement.js";
 import type { Principal } from "../auth/principal.js";
 import { recordAudit } from "../audit/record.js";
 import type { CollabService } from "../collab/service.js";
@@ -17,7 +19,7 @@ import type { DocumentRow, Store } from "../storage/types.js";
 import { copenhagenToday } from "../time.js";
 import { createVersion, versionContent } from "../workflow/versions.js";
 
-export async function submitReply(store: Store, collab: CollabService, input: { actor: Principal; document: DocumentRow }): Promise<{ indholdsHash: string; forseglingsHash: string }> {
+export async function submitReply(store: Store, collab: CollabService, signingKey: SigningKey, input: { actor: Principal; document: DocumentRow }): Promise<{ indholdsHash: string; forseglingsHash: string }> {
   const { document } = input;
   if (document.state !== "godkendt") throw conflict("wrong_state", "Svaret kan først indsendes, når alle kommuner har godkendt det.");
   const workflow = await store.getWorkflow(document.id);
@@ -52,11 +54,15 @@ export async function submitReply(store: Store, collab: CollabService, input: { 
   const [pdf, docx] = await Promise.all([renderReplyPdf(record, hashes), renderReplyDocx(record, hashes)]);
   const sealedAt = new Date().toISOString();
   // The seal's primary key lets only one submission win; the state follows the seal.
+  const seal = { documentId: document.id, recordJson: canonicalJson(record), contentHash: hashes.indholdsHash, sealHash: hashes.forseglingsHash, sealedAt, pdf, docx };
   try {
-    await store.insertSeal({ documentId: document.id, recordJson: canonicalJson(record), contentHash: hashes.indholdsHash, sealHash: hashes.forseglingsHash, sealedAt, pdf, docx });
+    await store.insertSeal(seal);
   } catch {
     throw conflict("wrong_state", "Svaret er allerede indsendt.");
   }
+  // The seal's statement (its hashes and those of the PDF and DOCX) signed with the key outside the database.
+  const signed = signSeal(signingKey, seal);
+  await store.putSealSignature({ documentId: document.id, statementJson: canonicalJson(signed.statement), signature: signed.signature, keyId: signed.keyId });
   await store.transitionState(document.id, ["godkendt"], "indsendt", sealedAt);
   await createVersion(store, collab.rooms, document, "Indsendt", "auto", input.actor.user.id);
   collab.setWorkflowState(document.id, "indsendt");

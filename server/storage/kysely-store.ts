@@ -10,7 +10,7 @@ import type { Dialect, Tables } from "./schema.js";
 import { migrate } from "./schema.js";
 import * as workflow from "./workflow-queries.js";
 import * as content from "./content-queries.js";
-import * as agency from "./agency-queries.js";
+import * as security from "./security-queries.js";
 import type { AppendUpdates } from "./sqlite-append.js";
 import type {
   AppendItem,
@@ -26,6 +26,7 @@ import type {
   OrganisationRow,
   SessionRow,
   AgencyGrantRow,
+  SealSignatureRow,
   Store,
   StoredDocumentState,
   UserRow,
@@ -218,15 +219,23 @@ export class KyselyStore implements Store {
   }
 
   getAgencyGrant(userId: string) {
-    return agency.getAgencyGrant(this.db, userId);
+    return security.getAgencyGrant(this.db, userId);
   }
 
   putAgencyGrant(grant: Omit<AgencyGrantRow, "revokedAt">) {
-    return agency.putAgencyGrant(this.db, grant);
+    return security.putAgencyGrant(this.db, grant);
   }
 
   revokeAgencyGrant(userId: string, at: string) {
-    return agency.revokeAgencyGrant(this.db, userId, at);
+    return security.revokeAgencyGrant(this.db, userId, at);
+  }
+
+  putSealSignature(row: SealSignatureRow) {
+    return security.putSealSignature(this.db, row);
+  }
+
+  getSealSignature(documentId: string) {
+    return security.getSealSignature(this.db, documentId);
   }
 
   async getSession(id: string): Promise<SessionRow | undefined> {

@@ -4,7 +4,7 @@
  */
 import { Migrator, sql, type Generated, type Kysely, type Migration } from "kysely";
 import { createWorkflowTables } from "./migrations/0002_workflow.js";
-import { createAgencyTables } from "./migrations/0003_agency.js";
+import { createSecurityTables } from "./migrations/0003_security.js";
 
 export interface Tables {
   organisations: {
@@ -21,6 +21,12 @@ export interface Tables {
     organisation_id: string;
     password_hash: string | null;
     created_at: string;
+  };
+  seal_signatures: {
+    document_id: string;
+    statement_json: string;
+    signature: string;
+    key_id: string;
   };
   agency_grants: {
     user_id: string;
@@ -170,7 +176,7 @@ export async function migrate(db: Kysely<Tables>, dialect: Dialect): Promise<voi
   const migrations: Record<string, Migration> = {
     "0001_initial": { up: (d) => createInitialTables(d as Kysely<Tables>, dialect) },
     "0002_workflow": { up: (d) => createWorkflowTables(d as Kysely<Tables>, dialect) },
-    "0003_agency": { up: (d) => createAgencyTables(d as Kysely<Tables>) },
+    "0003_security": { up: (d) => createSecurityTables(d as Kysely<Tables>) },
   };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();

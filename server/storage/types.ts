@@ -141,6 +141,14 @@ export interface SealRow {
   docx: Uint8Array;
 }
 
+/** A seal's statement (hashes of the record and of the stored PDF and DOCX), signed with the server's key. */
+export interface SealSignatureRow {
+  documentId: string;
+  statementJson: string; // canonical JSON of the statement
+  signature: string; // base64 Ed25519
+  keyId: string;
+}
+
 export interface RejectedUpdateRow {
   id: string;
   documentId: string;
@@ -203,6 +211,10 @@ export interface Store {
   putAgencyGrant(grant: Omit<AgencyGrantRow, "revokedAt">): Promise<void>;
   /** Returns true if an active grant was revoked. */
   revokeAgencyGrant(userId: string, at: string): Promise<boolean>;
+
+  // --- seal signatures (server/signing/) ------------------------------------------------------
+  putSealSignature(row: SealSignatureRow): Promise<void>;
+  getSealSignature(documentId: string): Promise<SealSignatureRow | undefined>;
 
   // --- documents and memberships -----------------------------------------------------------
   insertDocument(doc: DocumentRow): Promise<void>;

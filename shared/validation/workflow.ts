@@ -34,7 +34,12 @@ export interface FinalResponse {
   sealedAt: string;
   indholdsHash: string;
   forseglingsHash: string;
-  /** Recomputed now from the stored record: true when it still matches. */
-  verification: { indholdsHash: boolean; forseglingsHash: boolean };
+  /**
+   * Recomputed now: the record against its hashes, the signed statement against the server's
+   * public key (`signature`), the stored seal and the stored PDF and DOCX against the statement.
+   */
+  verification: { indholdsHash: boolean; forseglingsHash: boolean; signature: boolean; matchesSeal: boolean; pdf: boolean; docx: boolean };
+  /** Which key signed the statement (GET /api/signing-key publishes the current one); null if unsigned. */
+  signatureKeyId: string | null;
   record: unknown;
 }

@@ -129,7 +129,7 @@ describe("backup and restore", () => {
       for (const [i, m] of (stage === 1 ? kommuner.slice(0, 2) : kommuner).entries()) {
         await approveReply(store, app.collab, { actor: approvers.get(m.code)!, document: await doc(), grundlag: `Byrådsbeslutning ${i + 1}.05.2025 (svar ${n})`, indholdsHash: contentHash });
       }
-      if (stage === 3) await submitReply(store, app.collab, { actor: coordinator, document: await doc() });
+      if (stage === 3) await submitReply(store, app.collab, app.signingKey, { actor: coordinator, document: await doc() });
     }
 
     // online backup while a client types

@@ -21,6 +21,8 @@ import { submitReply } from "../../commands/submitReply.js";
 import { recordAudit } from "../../audit/record.js";
 import type { SealedRecord } from "../../export/sealed-record.js";
 import { withDocument } from "../../content/read.js";
+import type { SigningKey } from "../../signing/keys.js";
+import { checkSealSignature, type SealStatement } from "../../signing/seal-statement.js";
 import { refusedFull } from "../../workflow/refused-limits.js";
 import { describeRejected } from "../../workflow/rejected.js";
 
@@ -50,7 +52,7 @@ export async function workflowStatus(store: Store, document: DocumentRow): Promi
   };
 }
 
-export async function workflowRoutes(app: FastifyInstance, deps: { store: Store; collab: CollabService }): Promise<void> {
+export async function workflowRoutes(app: FastifyInstance, deps: { store: Store; collab: CollabService; signingKey: SigningKey }): Promise<void> {
   const { store, collab } = deps;
   app.addHook("preHandler", app.requireUser);
 
@@ -80,7 +82,7 @@ export async function workflowRoutes(app: FastifyInstance, deps: { store: Store;
 
   app.post("/api/documents/:id/workflow/submit", async (request) => {
     const { document } = await documentFor(store, request, "manage");
-    return submitReply(store, collab, { actor: principalOf(request), document });
+    return submitReply(store, collab, deps.signingKey, { actor: principalOf(request), document });
   });
 
   app.put("/api/documents/:id/workflow/internal-deadline", async (request, reply) => {
@@ -106,6 +108,9 @@ export async function workflowRoutes(app: FastifyInstance, deps: { store: Store;
     const seal = await store.getSeal(document.id);
     if (!seal) throw notFound("Svaret er ikke indsendt endnu.");
     const record = JSON.parse(seal.recordJson) as SealedRecord;
+    const stored = await store.getSealSignature(document.id);
+    const signed = stored && { statement: JSON.parse(stored.statementJson) as SealStatement, signature: stored.signature, keyId: stored.keyId };
+    const signature = checkSealSignature(deps.signingKey.publicKey, signed, seal);
     return {
       documentId: document.id,
       sealedAt: seal.sealedAt,
@@ -114,7 +119,9 @@ export async function workflowRoutes(app: FastifyInstance, deps: { store: Store;
       verification: {
         indholdsHash: sha256Canonical(canonicalContent(record.content, record.regionId)) === seal.contentHash && record.indholdsHash === seal.contentHash,
         forseglingsHash: sha256Canonical(record) === seal.sealHash,
+        ...signature,
       },
+      signatureKeyId: stored?.keyId ?? null,
       record,
     };
   });

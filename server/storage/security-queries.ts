@@ -1,7 +1,7 @@
-/** Queries of the agency grants (who at Social- og Boligstyrelsen reads the replies), for KyselyStore. */
+/** Queries of agency grants and seal signatures (issue 15), for KyselyStore. */
 import type { Kysely } from "kysely";
 import type { Tables } from "./schema.js";
-import type { AgencyGrantRow } from "./types.js";
+import type { AgencyGrantRow, SealSignatureRow } from "./types.js";
 
 type Db = Kysely<Tables>;
 
@@ -24,4 +24,18 @@ export async function putAgencyGrant(db: Db, grant: Omit<AgencyGrantRow, "revoke
 export async function revokeAgencyGrant(db: Db, userId: string, at: string): Promise<boolean> {
   const r = await db.updateTable("agency_grants").set({ revoked_at: at }).where("user_id", "=", userId).where("revoked_at", "is", null).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/** Stores a seal's signed statement once; a second signature for the same seal is ignored. */
+export async function putSealSignature(db: Db, row: SealSignatureRow): Promise<void> {
+  await db
+    .insertInto("seal_signatures")
+    .values({ document_id: row.documentId, statement_json: row.statementJson, signature: row.signature, key_id: row.keyId })
+    .onConflict((oc) => oc.column("document_id").doNothing())
+    .execute();
+}
+
+export async function getSealSignature(db: Db, documentId: string): Promise<SealSignatureRow | undefined> {
+  const r = await db.selectFrom("seal_signatures").selectAll().where("document_id", "=", documentId).executeTakeFirst();
+  return r && { documentId: r.document_id, statementJson: r.statement_json, signature: r.signature, keyId: r.key_id };
 }
