@@ -101,6 +101,8 @@ export const da = {
     readOnlyRole: "Du kan læse svaret, men ikke redigere i det.",
     readOnlyFrozen: "Svaret er låst, fordi det er til godkendelse, godkendt eller indsendt. Teksten kan ikke ændres.",
     structureBlocked: "Skabelonens overskrifter og felter kan ikke slettes eller flyttes. Ret teksten inden for felterne.",
+    restored: (name: string) => `Koordinatoren har gendannet versionen »${name}«. Teksten er erstattet, og din markør er flyttet til slutningen af feltet.`,
+    restoredDismiss: "OK",
     structureBlockedShort: "Overskrifter og felter kan ikke slettes – ret teksten i feltet.",
     unsavedLeave: "Der er ændringer, som endnu ikke er gemt. Vil du forlade siden?",
     words: (n: number) => (n === 1 ? "1 ord" : `${formatNumber(n)} ord`),

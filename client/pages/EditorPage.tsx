@@ -29,6 +29,7 @@ import { PeoplePanel } from "../features/people/PeoplePanel.js";
 import { HistoryPanel } from "../features/history/HistoryPanel.js";
 import { DeadlineFact } from "../features/approval/deadline.js";
 import { RejectedChangesBanner } from "../features/approval/RejectedChanges.js";
+import { RestoredNotice } from "../features/editor/RestoredNotice.js";
 import { jumpToTarget, type JumpTarget } from "../features/editor/focus.js";
 import { Outline } from "../features/editor/Outline.js";
 import { ReplyEditor } from "../features/editor/ReplyEditor.js";
@@ -214,6 +215,7 @@ function ReplyWorkspace({ document: initialDocument, me }: { document: ReplyDocu
         {!roleMayEdit ? <p className="banner banner--info">{da.editor.readOnlyRole}</p> : null}
         {roleMayEdit && workflow !== "udkast" ? <p className="banner banner--info">{da.editor.readOnlyFrozen}</p> : null}
         <RejectedChangesBanner />
+        <RestoredNotice />
         {/* Heard by screen readers; seen beside the caret (the structure guard draws it there). */}
         <div className="notice-region visually-hidden" role="status" aria-live="polite">
           {notice ? <p>{notice}</p> : null}

@@ -18,6 +18,8 @@ export const ServerEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("rejected-changes"), userId: z.string().max(100) }),
   /** Members, roles or invitations of the document changed. */
   z.object({ type: z.literal("people") }),
+  /** The coordinator restored a saved version: the text was replaced under everyone's carets. */
+  z.object({ type: z.literal("restored"), versionName: z.string().max(300) }),
 ]);
 
 export type ServerEvent = z.infer<typeof ServerEventSchema>;

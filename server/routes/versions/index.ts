@@ -94,6 +94,8 @@ export async function versionRoutes(app: FastifyInstance, deps: { store: Store; 
     await collab.writer.drain();
     await createVersion(store, collab.rooms, document, `Før gendannelse af "${version.name}"`, "auto", actor);
     await collab.applyServerChange(document.id, (doc) => writeReplyContent(doc, versionContent(version)));
+    // After the change itself (same sockets, in order): open editors put their carets somewhere safe and say why.
+    collab.broadcastEvent(document.id, { type: "restored", versionName: version.name });
     await recordAudit(store, { actorUserId: actor, documentId: document.id, event: "version.restored", details: { versionId, contentHash: version.contentHash } });
     return reply.code(204).send();
   });
