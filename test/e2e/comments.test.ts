@@ -83,4 +83,34 @@ describe("comment threads in the browser", () => {
     await a.context.close();
     await b.context.close();
   });
+
+  it("shows a thread whose text is deleted as such on every page at once, without a reload", async () => {
+    const field = "i1.tilknytning.sammenhaeng";
+    const a = await signIn(suite.browser, suite.server.baseUrl, "redaktoer.aalborg@regionssvar.dk");
+    const b = await signIn(suite.browser, suite.server.baseUrl, "redaktoer.hjoerring@regionssvar.dk");
+    await openReply(a.page, "Nordjylland");
+    await openReply(b.page, "Nordjylland");
+    await typeInField(a.page, field, "Denne sætning bliver slettet.");
+    await a.page.keyboard.press("Shift+Home");
+    await a.page.getByRole("button", { name: /Kommentér den markerede tekst/ }).click();
+    const draft = a.page.getByRole("textbox", { name: "Kommentar", exact: true });
+    await draft.waitFor();
+    await draft.fill("Hvorfor denne sætning?");
+    await a.page.getByRole("button", { name: "Send kommentar" }).click();
+    for (const page of [a.page, b.page]) {
+      await showComments(page);
+      await page.locator(".thread", { hasText: "bliver slettet" }).waitFor();
+    }
+
+    // B deletes the whole text of the field.
+    await b.page.locator(`#reply-editor [data-field="${field}"] .text-field__content p`).first().click();
+    await b.page.keyboard.press("ControlOrMeta+a");
+    await b.page.keyboard.press("Backspace");
+    for (const page of [a.page, b.page]) {
+      await page.locator(".thread--orphaned", { hasText: "bliver slettet" }).waitFor({ timeout: 10_000 });
+      expect(await page.locator(".thread--orphaned .thread__orphaned").first().textContent()).toContain("Teksten er slettet");
+    }
+    await a.context.close();
+    await b.context.close();
+  });
 });

@@ -12,6 +12,7 @@
  * in the text), the thread being written (its mark is set when writing starts, removed again on
  * cancel) and focus requests for the panel.
  */
+import { watchAnchors } from "./anchorWatch.js";
 import { useContext, useEffect, useRef, useSyncExternalStore } from "react";
 import type { Editor } from "@tiptap/core";
 import type { WebsocketProvider } from "y-websocket";
@@ -95,6 +96,8 @@ export class ThreadStore {
   private inFlight = false;
   private again = false;
   private editor: Editor | null = null;
+  /** Thread ids with text in the document, as the editor last showed it (null before the editor is bound). */
+  private anchored: Set<string> | null = null;
   private highlightKey = "";
   private meId = "";
   /** Threads created here that the list does not hold yet (kept highlighted meanwhile). */
@@ -163,7 +166,10 @@ export class ThreadStore {
       const response = await api.listThreads(this.documentId);
       const previous = this.state;
       for (const t of response.threads) this.created.delete(t.id);
-      this.state = { status: "ok", threads: response.threads, canComment: response.canComment, error: null };
+      // The editor's document is newer than the server's answer about which texts still exist.
+      const anchored = this.anchored;
+      const threads = anchored ? response.threads.map((t) => ({ ...t, orphaned: !anchored.has(t.id) })) : response.threads;
+      this.state = { status: "ok", threads, canComment: response.canComment, error: null };
       const news = previous.status === "ok" ? this.newsSince(previous.threads, response.threads) : null;
       if (news) this.ui = { ...this.ui, announcement: { text: news, seq: (this.ui.announcement?.seq ?? 0) + 1 } };
       // The open thread vanished (should not happen; threads are never deleted): close it.
@@ -222,11 +228,21 @@ export class ThreadStore {
     editor.storage.commentHighlights.controller = this.controller;
     this.highlightKey = "";
     this.pushHighlights();
+    const stopWatching = watchAnchors(editor, (anchored) => this.applyAnchors(anchored));
     return () => {
+      stopWatching();
       if (this.editor !== editor) return;
       if (!editor.isDestroyed) editor.storage.commentHighlights.controller = null;
       this.editor = null;
     };
+  }
+
+  /** A thread whose text is gone is orphaned now, on every page, and comes back with its text (undo). */
+  private applyAnchors(anchored: Set<string>): void {
+    this.anchored = anchored;
+    if (this.state.status !== "ok") return;
+    const threads = this.state.threads.map((t) => (t.orphaned === !anchored.has(t.id) ? t : { ...t, orphaned: !anchored.has(t.id) }));
+    if (threads.some((t, i) => t !== this.state.threads[i])) this.setState({ ...this.state, threads });
   }
 
   /** Tells the editor's highlights what changed (only when something they show changed). */
