@@ -8,7 +8,7 @@ import { RefusedKeeper } from "./refused-keeper.js";
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import type { WebSocket } from "ws";
-import { CloseCode } from "../../shared/protocol/messages.js";
+import { CloseCode, HEARTBEAT_MS, MESSAGE_HEARTBEAT } from "../../shared/protocol/messages.js";
 import { EDITOR_SCHEMA_VERSION } from "../../shared/schema/version.js";
 import { colorForOrganisation } from "../../shared/presence.js";
 import type { AwarenessUser } from "../../shared/validation/api.js";
@@ -43,7 +43,7 @@ export interface CollabOptions {
 }
 
 export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
-  heartbeatMs: 30_000,
+  heartbeatMs: HEARTBEAT_MS,
   refusedLimits: DEFAULT_REFUSED_LIMITS,
   unloadDelayMs: 5_000,
   connection: DEFAULT_CONNECTION_LIMITS,
@@ -60,6 +60,9 @@ export interface AcceptRequest {
   wantsAck: boolean;
   schemaVersion: number | undefined;
 }
+
+/** MESSAGE_HEARTBEAT, encoded once. */
+const HEARTBEAT_FRAME = new Uint8Array([MESSAGE_HEARTBEAT]);
 
 export class CollabService {
   readonly rooms: RoomRegistry;
@@ -255,6 +258,7 @@ export class CollabService {
       }
       c.alive = false;
       c.socket.ping();
+      if (c.wantsAck) c.send(HEARTBEAT_FRAME);
     }
   }
 

@@ -17,6 +17,10 @@
  *                      Sent after the storage transaction that holds them has committed, never before.
  *   101 MESSAGE_EVENT  `varString json`: a server event for the document (see ServerEvent), e.g. the
  *                      workflow state changed or a comment thread was updated.
+ *   102 MESSAGE_HEARTBEAT  no body: sent every HEARTBEAT_MS. Browsers cannot see websocket pings, so a
+ *                      client that hears nothing for CLIENT_SILENCE_MS takes the connection for dead,
+ *                      closes it and reconnects (and says "Offline" meanwhile), within seconds instead
+ *                      of y-websocket's 30. The server in turn ends a socket that answers no ping.
  *
  * Query parameters of the upgrade URL:
  *   ack=1              opt in to MESSAGE_SAVED and MESSAGE_EVENT
@@ -28,6 +32,12 @@ export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 export const MESSAGE_SAVED = 100;
 export const MESSAGE_EVENT = 101;
+export const MESSAGE_HEARTBEAT = 102;
+
+/** How often the server pings every socket and sends MESSAGE_HEARTBEAT, in ms. */
+export const HEARTBEAT_MS = 2000;
+/** Silence after which a client takes its connection for dead, in ms (two heartbeats and slack). */
+export const CLIENT_SILENCE_MS = 5000;
 
 /** Sub-types of MESSAGE_SYNC (mirrors y-protocols/sync). */
 export const SYNC_STEP_1 = 0;

@@ -10,7 +10,7 @@
 import * as decoding from "lib0/decoding";
 import type * as Y from "yjs";
 import type { WebsocketProvider } from "y-websocket";
-import { CloseCode, MESSAGE_EVENT, MESSAGE_SAVED, TERMINAL_CLOSE_CODES } from "../../../shared/protocol/messages.js";
+import { CLIENT_SILENCE_MS, CloseCode, MESSAGE_EVENT, MESSAGE_HEARTBEAT, MESSAGE_SAVED, TERMINAL_CLOSE_CODES } from "../../../shared/protocol/messages.js";
 import { CountingWebSocket, type CountedFrame } from "./CountingWebSocket.js";
 import { parseServerEvent, type ServerEvent } from "./events.js";
 import {
@@ -107,6 +107,17 @@ export class CollabTracker {
       if (p.ws !== this.socket) return;
       this.update({ counters: savedAck(this.snapshot.counters, count) });
     };
+    provider.messageHandlers[MESSAGE_HEARTBEAT] = () => {
+      // Its arrival is the point (y-websocket notes when it last heard anything); nothing to read.
+    };
+    // A dead network closes nothing by itself: the server speaks at least every HEARTBEAT_MS, so
+    // silence for CLIENT_SILENCE_MS means the connection is gone. Closing it makes the provider
+    // reconnect and the page say "Offline" now, not after y-websocket's own 30 seconds.
+    const watchdog = setInterval(() => {
+      const silentMs = Date.now() - provider.wsLastMessageReceived;
+      if (provider.wsconnected && provider.ws && silentMs > CLIENT_SILENCE_MS) provider.ws.close(4000, "no heartbeat");
+    }, 1000);
+    this.cleanups.push(() => clearInterval(watchdog));
     provider.messageHandlers[MESSAGE_EVENT] = (_encoder, decoder) => {
       const event = parseServerEvent(decoding.readVarString(decoder));
       if (!event) return;
