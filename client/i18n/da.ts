@@ -187,6 +187,9 @@ export const da = {
     saved: "Alle ændringer er gemt",
     offline: "Offline – dine ændringer gemmes lokalt og sendes, når forbindelsen er tilbage",
     waiting: (n: number) => (n === 0 ? "Ingen ændringer venter." : n === 1 ? "1 ændring venter." : `${formatNumber(n)} ændringer venter.`),
+    /** Changes that reached a frozen reply: kept for their author, never sent later. */
+    notSaved: (n: number) =>
+      `${n === 1 ? "1 ændring" : `${formatNumber(n)} ændringer`} blev ikke gemt, fordi svaret er låst. Du kan se og kopiere ${n === 1 ? "den" : "dem"} under Godkendelse.`,
     unhealthy: "Serveren har problemer med at gemme. Dine ændringer er ikke tabt – vi prøver igen.",
     reload: "Genindlæs siden",
     signInAgain: "Log ind igen",

@@ -213,8 +213,9 @@ function ReplyWorkspace({ document: initialDocument, me }: { document: ReplyDocu
 
         {view.kind === "error" ? <TerminalBanner code={view.code} pending={view.pending} onSignIn={sessionEnded} /> : null}
         {!roleMayEdit ? <p className="banner banner--info">{da.editor.readOnlyRole}</p> : null}
-        {roleMayEdit && workflow !== "udkast" ? <p className="banner banner--info">{da.editor.readOnlyFrozen}</p> : null}
-        <RejectedChangesBanner />
+        {/* Once: the refusal's own banner above already says the reply is locked. */}
+        {roleMayEdit && workflow !== "udkast" && terminal !== CloseCode.DOCUMENT_FROZEN ? <p className="banner banner--info">{da.editor.readOnlyFrozen}</p> : null}
+        {terminal !== CloseCode.DOCUMENT_FROZEN ? <RejectedChangesBanner /> : null}
         <RestoredNotice />
         {/* Heard by screen readers; seen beside the caret (the structure guard draws it there). */}
         <div className="notice-region visually-hidden" role="status" aria-live="polite">

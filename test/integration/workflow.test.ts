@@ -132,6 +132,31 @@ describe("approval workflow", () => {
     expect(JSON.stringify(kept)).toContain("Skrevet offline i toget.");
   });
 
+  it("shows a refused change against the text as it was when refused, not as it is today", async () => {
+    server = await startServer();
+    const coordinator = await login(server, COORDINATOR);
+    await fillReply(coordinator);
+    const editor = await login(server, EDITOR);
+    const offline = track(connectClient(server, editor, DOC));
+    await waitFor(() => offline.provider.synced);
+    offline.provider.disconnect();
+    appendText(offline.doc, "i1.hjemmel.tekst", " Skrevet offline i toget.");
+    expect((await requestApproval(coordinator)).status).toBe(200);
+    offline.provider.connect();
+    await waitFor(() => offline.closeCodes.includes(CloseCode.DOCUMENT_FROZEN));
+    await waitFor(async () => (await api(editor, "GET", `/api/documents/${DOC}/rejected-changes`)).body.changes.length > 0);
+    // Reopened, and the field rewritten since.
+    expect((await api(coordinator, "POST", `/api/documents/${DOC}/workflow/reopen`, { reason: "Rettelser" })).status).toBeLessThan(300);
+    const writer = track(connectClient(server, coordinator, DOC));
+    await waitFor(() => writer.provider.synced);
+    appendText(writer.doc, "i1.hjemmel.tekst", " Tilføjet efter genåbningen.");
+    await waitFor(() => writer.counter.sent > 0 && writer.counter.saved >= writer.counter.sent);
+    const kept = (await api(editor, "GET", `/api/documents/${DOC}/rejected-changes`)).body.changes;
+    const yours = JSON.stringify(kept);
+    expect(yours).toContain("Skrevet offline i toget.");
+    expect(yours).not.toContain("Tilføjet efter genåbningen.");
+  });
+
   it("binds approvals to the frozen hash, needs every kommune, then seals a verifiable final version", async () => {
     server = await startServer();
     const coordinator = await login(server, COORDINATOR);

@@ -87,7 +87,8 @@ export function TerminalBanner({ code, pending, onSignIn }: { code: number; pend
     <div className="banner banner--error" role="alert">
       <p className="banner__text">
         {info.message}
-        {pending > 0 ? ` ${da.save.waiting(pending)}` : null}
+        {/* A frozen reply never takes them later: say so, instead of suggesting they wait to be sent. */}
+        {pending > 0 ? ` ${code === CloseCode.DOCUMENT_FROZEN ? da.save.notSaved(pending) : da.save.waiting(pending)}` : null}
       </p>
       {info.action === "reload" ? (
         <button type="button" className="button" onClick={() => window.location.reload()}>

@@ -2,6 +2,7 @@
  * The reply's workflow: state and approvals, the transitions (send for approval, back to draft,
  * approve, submit), the sealed final version with its verification and downloads.
  */
+import * as Y from "yjs";
 import type { FastifyInstance } from "fastify";
 import { municipalitiesOf } from "../../../shared/regions.js";
 import { ApproveBody, InternalDeadlineBody, ReopenBody, RequestApprovalBody } from "../../../shared/validation/workflow.js";
@@ -24,7 +25,7 @@ import { withDocument } from "../../content/read.js";
 import type { SigningKey } from "../../signing/keys.js";
 import { checkSealSignature, type SealStatement } from "../../signing/seal-statement.js";
 import { refusedFull } from "../../workflow/refused-limits.js";
-import { describeRejected } from "../../workflow/rejected.js";
+import { describeRejectedAsRefused } from "../../workflow/rejected.js";
 
 export async function workflowStatus(store: Store, document: DocumentRow): Promise<WorkflowResponse> {
   const workflow = await store.getWorkflow(document.id);
@@ -98,7 +99,12 @@ export async function workflowRoutes(app: FastifyInstance, deps: { store: Store;
   app.get("/api/documents/:id/rejected-changes", async (request) => {
     const { document } = await documentFor(store, request, "read");
     const rows = await store.listRejectedUpdates(document.id, principalOf(request).user.id);
-    const changes = await withDocument(store, collab.rooms, document.id, document.regionId, (doc) => rows.map((r) => describeRejected(doc, r)));
+    const current = await withDocument(store, collab.rooms, document.id, document.regionId, (doc) => {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+      return copy;
+    });
+    const changes = await describeRejectedAsRefused(store, document.id, rows, current).finally(() => current.destroy());
     const limitReached = await refusedFull(store, collab.refusedLimits, document.id, principalOf(request).user.id);
     return { changes: changes.filter((c) => c.changes.length > 0), limitReached };
   });
