@@ -144,6 +144,11 @@ export const wf = {
     rejectedIntro: "Svaret var låst, da disse ændringer nåede frem. De er ikke en del af svaret, men her er din tekst, så du kan kopiere den.",
     rejectedAt: (when: string) => `Afvist ${when}, fordi svaret var låst`,
     /** The banner reads "Nogle af dine ændringer … låst — se dem her"; the last words are the link. */
+    presentNow: "I svaret lige nu:",
+    nobodyElse: "Ingen andre er i svaret lige nu.",
+    typingNow: "skriver nu",
+    waitingForPause: (names: string[]) => `Venter på, at ${names.join(" og ")} holder en pause, så ingen sætning bliver skåret over. Teksten låses, så snart der er stille.`,
+    freezeAnyway: "Lås nu alligevel",
     rejectedLimit: "Der er ikke plads til at gemme flere af dine afviste ændringer. Kopiér teksten herunder, og kontakt koordinatoren, før du skriver mere.",
     rejectedBanner: "Nogle af dine ændringer blev ikke gemt, fordi svaret var låst",
     rejectedShow: "se dem her",

@@ -85,4 +85,28 @@ describe("freezing while people type", () => {
       expect((await callApi(suite.server, coordinator, "POST", `/api/documents/${DOC}/workflow/reopen`, { reason: `Runde ${round + 2}` })).status).toBeLessThan(300);
     }
   });
+
+  it("the send dialog shows who is typing, and the freeze waits for their pause", async () => {
+    const coordinator = await signIn(suite.browser, suite.server.baseUrl, `koordinator.${REGION}@regionssvar.dk`);
+    const typist = await signIn(suite.browser, suite.server.baseUrl, TYPISTS[0]!.email);
+    await openReply(coordinator.page, "Nordjylland");
+    await openReply(typist.page, "Nordjylland");
+    await caretAtEnd(typist.page, TYPISTS[0]!.field);
+    const sentence = " Denne sætning skal med hele vejen til punktum.";
+    const typing = typist.page.keyboard.type(sentence, { delay: 60 });
+    await expect.poll(() => textLength(typist.page, TYPISTS[0]!.field)).toBeGreaterThan(5);
+
+    await coordinator.page.getByRole("tab", { name: "Godkendelse" }).click();
+    await coordinator.page.getByRole("tabpanel", { name: "Godkendelse" }).getByRole("button", { name: "Send til godkendelse" }).click();
+    const dialog = coordinator.page.getByRole("dialog", { name: "Send svaret til godkendelse?" });
+    await dialog.getByText("skriver nu").waitFor();
+    for (const box of await dialog.getByRole("checkbox").all()) await box.check();
+    await dialog.getByRole("button", { name: "Lås teksten og send til godkendelse" }).click();
+    await dialog.getByText(/Venter på, at .* holder en pause/).waitFor();
+    await typing; // the sentence is finished; then the pause lets the freeze happen
+    await coordinator.page.getByText("Svaret er sendt til godkendelse. Teksten er låst.").waitFor({ timeout: 30_000 });
+    expect(await frozenText(TYPISTS[0]!.field)).toContain(sentence.trim());
+    await coordinator.context.close();
+    await typist.context.close();
+  });
 });

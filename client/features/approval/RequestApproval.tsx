@@ -3,7 +3,7 @@
  * each a jump to its field); advarsler are acknowledged one by one in the confirmation, which
  * also explains the freeze and mentions open comment threads (they do not block).
  */
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { CompletenessReport, Finding } from "../../../shared/template/types.js";
 import { api, ApiError } from "../../api.js";
 import { wf } from "../../i18n/workflow.js";
@@ -11,11 +11,18 @@ import { useThreads } from "../comments/threadStore.js";
 import { runCompleteness } from "../completeness/useCompleteness.js";
 import { useWorkspace } from "../workspace/WorkspaceContext.js";
 import { ConfirmDialog } from "./Dialog.js";
+import { useTypingNow } from "./useTypingNow.js";
+import type { Person } from "../presence/usePresence.js";
 import { messageOf, type OnDone } from "./errors.js";
 import { FindingButtons, blockTitle, findingKey } from "./findings.js";
 
 export function RequestApproval({ total, onDone }: { total: number; onDone: OnDone }) {
-  const { document, ydoc, onJump } = useWorkspace();
+  const { document, ydoc, onJump, provider, me } = useWorkspace();
+  // Who is here and typing: the freeze waits for a pause rather than cutting a sentence in two.
+  const typingNow = useTypingNow(provider?.awareness ?? null, me.user.id);
+  const [waitingFor, setWaitingFor] = useState<string[] | null>(null);
+  const waitTimer = useRef<ReturnType<typeof setInterval> | undefined>(undefined);
+  useEffect(() => () => clearInterval(waitTimer.current), []);
   const [errors, setErrors] = useState<Finding[] | null>(null);
   const [dialog, setDialog] = useState<{ warnings: Finding[]; changed: boolean } | null>(null);
   const [acknowledged, setAcknowledged] = useState<ReadonlySet<string>>(new Set());
@@ -53,12 +60,27 @@ export function RequestApproval({ total, onDone }: { total: number; onDone: OnDo
     openDialog([]);
   };
 
-  const confirm = async () => {
+  const confirm = async (force = false) => {
     if (!dialog) return;
     if (dialog.warnings.some((w) => !acknowledged.has(findingKey(w)))) {
       setAckHint(true);
       return;
     }
+    clearInterval(waitTimer.current);
+    const typing = typingNow.typing();
+    if (!force && typing.length > 0) {
+      // Freeze at the next pause: check a few times a second until nobody has typed for a moment.
+      setWaitingFor(typing.map(nameOf));
+      waitTimer.current = setInterval(() => {
+        const still = typingNow.typing();
+        if (still.length > 0) return setWaitingFor(still.map(nameOf));
+        clearInterval(waitTimer.current);
+        setWaitingFor(null);
+        void confirm(true);
+      }, 250);
+      return;
+    }
+    setWaitingFor(null);
     setBusy(true);
     setError(null);
     try {
@@ -105,12 +127,25 @@ export function RequestApproval({ total, onDone }: { total: number; onDone: OnDo
         open={dialog !== null}
         title={wf.approval.requestDialogTitle}
         confirmLabel={wf.approval.requestConfirm}
-        onConfirm={confirm}
-        onCancel={() => setDialog(null)}
+        onConfirm={() => void confirm()}
+        onCancel={() => {
+          clearInterval(waitTimer.current);
+          setWaitingFor(null);
+          setDialog(null);
+        }}
         busy={busy}
         error={error}
       >
         <p>{wf.approval.requestDialogBody(total)}</p>
+        <PresentNow people={typingNow.present.filter((p) => !p.isSelf)} typing={new Set(typingNow.typing().map((p) => p.userId))} />
+        {waitingFor ? (
+          <div className="wf-waiting" role="status">
+            <p>{wf.approval.waitingForPause(waitingFor)}</p>
+            <button type="button" className="button button--secondary button--small" onClick={() => void confirm(true)}>
+              {wf.approval.freezeAnyway}
+            </button>
+          </div>
+        ) : null}
         {openThreads > 0 ? (
           <p className="wf-open-threads" data-open-threads={openThreads}>
             {wf.approval.openThreads(openThreads)}
@@ -170,6 +205,26 @@ export function RequestApproval({ total, onDone }: { total: number; onDone: OnDo
           </fieldset>
         ) : null}
       </ConfirmDialog>
+    </div>
+  );
+}
+
+const nameOf = (p: Person) => `${p.name} (${p.organisation})`;
+
+/** Who else is in the reply now, and who of them is typing. */
+function PresentNow({ people, typing }: { people: Person[]; typing: ReadonlySet<string> }) {
+  if (people.length === 0) return <p className="wf-small">{wf.approval.nobodyElse}</p>;
+  return (
+    <div className="wf-present">
+      <p className="wf-small">{wf.approval.presentNow}</p>
+      <ul className="wf-present__list">
+        {people.map((p) => (
+          <li key={p.userId}>
+            {nameOf(p)}
+            {typing.has(p.userId) ? <strong className="wf-present__typing"> – {wf.approval.typingNow}</strong> : null}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -83,8 +83,14 @@ export class CollabTracker {
         this.hooks.onConnectFailed?.();
       }
     };
+    let typingMarkedAt = 0;
     const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
       if (origin === provider) return; // applied from the server
+      // Tell the others one is typing (at most once a second): the coordinator's freeze waits for a pause.
+      if (Date.now() - typingMarkedAt > 1000) {
+        typingMarkedAt = Date.now();
+        provider.awareness.setLocalStateField("typingAt", typingMarkedAt);
+      }
       // Mirrors y-websocket's broadcastMessage: it sent the update (synchronously, in its own
       // update handler registered before this one) only on a connected, open socket.
       const sentNow = provider.wsconnected && provider.ws !== null && provider.ws.readyState === WebSocket.OPEN;
