@@ -34,6 +34,8 @@ export class RoomRegistry {
     /** How long an empty room stays loaded, in ms (a quick reconnect then needs no reload). */
     private readonly unloadDelayMs: number,
     private readonly fanout: Fanout = new LocalFanout(),
+    /** Runs once per load, after the room exists and before anyone is answered (server-side repairs). */
+    private readonly afterLoad: (room: Room) => void = () => {},
   ) {
     this.publisher = {
       update: (documentId, update) => fanout.publish(documentId, FANOUT_UPDATE, update),
@@ -93,6 +95,7 @@ export class RoomRegistry {
       const room = new Room(documentId, row.regionId, doc, { frozen: isFrozen(row.state), storedUpdates, wholeState }, this.fanout.enabled ? this.publisher : null);
       this.rooms.set(documentId, room);
       for (const m of this.early.get(documentId) ?? []) this.onRemote(room, m);
+      this.afterLoad(room);
       this.log.debug({ documentId }, "room loaded");
       return room;
     } catch (error) {

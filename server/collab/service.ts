@@ -5,6 +5,7 @@
  */
 import { DEFAULT_REFUSED_LIMITS, type RefusedLimits } from "../workflow/refused-limits.js";
 import { RefusedKeeper } from "./refused-keeper.js";
+import { addMissingTextNodes } from "./text-nodes.js";
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import type { WebSocket } from "ws";
@@ -82,7 +83,7 @@ export class CollabService {
     private readonly options: CollabOptions = DEFAULT_COLLAB_OPTIONS,
     readonly fanout: Fanout = new LocalFanout(),
   ) {
-    this.rooms = new RoomRegistry(store, log, options.unloadDelayMs, fanout);
+    this.rooms = new RoomRegistry(store, log, options.unloadDelayMs, fanout, (room) => this.addTextNodes(room));
     this.writer = new UpdateWriter(store, log, options.writer, (healthy) => this.broadcastSaveHealth(healthy));
     this.users = new UserAllowance(options.user);
     this.refused = new RefusedKeeper(store, options.refusedLimits, log, (documentId, userId) => this.broadcastEvent(documentId, { type: "rejected-changes", userId }));
@@ -248,6 +249,13 @@ export class CollabService {
       room.leave(connection);
       this.rooms.releaseIfEmpty(room, () => this.writer.drainRoom(room));
     }
+  }
+
+  /** Older replies: every empty textblock gets its text before anyone types (text-nodes.ts). */
+  private addTextNodes(room: Room): void {
+    if (room.frozen) return;
+    const update = changeAsServer(room.doc, () => addMissingTextNodes(room.doc));
+    if (update) this.writer.enqueue(room, update, null, 0);
   }
 
   private pingAll(): void {

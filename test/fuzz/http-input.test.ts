@@ -17,6 +17,7 @@ const UUID = "123e4567-e89b-42d3-a456-426614174000";
 const ROUTES: [string, string][] = [
   ["POST", "/api/auth/login"],
   ["GET", "/api/me"],
+  ["GET", "/api/signing-key"],
   ["GET", "/api/documents"],
   ["GET", "/api/documents/:id"],
   ["GET", "/api/documents/:id/completeness"],

@@ -6,7 +6,7 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import { WebsocketProvider } from "y-websocket";
-import { MESSAGE_SAVED } from "../../shared/protocol/messages.js";
+import { MESSAGE_HEARTBEAT, MESSAGE_SAVED } from "../../shared/protocol/messages.js";
 import { isUpdateBearingFrame } from "../../shared/protocol/frames.js";
 import { EDITOR_SCHEMA_VERSION } from "../../shared/schema/version.js";
 import { TEST_PASSWORD } from "./server.js";
@@ -91,6 +91,7 @@ export function connectClient(server: Endpoint, session: Session | null, documen
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
     counter.saved = decoding.readVarUint(decoder);
   };
+  provider.messageHandlers[MESSAGE_HEARTBEAT] = () => {};
   provider.on("connection-close", (event: CloseEvent | null) => {
     if (event) closeCodes.push(event.code);
   });

@@ -12,7 +12,7 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import { WebsocketProvider } from "y-websocket";
-import { MESSAGE_EVENT, MESSAGE_SAVED, MESSAGE_SYNC, SYNC_STEP_2, SYNC_UPDATE } from "../../../shared/protocol/messages.js";
+import { MESSAGE_EVENT, MESSAGE_HEARTBEAT, MESSAGE_SAVED, MESSAGE_SYNC, SYNC_STEP_2, SYNC_UPDATE } from "../../../shared/protocol/messages.js";
 import { frameBytes } from "../../../shared/protocol/frames.js";
 import { EDITOR_SCHEMA_VERSION } from "../../../shared/schema/version.js";
 import type { Endpoint, Session } from "../../helpers/clients.js";
@@ -123,6 +123,7 @@ export function connectTypist(endpoint: Endpoint, session: Session, documentId: 
     // reconnect quickly after a restart (the default backoff grows to 2.5 s)
     maxBackoffTime: options.maxBackoffTime ?? 500,
   });
+  provider.messageHandlers[MESSAGE_HEARTBEAT] = () => {};
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
     const n = decoding.readVarUint(decoder);
     counter.saved = Math.max(counter.saved, n);
