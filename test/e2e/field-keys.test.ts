@@ -6,20 +6,10 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { browserSuite } from "../helpers/e2e.js";
-import { openReply, signIn, typeInField } from "../helpers/pages.js";
+import { fieldTextblock, openReply, signIn, typeInField, typedText } from "../helpers/pages.js";
 
 const suite = browserSuite();
-const paragraph = (field: string) => `#reply-editor [data-field="${field}"] .text-field__content p`;
-/** A field's first paragraph as text, without the notice drawn inside it. */
-const textOf = (page: Page, field: string) =>
-  page
-    .locator(paragraph(field))
-    .first()
-    .evaluate((el) => {
-      const copy = el.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll(".caret-notice").forEach((n) => n.remove());
-      return copy.textContent ?? "";
-    });
+const textOf = (page: Page, field: string) => typedText(fieldTextblock(page, field));
 
 describe("keys in a text field", () => {
   it("Ctrl+A selects the current field only, and a refusal appears beside the caret", async () => {
@@ -42,7 +32,7 @@ describe("keys in a text field", () => {
     expect(await notice.textContent()).toMatch(/kan ikke slettes/);
     // The caret (the selection's head) is now at the start of the field above: the notice is right there.
     const noticeBox = (await notice.boundingBox())!;
-    const caretBlock = (await page.locator(paragraph("i1.hjemmel.tekst")).first().boundingBox())!;
+    const caretBlock = (await fieldTextblock(page, "i1.hjemmel.tekst").boundingBox())!;
     expect(Math.abs(noticeBox.y - (caretBlock.y + caretBlock.height))).toBeLessThan(60);
     expect(Math.abs(noticeBox.x - caretBlock.x)).toBeLessThan(60);
     expect(await textOf(page, "i1.tilknytning.sammenhaeng")).toBe("Ny tekst.");

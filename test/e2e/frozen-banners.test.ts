@@ -3,9 +3,9 @@
  * (issue 14): the page says so once, and never that they "wait" (they will not be sent later).
  */
 import { describe, expect, it } from "vitest";
-import type { WebSocketRoute } from "playwright-core";
 import { browserSuite } from "../helpers/e2e.js";
 import { openReply, signIn, typeInField } from "../helpers/pages.js";
+import { cuttableNetwork } from "../helpers/network.js";
 import { fillReply, requestApproval } from "../helpers/replyStates.js";
 
 const suite = browserSuite();
@@ -14,26 +14,15 @@ describe("a change refused by a frozen reply", () => {
   it("is told once, as not saved, with where to find it", async () => {
     await fillReply(suite.server, "nordjylland");
     const { page, context } = await signIn(suite.browser, suite.server.baseUrl, "redaktoer.aalborg@regionssvar.dk");
-    let offline = false;
-    await page.routeWebSocket(/\/collab\//, (ws: WebSocketRoute) => {
-      if (offline) return void ws.close({ code: 1006, reason: "network down" });
-      const server = ws.connectToServer();
-      ws.onMessage((message) => {
-        if (!offline) server.send(message);
-      });
-      server.onMessage((message) => {
-        if (!offline) ws.send(message);
-      });
-    });
-    await page.reload(); // the route takes effect in documents loaded after it
+    const network = await cuttableNetwork(page);
     await openReply(page, "Nordjylland");
     await page.getByText("Alle ændringer er gemt").waitFor();
 
-    offline = true;
+    network.cut();
     await page.getByText(/^Offline/).first().waitFor({ timeout: 15_000 });
     await typeInField(page, "i1.hjemmel.tekst", " Skrevet i toget.");
     await requestApproval(suite.server, "nordjylland");
-    offline = false;
+    network.heal();
 
     await page.getByText(/blev ikke gemt, fordi svaret er låst/).first().waitFor({ timeout: 30_000 });
     const text = await page.locator("main").innerText();

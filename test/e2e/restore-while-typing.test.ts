@@ -6,20 +6,15 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { browserSuite } from "../helpers/e2e.js";
-import { openReply, signIn } from "../helpers/pages.js";
+import { fieldTextblock, openReply, signIn, typedText } from "../helpers/pages.js";
 import { login } from "../helpers/clients.js";
 import { callApi } from "../helpers/api.js";
 
 const suite = browserSuite();
 const DOC = "svar-nordjylland";
 const FIELD = "i1.hjemmel.tekst";
-const paragraph = (page: Page) => page.locator(`#reply-editor [data-field="${FIELD}"] .text-field__content p`).first();
-const textOf = (page: Page) =>
-  paragraph(page).evaluate((el) => {
-    const copy = el.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll(".collaboration-carets__caret, .caret-notice").forEach((n) => n.remove());
-    return copy.textContent ?? "";
-  });
+const paragraph = (page: Page) => fieldTextblock(page, FIELD);
+const textOf = (page: Page) => typedText(paragraph(page));
 
 describe("restore while someone types", () => {
   it("moves the typist's caret to the end of the field and tells them", async () => {

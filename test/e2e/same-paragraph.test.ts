@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { browserSuite } from "../helpers/e2e.js";
-import { openReply, signIn } from "../helpers/pages.js";
+import { fieldTextblock, openReply, signIn, typedText } from "../helpers/pages.js";
 import { storedDoc } from "../reliability/support/stored.js";
 import { fieldText } from "../helpers/ydoc.js";
 
@@ -18,14 +18,8 @@ const EDITORS = ["redaktoer.aalborg@regionssvar.dk", "redaktoer.hjoerring@region
 /** The editable textblock a case types in: a field's first paragraph, list item or table cell. */
 type Spot = { field: string; selector: "p" | "li p" | "td p" };
 
-const textblock = (page: Page, spot: Spot) => page.locator(`#reply-editor [data-field="${spot.field}"] .text-field__content ${spot.selector}`).first();
-/** The textblock's text without the labels of remote carets drawn inside it. */
-const textOf = (page: Page, spot: Spot) =>
-  textblock(page, spot).evaluate((el) => {
-    const copy = el.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
-    return copy.textContent ?? "";
-  });
+const textblock = (page: Page, spot: Spot) => fieldTextblock(page, spot.field, spot.selector);
+const textOf = (page: Page, spot: Spot) => typedText(textblock(page, spot));
 
 /** Clicks into the textblock and moves the caret with the keyboard: to the start, the end, or `n` characters in. */
 async function caret(page: Page, spot: Spot, where: "start" | "end" | number): Promise<void> {

@@ -19,3 +19,12 @@ export async function callApi(server: Endpoint, session: Session | null, method:
   if (type.startsWith("text/")) return { status: response.status, body: await response.text() };
   return { status: response.status, body: await response.arrayBuffer() };
 }
+
+/** One sign-in attempt with a wrong password, as a browser would send it. */
+export function failedSignIn(server: Endpoint, email: string): Promise<Response> {
+  return fetch(`${server.baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: server.origin },
+    body: JSON.stringify({ email, password: "forkert-adgangskode" }),
+  });
+}

@@ -1,5 +1,5 @@
 /** Browser steps shared by the e2e tests, in the words a user would use. */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { TEST_PASSWORD } from "./server.js";
 
 export async function signIn(
@@ -30,4 +30,18 @@ export async function typeInField(page: Page, fieldId: string, text: string): Pr
   await editable.click();
   await page.keyboard.press("End");
   await page.keyboard.type(text);
+}
+
+/** The first `selector` textblock (p, li p, td p) inside a text field's editable content. */
+export function fieldTextblock(page: Page, fieldId: string, selector = "p"): Locator {
+  return page.locator(`#reply-editor [data-field="${fieldId}"] .text-field__content ${selector}`).first();
+}
+
+/** A textblock's text as its author sees it: without remote carets' labels or notices drawn inside it. */
+export function typedText(block: Locator): Promise<string> {
+  return block.evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll(".collaboration-carets__caret, .caret-notice").forEach((n) => n.remove());
+    return copy.textContent ?? "";
+  });
 }

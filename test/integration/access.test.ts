@@ -9,7 +9,7 @@ import { startServer, TEST_PASSWORD, type TestServer } from "../helpers/server.j
 import { connectClient, login, type Session, type TestClient } from "../helpers/clients.js";
 import { appendText, fieldText } from "../helpers/ydoc.js";
 import { waitFor } from "../helpers/wait.js";
-import { callApi } from "../helpers/api.js";
+import { callApi, failedSignIn } from "../helpers/api.js";
 
 const DOC = "svar-nordjylland";
 const FIELD = "i1.hjemmel.tekst";
@@ -195,12 +195,7 @@ describe("HTTP access", () => {
 
   it("answers a wrong password and an unknown e-mail alike, and rate-limits sign-in", async () => {
     server = await startServer();
-    const attempt = (email: string) =>
-      fetch(`${server.baseUrl}/api/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: server.origin },
-        body: JSON.stringify({ email, password: "forkert-adgangskode" }),
-      });
+    const attempt = (email: string) => failedSignIn(server, email);
     const wrong = await attempt(EDITOR);
     const unknown = await attempt("findes.ikke@regionssvar.dk");
     expect(wrong.status).toBe(401);

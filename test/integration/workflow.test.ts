@@ -68,6 +68,22 @@ async function requestApproval(coordinator: Session) {
   return first;
 }
 
+/** A complete reply; an editor writes offline, the reply is frozen, and the edit arrives after the freeze. */
+async function refuseAnOfflineEdit(): Promise<{ coordinator: Session; editor: Session }> {
+    server = await startServer();
+    const coordinator = await login(server, COORDINATOR);
+    await fillReply(coordinator);
+    const editor = await login(server, EDITOR);
+    const offline = track(connectClient(server, editor, DOC));
+    await waitFor(() => offline.provider.synced);
+    offline.provider.disconnect();
+    appendText(offline.doc, "i1.hjemmel.tekst", " Skrevet offline i toget.");
+    expect((await requestApproval(coordinator)).status).toBe(200);
+    offline.provider.connect();
+    await waitFor(() => offline.closeCodes.includes(CloseCode.DOCUMENT_FROZEN));
+  return { coordinator, editor };
+}
+
 describe("approval workflow", () => {
   it("refuses to send an incomplete reply for approval and says what is missing", async () => {
     server = await startServer();
@@ -114,17 +130,7 @@ describe("approval workflow", () => {
   });
 
   it("refuses offline edits that arrive after the freeze and keeps them for the user", async () => {
-    server = await startServer();
-    const coordinator = await login(server, COORDINATOR);
-    await fillReply(coordinator);
-    const editor = await login(server, EDITOR);
-    const offline = track(connectClient(server, editor, DOC));
-    await waitFor(() => offline.provider.synced);
-    offline.provider.disconnect();
-    appendText(offline.doc, "i1.hjemmel.tekst", " Skrevet offline i toget.");
-    expect((await requestApproval(coordinator)).status).toBe(200);
-    offline.provider.connect();
-    await waitFor(() => offline.closeCodes.includes(CloseCode.DOCUMENT_FROZEN));
+    const { coordinator, editor } = await refuseAnOfflineEdit();
     const kept = await waitFor(async () => {
       const res = await api(editor, "GET", `/api/documents/${DOC}/rejected-changes`);
       return res.body.changes.length > 0 ? res.body.changes : null;
@@ -133,17 +139,7 @@ describe("approval workflow", () => {
   });
 
   it("shows a refused change against the text as it was when refused, not as it is today", async () => {
-    server = await startServer();
-    const coordinator = await login(server, COORDINATOR);
-    await fillReply(coordinator);
-    const editor = await login(server, EDITOR);
-    const offline = track(connectClient(server, editor, DOC));
-    await waitFor(() => offline.provider.synced);
-    offline.provider.disconnect();
-    appendText(offline.doc, "i1.hjemmel.tekst", " Skrevet offline i toget.");
-    expect((await requestApproval(coordinator)).status).toBe(200);
-    offline.provider.connect();
-    await waitFor(() => offline.closeCodes.includes(CloseCode.DOCUMENT_FROZEN));
+    const { coordinator, editor } = await refuseAnOfflineEdit();
     await waitFor(async () => (await api(editor, "GET", `/api/documents/${DOC}/rejected-changes`)).body.changes.length > 0);
     // Reopened, and the field rewritten since.
     expect((await api(coordinator, "POST", `/api/documents/${DOC}/workflow/reopen`, { reason: "Rettelser" })).status).toBeLessThan(300);
