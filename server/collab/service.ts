@@ -3,9 +3,6 @@
  * keeps them alive, applies access changes to open connections at once, and shuts down
  * without losing a committed-to-be update.
  */
-import { DEFAULT_REFUSED_LIMITS, type RefusedLimits } from "../workflow/refused-limits.js";
-import { RefusedKeeper } from "./refused-keeper.js";
-import { addMissingTextNodes } from "./text-nodes.js";
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import type { WebSocket } from "ws";
@@ -27,6 +24,9 @@ import { changeAsServer } from "./repair.js";
 import { FANOUT_UPDATE, LocalFanout, type ControlMessage, type Fanout } from "./fanout.js";
 import type { DocumentEvent } from "../../shared/protocol/events.js";
 import * as Y from "yjs";
+import { DEFAULT_REFUSED_LIMITS, type RefusedLimits } from "../workflow/refused-limits.js";
+import { RefusedKeeper } from "./refused-keeper.js";
+import { addMissingTextNodes } from "./text-nodes.js";
 
 export interface CollabOptions {
   /** Ping interval in ms; a peer that has not answered the previous ping is dropped. */
@@ -76,6 +76,7 @@ export class CollabService {
 
   private readonly freezeAcks = new Map<string, (instanceId: string) => void>();
   private readonly refused: RefusedKeeper;
+  private readonly missedPings = new WeakMap<Connection, number>();
 
   constructor(
     private readonly store: Store,
@@ -258,9 +259,16 @@ export class CollabService {
     if (update) this.writer.enqueue(room, update, null, 0);
   }
 
+  /**
+   * Every HEARTBEAT_MS: a socket that answered neither of the last two pings is dead (a lost
+   * network closes nothing) and is ended, which drops its person from presence. Two, not one, so
+   * a peer whose event loop is busy for a moment is not cut off.
+   */
   private pingAll(): void {
     for (const c of this.connections) {
-      if (!c.alive) {
+      const missed = c.alive ? 0 : (this.missedPings.get(c) ?? 0) + 1;
+      this.missedPings.set(c, missed);
+      if (missed >= 2) {
         c.socket.terminate();
         continue;
       }
