@@ -47,11 +47,11 @@ export class Room {
   frozen: boolean;
   private readonly awarenessOwners = new Map<number, Connection>();
   /**
-   * Who first used each awareness client id in this room. Another person may not take an id over
-   * after its owner disconnected (their carets and place in the presence list would be the
-   * squatter's); the same person reconnecting keeps it.
+   * Who first used each awareness client id of this document. Another person may not take an id
+   * over after its owner disconnected (their carets and place in the presence list would be the
+   * squatter's); the same person reconnecting keeps it. Kept by the registry across reloads.
    */
-  private readonly awarenessUsers = new Map<number, string>();
+  private readonly awarenessUsers: Map<number, string>;
   /** Types changed by the last client transaction, for repairs (see repair.ts). */
   private changedTypes: Map<Y.AbstractType<any>, Set<string | null>> | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
@@ -70,11 +70,12 @@ export class Room {
     readonly documentId: string,
     readonly regionId: string,
     readonly doc: Y.Doc,
-    options: { frozen: boolean; storedUpdates: number; wholeState?: Uint8Array | null },
+    options: { frozen: boolean; storedUpdates: number; wholeState?: Uint8Array | null; awarenessUsers?: Map<number, string> },
     private readonly publisher: RoomPublisher | null = null,
     private readonly limits: RoomLimits = DEFAULT_ROOM_LIMITS,
   ) {
     this.frozen = options.frozen;
+    this.awarenessUsers = options.awarenessUsers ?? new Map();
     this.updatesSinceCompaction = options.storedUpdates;
     this.wholeStateStep2 = options.wholeState ? encodeSyncStep2FromUpdate(options.wholeState) : null;
     this.loadedStateVector = options.wholeState ? Y.encodeStateVector(doc) : null;

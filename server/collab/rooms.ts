@@ -19,6 +19,9 @@ const COMPACT_ON_UNLOAD_MIN_UPDATES = 50;
 
 type RemoteMessage = { kind: number; payload: Uint8Array };
 
+/** Awareness ids remembered per document (a few hundred people's sessions; an id is 4 bytes and a user id). */
+const MAX_AWARENESS_IDS_PER_DOCUMENT = 10_000;
+
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room>>();
@@ -27,6 +30,7 @@ export class RoomRegistry {
   /** Messages from other instances that arrived while the document was loading. */
   private readonly early = new Map<string, RemoteMessage[]>();
   private readonly publisher: RoomPublisher;
+  private readonly awarenessUsers = new Map<string, Map<number, string>>();
 
   constructor(
     private readonly store: Store,
@@ -41,6 +45,15 @@ export class RoomRegistry {
       update: (documentId, update) => fanout.publish(documentId, FANOUT_UPDATE, update),
       awareness: (documentId, update) => fanout.publish(documentId, FANOUT_AWARENESS, update),
     };
+  }
+
+  /** Awareness client id → user, per document, for as long as this process runs (see Room). */
+  private awarenessUsersOf(documentId: string): Map<number, string> {
+    let users = this.awarenessUsers.get(documentId);
+    if (!users) this.awarenessUsers.set(documentId, (users = new Map()));
+    // Bounded: ids are random per browser session, so old ones only age; forget the oldest.
+    while (users.size > MAX_AWARENESS_IDS_PER_DOCUMENT) users.delete(users.keys().next().value!);
+    return users;
   }
 
   get(documentId: string): Room | undefined {
@@ -92,7 +105,8 @@ export class RoomRegistry {
       const { doc, storedUpdates, wholeState } = await loadDocument(this.store, documentId, row.regionId, (state) => {
         for (const listener of this.wholeStateListeners.get(documentId) ?? []) listener(state);
       });
-      const room = new Room(documentId, row.regionId, doc, { frozen: isFrozen(row.state), storedUpdates, wholeState }, this.fanout.enabled ? this.publisher : null);
+      const awarenessUsers = this.awarenessUsersOf(documentId);
+      const room = new Room(documentId, row.regionId, doc, { frozen: isFrozen(row.state), storedUpdates, wholeState, awarenessUsers }, this.fanout.enabled ? this.publisher : null);
       this.rooms.set(documentId, room);
       for (const m of this.early.get(documentId) ?? []) this.onRemote(room, m);
       this.afterLoad(room);

@@ -41,6 +41,8 @@ beforeAll(async () => {
   await waitFor(() => writer.provider.synced);
   const text = (findTextField(writer.doc, FIELD)!.get(0) as Y.XmlElement).get(0) as Y.XmlText;
   text.insert(0, "Hjemmel i serviceloven.");
+  // Committed, not only passed on: the test compares the stored reply with it.
+  await waitFor(() => writer.counter.sent > 0 && writer.counter.saved >= writer.counter.sent);
   await waitFor(() => fieldText(observer.doc, FIELD) === "Hjemmel i serviceloven.");
   writer.destroy();
 });
