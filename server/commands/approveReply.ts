@@ -10,6 +10,7 @@ import { recordAudit } from "../audit/record.js";
 import type { CollabService } from "../collab/service.js";
 import { conflict, forbidden } from "../errors.js";
 import type { DocumentRow, Store } from "../storage/types.js";
+import { isUniqueViolation } from "../storage/unique-violation.js";
 import { createVersion } from "../workflow/versions.js";
 
 export interface ApproveReplyInput {
@@ -43,8 +44,9 @@ export async function approveReply(store: Store, collab: CollabService, input: A
       contentHash: version.contentHash,
       discardedAt: null,
     });
-  } catch {
-    throw conflict("already_approved", "Kommunen har allerede godkendt svaret.");
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict("already_approved", "Kommunen har allerede godkendt svaret.");
+    throw error;
   }
   await recordAudit(store, { actorUserId: actor.user.id, documentId: document.id, event: "approval.given", details: { kommunekode, grundlag: input.grundlag, contentHash: version.contentHash } });
   const approved = new Set((await store.listApprovals(document.id)).filter((a) => a.contentHash === version.contentHash).map((a) => a.kommunekode));

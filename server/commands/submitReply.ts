@@ -16,6 +16,7 @@ import { canonicalJson } from "../../shared/content/canonical.js";
 import { conflict } from "../errors.js";
 import type { SealedRecord } from "../export/sealed-record.js";
 import type { DocumentRow, Store } from "../storage/types.js";
+import { isUniqueViolation } from "../storage/unique-violation.js";
 import { copenhagenToday } from "../time.js";
 import { createVersion, versionContent } from "../workflow/versions.js";
 
@@ -57,8 +58,9 @@ export async function submitReply(store: Store, collab: CollabService, signingKe
   const seal = { documentId: document.id, recordJson: canonicalJson(record), contentHash: hashes.indholdsHash, sealHash: hashes.forseglingsHash, sealedAt, pdf, docx };
   try {
     await store.insertSeal(seal);
-  } catch {
-    throw conflict("wrong_state", "Svaret er allerede indsendt.");
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict("wrong_state", "Svaret er allerede indsendt.");
+    throw error;
   }
   // The seal's statement (its hashes and those of the PDF and DOCX) signed with the key outside the database.
   const signed = signSeal(signingKey, seal);

@@ -3,6 +3,7 @@
  * PostgreSQL database. A backend that passes it can carry the product.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isUniqueViolation } from "../../server/storage/unique-violation.js";
 import * as Y from "yjs";
 import { openStore } from "../../server/storage/index.js";
 import type { Store } from "../../server/storage/types.js";
@@ -171,14 +172,17 @@ for (const backend of backends) {
     it("keeps one valid approval per kommune", async () => {
       const approval = { id: "a1", documentId: "d3", kommunekode: "851", userId: "u1", createdAt: now(), grundlag: "Byrådsbeslutning", contentHash: "h", discardedAt: null };
       await store.insertApproval(approval);
-      await expect(store.insertApproval({ ...approval, id: "a2" })).rejects.toThrow();
+      // The approve command tells "already approved" from a real failure by this error alone.
+      await expect(store.insertApproval({ ...approval, id: "a2" })).rejects.toSatisfy(isUniqueViolation);
       expect(await store.discardApprovals("d3", now())).toBe(1);
       await store.insertApproval({ ...approval, id: "a3" });
       expect((await store.listApprovals("d3")).map((a) => a.id)).toEqual(["a3"]);
     });
 
     it("never changes or deletes a seal, not even by a direct query", async () => {
-      await store.insertSeal({ documentId: "d3", recordJson: "{}", contentHash: "h", sealHash: "s", sealedAt: now(), pdf: new Uint8Array([1]), docx: new Uint8Array([2]) });
+      const seal = { documentId: "d3", recordJson: "{}", contentHash: "h", sealHash: "s", sealedAt: now(), pdf: new Uint8Array([1]), docx: new Uint8Array([2]) };
+      await store.insertSeal(seal);
+      await expect(store.insertSeal({ ...seal, sealHash: "second" })).rejects.toSatisfy(isUniqueViolation);
       const db = (store as unknown as { kysely: import("kysely").Kysely<import("../../server/storage/schema.js").Tables> }).kysely;
       await expect(db.updateTable("seals").set({ seal_hash: "forged" }).where("document_id", "=", "d3").execute()).rejects.toThrow();
       await expect(db.deleteFrom("seals").where("document_id", "=", "d3").execute()).rejects.toThrow();
