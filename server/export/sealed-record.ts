@@ -4,7 +4,9 @@
  * the region's kommuner, the approvals and both hashes. The cover is built here once, so the
  * two files cannot disagree about it.
  */
+import { z } from "zod";
 import type { ReplyContent } from "../../shared/template/types.js";
+import { ReplyContentSchema } from "../../shared/validation/reply-content.js";
 import { TEMPLATE } from "../../shared/template/definition.js";
 import { findRegion, municipalitiesOf } from "../../shared/regions.js";
 import { formatDate } from "../../shared/export/format.js";
@@ -27,6 +29,19 @@ export interface SealedRecord {
   dato: string; // YYYY-MM-DD, the submission date (hoved.dato)
   approvals: SealedApproval[];
 }
+
+/** The stored record parsed, not cast (issue 16); loose, so the hash over it is the stored one's. */
+export const SealedRecordSchema: z.ZodType<SealedRecord> = z.looseObject({
+  documentId: z.string(),
+  regionId: z.string(),
+  title: z.string(),
+  content: ReplyContentSchema,
+  indholdsHash: z.string(),
+  dato: z.string(),
+  approvals: z.array(
+    z.looseObject({ kommunekode: z.string(), kommune: z.string(), godkendtAf: z.string(), tidspunkt: z.string(), grundlag: z.string(), indholdsHash: z.string() }),
+  ),
+});
 
 export interface SealHashes {
   indholdsHash: string;

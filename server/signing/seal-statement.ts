@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import type { KeyObject } from "node:crypto";
+import { z } from "zod";
 import type { SealRow } from "../storage/types.js";
 import type { SigningKey } from "./keys.js";
 import { signJson, verifyJson } from "./sign.js";
@@ -19,6 +20,15 @@ export interface SealStatement {
   docxSha256: string;
   sealedAt: string;
 }
+
+export const SealStatementSchema: z.ZodType<SealStatement> = z.object({
+  documentId: z.string(),
+  indholdsHash: z.string(),
+  forseglingsHash: z.string(),
+  pdfSha256: z.string(),
+  docxSha256: z.string(),
+  sealedAt: z.string(),
+});
 
 export interface SealSignature {
   statement: SealStatement;

@@ -12,17 +12,16 @@ import * as workflow from "./workflow-queries.js";
 import * as content from "./content-queries.js";
 import * as security from "./security-queries.js";
 import type { AppendUpdates } from "./sqlite-append.js";
+import { decode, decodeJson, JsonObject, StringList } from "./decode.js";
+import { DocumentRole, OrganisationKind, ThreadStatus, WorkflowState } from "../../shared/vocabulary.js";
 import type {
   AppendItem,
   AuditEntry,
-  DocumentRole,
   InvitationRow,
   CommentMessageRow,
   ThreadRow,
-  ThreadStatus,
   DocumentRow,
   MembershipRow,
-  OrganisationKind,
   OrganisationRow,
   SessionRow,
   AgencyGrantRow,
@@ -30,7 +29,6 @@ import type {
   Store,
   StoredDocumentState,
   UserRow,
-  WorkflowState,
   WorkflowRow,
   VersionRow,
   VersionSummary,
@@ -42,7 +40,7 @@ import type {
 type Db = Kysely<Tables>;
 
 function organisationFromRow(r: Tables["organisations"]): OrganisationRow {
-  return { id: r.id, kind: r.kind as OrganisationKind, name: r.name, regionId: r.region_id, kommunekode: r.kommunekode };
+  return { id: r.id, kind: decode(OrganisationKind, r.kind, "organisations.kind"), name: r.name, regionId: r.region_id, kommunekode: r.kommunekode };
 }
 function userFromRow(r: Tables["users"]): UserRow {
   return {
@@ -61,13 +59,13 @@ function documentFromRow(r: Tables["documents"]): DocumentRow {
     title: r.title,
     templateId: r.template_id,
     templateVersion: Number(r.template_version),
-    state: r.state as WorkflowState,
+    state: decode(WorkflowState, r.state, "documents.state"),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 function membershipFromRow(r: Tables["memberships"]): MembershipRow {
-  return { documentId: r.document_id, userId: r.user_id, role: r.role as DocumentRole };
+  return { documentId: r.document_id, userId: r.user_id, role: decode(DocumentRole, r.role, "memberships.role") };
 }
 function invitationFromRow(r: Tables["invitations"]): InvitationRow {
   return {
@@ -76,7 +74,7 @@ function invitationFromRow(r: Tables["invitations"]): InvitationRow {
     email: r.email,
     userId: r.user_id,
     documentId: r.document_id,
-    role: r.role as DocumentRole,
+    role: decode(DocumentRole, r.role, "invitations.role"),
     createdBy: r.created_by,
     createdAt: r.created_at,
     expiresAt: r.expires_at,
@@ -89,7 +87,7 @@ function threadFromRow(r: Tables["comment_threads"]): ThreadRow {
     documentId: r.document_id,
     blockId: r.block_id,
     quote: r.quote,
-    status: r.status as ThreadStatus,
+    status: decode(ThreadStatus, r.status, "comment_threads.status"),
     createdBy: r.created_by,
     createdAt: r.created_at,
     resolvedBy: r.resolved_by,
@@ -102,7 +100,7 @@ function messageFromRow(r: Tables["comment_messages"]): CommentMessageRow {
     threadId: r.thread_id,
     authorId: r.author_id,
     body: r.body,
-    mentions: JSON.parse(r.mentions) as string[],
+    mentions: decodeJson(StringList, r.mentions, "comment_messages.mentions"),
     createdAt: r.created_at,
     editedAt: r.edited_at,
     deletedAt: r.deleted_at,
@@ -125,7 +123,7 @@ function auditFromRow(r: Tables["audit_log"]): AuditEntry {
     actorUserId: r.actor_user_id,
     event: r.event,
     documentId: r.document_id,
-    details: JSON.parse(r.details) as Record<string, unknown>,
+    details: decodeJson(JsonObject, r.details, "audit_log.details"),
     prevHash: r.prev_hash,
     hash: r.hash,
   };

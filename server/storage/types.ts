@@ -5,9 +5,9 @@
  * PostgreSQL: synchronous_commit on). test/contract/storage.test.ts runs the same suite on both.
  */
 
-export type OrganisationKind = "kommune" | "sekretariat" | "familieambulatorium" | "styrelse";
-export type DocumentRole = "koordinator" | "redaktoer" | "kommentator" | "laeser";
-export type WorkflowState = "udkast" | "til_godkendelse" | "godkendt" | "indsendt";
+import type { DocumentRole, OrganisationKind, ThreadStatus, VersionKind, WorkflowState } from "../../shared/vocabulary.js";
+
+export type { DocumentRole, OrganisationKind, ThreadStatus, VersionKind, WorkflowState };
 
 export interface OrganisationRow {
   id: string;
@@ -72,8 +72,6 @@ export interface InvitationRow {
   usedAt: string | null;
 }
 
-export type ThreadStatus = "open" | "resolved";
-
 export interface ThreadRow {
   id: string; // chosen by the client: it is also the id in the comment mark in the text
   documentId: string;
@@ -101,7 +99,7 @@ export interface VersionRow {
   id: string;
   documentId: string;
   name: string;
-  kind: "auto" | "manual";
+  kind: VersionKind;
   createdBy: string | null;
   createdAt: string;
   /** Y.encodeStateAsUpdate of the document at that moment (for restore). */

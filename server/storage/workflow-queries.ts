@@ -1,6 +1,8 @@
 /** Queries of the workflow tables (versions, approvals, seals, refused changes), for KyselyStore. */
 import { sql, type Kysely } from "kysely";
 import type { Dialect, Tables } from "./schema.js";
+import { decode, decodeJson, StringList } from "./decode.js";
+import { VersionKind } from "../../shared/vocabulary.js";
 import type { ApprovalRow, RejectedUpdateRow, SealRow, VersionRow, VersionSummary, WorkflowRow, WorkflowState } from "./types.js";
 
 type Db = Kysely<Tables>;
@@ -17,7 +19,7 @@ export async function getWorkflow(db: Db, documentId: string): Promise<WorkflowR
   return {
     documentId,
     frozenVersionId: r.frozen_version_id,
-    acknowledgedWarnings: r.acknowledged_warnings ? (JSON.parse(r.acknowledged_warnings) as string[]) : [],
+    acknowledgedWarnings: r.acknowledged_warnings ? decodeJson(StringList, r.acknowledged_warnings, "workflow.acknowledged_warnings") : [],
     internalDeadline: r.internal_deadline,
     updatedAt: r.updated_at,
   };
@@ -62,7 +64,7 @@ export async function getVersion(db: Db, id: string): Promise<VersionRow | undef
     id: r.id,
     documentId: r.document_id,
     name: r.name,
-    kind: r.kind as VersionRow["kind"],
+    kind: decode(VersionKind, r.kind, "document_versions.kind"),
     createdBy: r.created_by,
     createdAt: r.created_at,
     stateUpdate: bytes(r.state_update),
@@ -78,7 +80,7 @@ export async function listVersions(db: Db, documentId: string): Promise<VersionS
     .where("document_id", "=", documentId)
     .orderBy("created_at", "desc")
     .execute();
-  return rows.map((r) => ({ id: r.id, documentId: r.document_id, name: r.name, kind: r.kind as VersionRow["kind"], createdBy: r.created_by, createdAt: r.created_at, contentHash: r.content_hash }));
+  return rows.map((r) => ({ id: r.id, documentId: r.document_id, name: r.name, kind: decode(VersionKind, r.kind, "document_versions.kind"), createdBy: r.created_by, createdAt: r.created_at, contentHash: r.content_hash }));
 }
 
 export async function insertApproval(db: Db, a: ApprovalRow): Promise<void> {

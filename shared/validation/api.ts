@@ -3,6 +3,7 @@
  * client (types). Every error response is `{ error: { code, message } }` with a Danish message.
  */
 import { z } from "zod";
+import { DocumentRole, OrganisationKind, WorkflowState } from "../vocabulary.js";
 
 export const LoginBody = z.object({
   // NFKC, trimmed, lower-case: the form sign-in looks accounts up and counts attempts by.
@@ -19,9 +20,7 @@ export const DocumentIdParams = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/),
 });
 
-export const OrganisationKind = z.enum(["kommune", "sekretariat", "familieambulatorium", "styrelse"]);
-export const DocumentRole = z.enum(["koordinator", "redaktoer", "kommentator", "laeser"]);
-export const WorkflowState = z.enum(["udkast", "til_godkendelse", "godkendt", "indsendt"]);
+export { DocumentRole, OrganisationKind, WorkflowState };
 
 export interface OrganisationDto {
   id: string;

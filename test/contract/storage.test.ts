@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isUniqueViolation } from "../../server/storage/unique-violation.js";
+import { StoredRowError } from "../../server/storage/decode.js";
 import * as Y from "yjs";
 import { openStore } from "../../server/storage/index.js";
 import type { Store } from "../../server/storage/types.js";
@@ -187,6 +188,16 @@ for (const backend of backends) {
       await expect(db.updateTable("seals").set({ seal_hash: "forged" }).where("document_id", "=", "d3").execute()).rejects.toThrow();
       await expect(db.deleteFrom("seals").where("document_id", "=", "d3").execute()).rejects.toThrow();
       expect((await store.getSeal("d3"))?.sealHash).toBe("s");
+    });
+
+    it("parses rows instead of casting them: a value written by hand that the code does not know is refused", async () => {
+      const db = (store as unknown as { kysely: import("kysely").Kysely<import("../../server/storage/schema.js").Tables> }).kysely;
+      await store.upsertMembership({ documentId: "d1", userId: "u1", role: "laeser" });
+      await db.updateTable("memberships").set({ role: "admin" }).where("document_id", "=", "d1").where("user_id", "=", "u1").execute();
+      await expect(store.getMembership("d1", "u1")).rejects.toThrow(StoredRowError);
+      await expect(store.getMembership("d1", "u1")).rejects.toThrow(/memberships\.role/);
+      await store.upsertMembership({ documentId: "d1", userId: "u1", role: "laeser" });
+      expect((await store.getMembership("d1", "u1"))?.role).toBe("laeser");
     });
 
     it("keeps a hash-chained audit log whose tampering is detected", async () => {

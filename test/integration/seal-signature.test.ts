@@ -69,4 +69,27 @@ describe("the seal's signature", () => {
     const final = await callApi(server, coordinator, "GET", `/api/documents/${DOC}/final`);
     expect(final.body.verification).toMatchObject({ signature: false, pdf: false, docx: true });
   });
+
+  it("refuses to serve a stored record that does not parse (500), instead of passing it on", async () => {
+    let damage = false;
+    await sealed((store) =>
+      new Proxy(store, {
+        get(target, prop, receiver) {
+          const value = Reflect.get(target, prop, receiver) as unknown;
+          if (damage && prop === "getSeal") {
+            return async (id: string) => {
+              const seal = await target.getSeal(id);
+              return seal && { ...seal, recordJson: JSON.stringify({ ...JSON.parse(seal.recordJson), approvals: "alle" }) };
+            };
+          }
+          return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      }),
+    );
+    damage = true;
+    const coordinator = await login(server, `koordinator.${REGION}@regionssvar.dk`);
+    const final = await callApi(server, coordinator, "GET", `/api/documents/${DOC}/final`);
+    expect(final.status).toBe(500);
+    expect(final.body.record).toBeUndefined();
+  });
 });

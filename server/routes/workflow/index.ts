@@ -20,10 +20,11 @@ import { reopenDraft } from "../../commands/reopenDraft.js";
 import { approveReply } from "../../commands/approveReply.js";
 import { submitReply } from "../../commands/submitReply.js";
 import { recordAudit } from "../../audit/record.js";
-import type { SealedRecord } from "../../export/sealed-record.js";
+import { SealedRecordSchema } from "../../export/sealed-record.js";
+import { decodeJson } from "../../storage/decode.js";
 import { withDocument } from "../../content/read.js";
 import type { SigningKey } from "../../signing/keys.js";
-import { checkSealSignature, type SealStatement } from "../../signing/seal-statement.js";
+import { checkSealSignature, SealStatementSchema } from "../../signing/seal-statement.js";
 import { refusedFull } from "../../workflow/refused-limits.js";
 import { describeRejectedAsRefused } from "../../workflow/rejected.js";
 
@@ -113,9 +114,9 @@ export async function workflowRoutes(app: FastifyInstance, deps: { store: Store;
     const { document } = await documentFor(store, request, "read");
     const seal = await store.getSeal(document.id);
     if (!seal) throw notFound("Svaret er ikke indsendt endnu.");
-    const record = JSON.parse(seal.recordJson) as SealedRecord;
+    const record = decodeJson(SealedRecordSchema, seal.recordJson, "seals.record_json");
     const stored = await store.getSealSignature(document.id);
-    const signed = stored && { statement: JSON.parse(stored.statementJson) as SealStatement, signature: stored.signature, keyId: stored.keyId };
+    const signed = stored && { statement: decodeJson(SealStatementSchema, stored.statementJson, "seal_signatures.statement_json"), signature: stored.signature, keyId: stored.keyId };
     const signature = checkSealSignature(deps.signingKey.publicKey, signed, seal);
     return {
       documentId: document.id,

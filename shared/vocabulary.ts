@@ -1,0 +1,21 @@
+/**
+ * The one vocabulary of the product: the kinds of organisation, the document roles, the workflow
+ * states, thread statuses and version kinds. Server storage, routes, Redis messages and the client
+ * all take their types and validators from here, so a new value is added in one place.
+ */
+import { z } from "zod";
+
+export const OrganisationKind = z.enum(["kommune", "sekretariat", "familieambulatorium", "styrelse"]);
+export type OrganisationKind = z.infer<typeof OrganisationKind>;
+
+export const DocumentRole = z.enum(["koordinator", "redaktoer", "kommentator", "laeser"]);
+export type DocumentRole = z.infer<typeof DocumentRole>;
+
+export const WorkflowState = z.enum(["udkast", "til_godkendelse", "godkendt", "indsendt"]);
+export type WorkflowState = z.infer<typeof WorkflowState>;
+
+export const ThreadStatus = z.enum(["open", "resolved"]);
+export type ThreadStatus = z.infer<typeof ThreadStatus>;
+
+export const VersionKind = z.enum(["auto", "manual"]);
+export type VersionKind = z.infer<typeof VersionKind>;
