@@ -43,13 +43,17 @@ const FIRST_NAMES = ["Mette", "Lars", "Anne", "Søren", "Camilla", "Jens", "Loui
 const LAST_NAMES = ["Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen", "Madsen"];
 const personName = (i: number) => `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[(i * 3 + 1) % LAST_NAMES.length]}`;
 
-/** The kommuner whose editors get demo accounts: the largest of each region and two more. */
+/**
+ * The kommuner whose editors get demo accounts: in Nordjylland, the demo region, every kommune, so
+ * the README's accounts alone can take its reply through approval to "Indsendt"; elsewhere the
+ * largest kommune and two more.
+ */
+export const DEMO_REGION_ID = "nordjylland";
 const DEMO_EDITOR_KOMMUNER: Record<string, string[]> = {
   hovedstaden: ["101", "147", "151"], // København, Frederiksberg, Ballerup
   sjaelland: ["265", "259", "253"], // Roskilde, Køge, Greve
   syddanmark: ["461", "561", "420"], // Odense, Esbjerg, Assens
   midtjylland: ["751", "615", "657"], // Aarhus, Horsens, Herning
-  nordjylland: ["851", "860", "787"], // Aalborg, Hjørring, Thisted
 };
 
 /** Demo accounts: per region a coordinator, editors of three kommuner, a familieambulatorium commenter; one agency reader. */
@@ -58,7 +62,7 @@ export function demoAccounts(): DemoAccount[] {
   let n = 0;
   for (const region of REGIONS.regions) {
     accounts.push({ email: `koordinator.${region.id}@${DEMO_EMAIL_DOMAIN}`, name: personName(n++), organisationId: secretariatIdOf(region.id), regionId: region.id, role: "koordinator" });
-    const editorKommuner = municipalitiesOf(region.id).filter((m) => DEMO_EDITOR_KOMMUNER[region.id]?.includes(m.code));
+    const editorKommuner = municipalitiesOf(region.id).filter((m) => region.id === DEMO_REGION_ID || DEMO_EDITOR_KOMMUNER[region.id]?.includes(m.code));
     for (const m of editorKommuner) {
       accounts.push({ email: `redaktoer.${slug(m.name)}@${DEMO_EMAIL_DOMAIN}`, name: personName(n++), organisationId: kommuneIdOf(m.code), regionId: region.id, role: "redaktoer" });
     }
