@@ -19,3 +19,11 @@ export type ThreadStatus = z.infer<typeof ThreadStatus>;
 
 export const VersionKind = z.enum(["auto", "manual"]);
 export type VersionKind = z.infer<typeof VersionKind>;
+
+/**
+ * The kinds of mail (issue 17). Each person can turn off each kind except invitations, which
+ * carry the only way into an account.
+ */
+export const MailKind = z.enum(["invitation", "approval_requested", "reminder", "mention", "deadline", "approved_by_all", "submitted"]);
+export type MailKind = z.infer<typeof MailKind>;
+export const OPTIONAL_MAIL_KINDS = MailKind.options.filter((k) => k !== "invitation");

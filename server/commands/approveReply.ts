@@ -43,6 +43,7 @@ export async function approveReply(store: Store, collab: CollabService, input: A
       grundlag: input.grundlag,
       contentHash: version.contentHash,
       discardedAt: null,
+      flag: null,
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict("already_approved", "Kommunen har allerede godkendt svaret.");

@@ -69,6 +69,8 @@ export async function inviteMember(store: Store, input: InviteMemberInput): Prom
     createdAt: now.toISOString(),
     expiresAt,
     usedAt: null,
+    linkShown: true,
+    revokedAt: null,
   });
   await recordAudit(store, { ...audit, event: "invitation.created", details: { userId: user.id, email: user.email, role: input.role, expiresAt } });
   return { token, expiresAt };

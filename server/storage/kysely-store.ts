@@ -11,6 +11,7 @@ import { migrate } from "./schema.js";
 import * as workflow from "./workflow-queries.js";
 import * as content from "./content-queries.js";
 import * as security from "./security-queries.js";
+import * as mail from "./mail-queries.js";
 import type { AppendUpdates } from "./sqlite-append.js";
 import { decode, decodeJson, JsonObject, StringList } from "./decode.js";
 import { DocumentRole, OrganisationKind, ThreadStatus, WorkflowState } from "../../shared/vocabulary.js";
@@ -35,6 +36,8 @@ import type {
   ApprovalRow,
   SealRow,
   RejectedUpdateRow,
+  MailKind,
+  MailRow,
 } from "./types.js";
 
 type Db = Kysely<Tables>;
@@ -79,6 +82,8 @@ function invitationFromRow(r: Tables["invitations"]): InvitationRow {
     createdAt: r.created_at,
     expiresAt: r.expires_at,
     usedAt: r.used_at,
+    linkShown: Number(r.link_shown) === 1,
+    revokedAt: r.revoked_at,
   };
 }
 function threadFromRow(r: Tables["comment_threads"]): ThreadRow {
@@ -331,6 +336,8 @@ export class KyselyStore implements Store {
         created_at: i.createdAt,
         expires_at: i.expiresAt,
         used_at: i.usedAt,
+        link_shown: i.linkShown ? 1 : 0,
+        revoked_at: i.revokedAt,
       })
       .execute();
   }
@@ -346,6 +353,7 @@ export class KyselyStore implements Store {
       .selectAll()
       .where("document_id", "=", documentId)
       .where("used_at", "is", null)
+      .where("revoked_at", "is", null)
       .where("expires_at", ">", now)
       .orderBy("created_at")
       .execute();
@@ -353,13 +361,52 @@ export class KyselyStore implements Store {
   }
 
   async useInvitation(id: string, at: string): Promise<boolean> {
-    const result = await this.db.updateTable("invitations").set({ used_at: at }).where("id", "=", id).where("used_at", "is", null).executeTakeFirst();
+    const result = await this.db.updateTable("invitations").set({ used_at: at }).where("id", "=", id).where("used_at", "is", null).where("revoked_at", "is", null).executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 
   async voidOpenInvitations(userId: string, at: string): Promise<number> {
-    const result = await this.db.updateTable("invitations").set({ used_at: at }).where("user_id", "=", userId).where("used_at", "is", null).executeTakeFirst();
+    const result = await this.db.updateTable("invitations").set({ revoked_at: at }).where("user_id", "=", userId).where("used_at", "is", null).where("revoked_at", "is", null).executeTakeFirst();
     return Number(result.numUpdatedRows);
+  }
+
+  async getInvitation(id: string): Promise<InvitationRow | undefined> {
+    const r = await this.db.selectFrom("invitations").selectAll().where("id", "=", id).executeTakeFirst();
+    return r && invitationFromRow(r);
+  }
+
+  async getAcceptedInvitationOf(userId: string): Promise<InvitationRow | undefined> {
+    const r = await this.db.selectFrom("invitations").selectAll().where("user_id", "=", userId).where("used_at", "is not", null).where("revoked_at", "is", null).orderBy("used_at").executeTakeFirst();
+    return r && invitationFromRow(r);
+  }
+
+  async revokeInvitation(id: string, at: string): Promise<boolean> {
+    const result = await this.db.updateTable("invitations").set({ revoked_at: at }).where("id", "=", id).where("used_at", "is", null).where("revoked_at", "is", null).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  // --- mail (queries in mail-queries.ts) ------------------------------------------------------
+
+  enqueueMail(mails: MailRow[]): Promise<void> {
+    return mail.enqueueMail(this.db, mails);
+  }
+  claimDueMail(now: string, leaseUntil: string, limit: number): Promise<MailRow[]> {
+    return mail.claimDueMail(this.db, now, leaseUntil, limit);
+  }
+  markMailSent(id: string, at: string): Promise<void> {
+    return mail.markMailSent(this.db, id, at);
+  }
+  markMailFailed(id: string, attempts: number, nextAttemptAt: string, error: string): Promise<void> {
+    return mail.markMailFailed(this.db, id, attempts, nextAttemptAt, error);
+  }
+  listMail(documentIds: string[], limit: number): Promise<MailRow[]> {
+    return mail.listMail(this.db, documentIds, limit);
+  }
+  listMailOptOuts(userId: string): Promise<MailKind[]> {
+    return mail.listMailOptOuts(this.db, userId);
+  }
+  setMailOptOut(userId: string, kind: MailKind, optedOut: boolean): Promise<void> {
+    return mail.setMailOptOut(this.db, userId, kind, optedOut);
   }
 
   // --- comment threads -----------------------------------------------------------------------

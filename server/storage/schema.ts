@@ -5,6 +5,7 @@
 import { Migrator, sql, type Generated, type Kysely, type Migration } from "kysely";
 import { createWorkflowTables } from "./migrations/0002_workflow.js";
 import { createSecurityTables } from "./migrations/0003_security.js";
+import { createMailTables } from "./migrations/0004_mail.js";
 
 export interface Tables {
   organisations: {
@@ -67,6 +68,8 @@ export interface Tables {
     created_at: string;
     expires_at: string;
     used_at: string | null;
+    link_shown: number; // 0 | 1 (0004_mail)
+    revoked_at: string | null;
   };
   comment_threads: {
     id: string;
@@ -131,6 +134,7 @@ export interface Tables {
     grundlag: string;
     content_hash: string;
     discarded_at: string | null;
+    flag: string | null; // 0004_mail: why this approval needs a second look (issue 15 item 3)
   };
   seals: {
     document_id: string;
@@ -159,6 +163,26 @@ export interface Tables {
     prev_hash: string;
     hash: string;
   };
+  mail_outbox: {
+    id: string;
+    kind: string;
+    dedupe_key: string | null;
+    to_user_id: string | null;
+    to_email: string;
+    document_id: string | null;
+    subject: string;
+    text_body: string;
+    html_body: string;
+    created_at: string;
+    sent_at: string | null;
+    attempts: number;
+    next_attempt_at: string;
+    last_error: string | null;
+  };
+  mail_opt_outs: {
+    user_id: string;
+    kind: string;
+  };
   audit_head: {
     id: number;
     seq: number;
@@ -177,6 +201,7 @@ export async function migrate(db: Kysely<Tables>, dialect: Dialect): Promise<voi
     "0001_initial": { up: (d) => createInitialTables(d as Kysely<Tables>, dialect) },
     "0002_workflow": { up: (d) => createWorkflowTables(d as Kysely<Tables>, dialect) },
     "0003_security": { up: (d) => createSecurityTables(d as Kysely<Tables>) },
+    "0004_mail": { up: (d) => createMailTables(d as Kysely<Tables>) },
   };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();

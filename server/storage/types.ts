@@ -5,9 +5,9 @@
  * PostgreSQL: synchronous_commit on). test/contract/storage.test.ts runs the same suite on both.
  */
 
-import type { DocumentRole, OrganisationKind, ThreadStatus, VersionKind, WorkflowState } from "../../shared/vocabulary.js";
+import type { DocumentRole, MailKind, OrganisationKind, ThreadStatus, VersionKind, WorkflowState } from "../../shared/vocabulary.js";
 
-export type { DocumentRole, OrganisationKind, ThreadStatus, VersionKind, WorkflowState };
+export type { DocumentRole, MailKind, OrganisationKind, ThreadStatus, VersionKind, WorkflowState };
 
 export interface OrganisationRow {
   id: string;
@@ -70,6 +70,9 @@ export interface InvitationRow {
   createdAt: string;
   expiresAt: string;
   usedAt: string | null;
+  /** The inviter could see the link (no mail server): approvals from the account are flagged. */
+  linkShown: boolean;
+  revokedAt: string | null;
 }
 
 export interface ThreadRow {
@@ -127,6 +130,8 @@ export interface ApprovalRow {
   grundlag: string;
   contentHash: string;
   discardedAt: string | null;
+  /** Why the approval needs a second look, printed in the seal (issue 15 item 3); null when none. */
+  flag: string | null;
 }
 
 export interface SealRow {
@@ -181,6 +186,25 @@ export interface AuditEntry {
   hash: string;
 }
 
+/** A mail in the outbox (server/mail/): stored first, then sent by the delivery loop. */
+export interface MailRow {
+  id: string;
+  kind: MailKind;
+  /** Set for mails a timer or a retried action could enqueue twice; a second one is ignored. */
+  dedupeKey: string | null;
+  toUserId: string | null;
+  toEmail: string;
+  documentId: string | null;
+  subject: string;
+  text: string;
+  html: string;
+  createdAt: string;
+  sentAt: string | null;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+}
+
 export interface Store {
   readonly dialect: "sqlite" | "postgres";
 
@@ -214,6 +238,21 @@ export interface Store {
   putSealSignature(row: SealSignatureRow): Promise<void>;
   getSealSignature(documentId: string): Promise<SealSignatureRow | undefined>;
 
+  // --- mail (server/mail/; queries in mail-queries.ts) --------------------------------------
+  /** Stores mails to send; one whose dedupeKey is already stored is skipped. */
+  enqueueMail(mails: MailRow[]): Promise<void>;
+  /**
+   * Claims up to `limit` unsent mails that are due, by moving their next attempt to `leaseUntil`
+   * (so another instance's loop does not send them too), and returns them.
+   */
+  claimDueMail(now: string, leaseUntil: string, limit: number): Promise<MailRow[]>;
+  markMailSent(id: string, at: string): Promise<void>;
+  markMailFailed(id: string, attempts: number, nextAttemptAt: string, error: string): Promise<void>;
+  /** Newest first: the outbox of these documents (`/udbakke`). */
+  listMail(documentIds: string[], limit: number): Promise<MailRow[]>;
+  listMailOptOuts(userId: string): Promise<MailKind[]>;
+  setMailOptOut(userId: string, kind: MailKind, optedOut: boolean): Promise<void>;
+
   // --- documents and memberships -----------------------------------------------------------
   insertDocument(doc: DocumentRow): Promise<void>;
   getDocument(id: string): Promise<DocumentRow | undefined>;
@@ -229,6 +268,11 @@ export interface Store {
   insertInvitation(invitation: InvitationRow): Promise<void>;
   getInvitationByTokenHash(tokenHash: string): Promise<InvitationRow | undefined>;
   listOpenInvitations(documentId: string, now: string): Promise<InvitationRow[]>;
+  getInvitation(id: string): Promise<InvitationRow | undefined>;
+  /** The invitation through which the account got its password, if it had one. */
+  getAcceptedInvitationOf(userId: string): Promise<InvitationRow | undefined>;
+  /** Revokes an open invitation; false when it was no longer open. */
+  revokeInvitation(id: string, at: string): Promise<boolean>;
   /** Marks the invitation used iff it is still unused; true if this call used it (single use). */
   useInvitation(id: string, at: string): Promise<boolean>;
   /** Marks every open invitation of a person as used (one link per person works, once); returns how many. */

@@ -86,13 +86,13 @@ export async function listVersions(db: Db, documentId: string): Promise<VersionS
 export async function insertApproval(db: Db, a: ApprovalRow): Promise<void> {
   await db
     .insertInto("approvals")
-    .values({ id: a.id, document_id: a.documentId, kommunekode: a.kommunekode, user_id: a.userId, created_at: a.createdAt, grundlag: a.grundlag, content_hash: a.contentHash, discarded_at: a.discardedAt })
+    .values({ id: a.id, document_id: a.documentId, kommunekode: a.kommunekode, user_id: a.userId, created_at: a.createdAt, grundlag: a.grundlag, content_hash: a.contentHash, discarded_at: a.discardedAt, flag: a.flag })
     .execute();
 }
 
 export async function listApprovals(db: Db, documentId: string): Promise<ApprovalRow[]> {
   const rows = await db.selectFrom("approvals").selectAll().where("document_id", "=", documentId).where("discarded_at", "is", null).orderBy("created_at").execute();
-  return rows.map((r) => ({ id: r.id, documentId: r.document_id, kommunekode: r.kommunekode, userId: r.user_id, createdAt: r.created_at, grundlag: r.grundlag, contentHash: r.content_hash, discardedAt: r.discarded_at }));
+  return rows.map((r) => ({ id: r.id, documentId: r.document_id, kommunekode: r.kommunekode, userId: r.user_id, createdAt: r.created_at, grundlag: r.grundlag, contentHash: r.content_hash, discardedAt: r.discarded_at, flag: r.flag }));
 }
 
 export async function discardApprovals(db: Db, documentId: string, at: string): Promise<number> {

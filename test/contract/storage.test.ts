@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isUniqueViolation } from "../../server/storage/unique-violation.js";
 import { StoredRowError } from "../../server/storage/decode.js";
+import type { MailRow } from "../../server/storage/types.js";
 import * as Y from "yjs";
 import { openStore } from "../../server/storage/index.js";
 import type { Store } from "../../server/storage/types.js";
@@ -101,13 +102,56 @@ for (const backend of backends) {
     it("uses an invitation exactly once", async () => {
       await store.insertInvitation({
         id: "inv1", tokenHash: "th1", email: "person@example.dk", userId: "u1", documentId: "d1", role: "kommentator",
-        createdBy: "u1", createdAt: now(), expiresAt: "2999-01-01T00:00:00.000Z", usedAt: null,
+        createdBy: "u1", createdAt: now(), expiresAt: "2999-01-01T00:00:00.000Z", usedAt: null, linkShown: true, revokedAt: null,
       });
       expect((await store.getInvitationByTokenHash("th1"))?.role).toBe("kommentator");
       expect(await store.listOpenInvitations("d1", now())).toHaveLength(1);
       const uses = await Promise.all([store.useInvitation("inv1", now()), store.useInvitation("inv1", now())]);
       expect(uses.filter(Boolean)).toHaveLength(1);
       expect(await store.listOpenInvitations("d1", now())).toHaveLength(0);
+      expect(await store.getAcceptedInvitationOf("u1")).toMatchObject({ id: "inv1", linkShown: true });
+    });
+
+    it("revokes and voids open invitations, which then can no longer be used", async () => {
+      const invitation = { tokenHash: "", email: "p@example.dk", userId: "u1", documentId: "d1", role: "laeser" as const, createdBy: "u1", createdAt: now(), expiresAt: "2999-01-01T00:00:00.000Z", usedAt: null, linkShown: false, revokedAt: null };
+      await store.insertInvitation({ ...invitation, id: "inv2", tokenHash: "th2" });
+      await store.insertInvitation({ ...invitation, id: "inv3", tokenHash: "th3" });
+      expect(await store.revokeInvitation("inv2", now())).toBe(true);
+      expect(await store.revokeInvitation("inv2", now())).toBe(false);
+      expect((await store.getInvitation("inv2"))?.revokedAt).not.toBeNull();
+      expect(await store.useInvitation("inv2", now())).toBe(false);
+      expect(await store.voidOpenInvitations("u1", now())).toBe(1);
+      expect(await store.useInvitation("inv3", now())).toBe(false);
+      expect(await store.listOpenInvitations("d1", now())).toEqual([]);
+    });
+
+    it("keeps a mail outbox: deduplicated, claimed once across instances, retried, listed per document", async () => {
+      const mail = (id: string, extra: Partial<MailRow> = {}): MailRow => ({
+        id, kind: "approval_requested", dedupeKey: null, toUserId: "u1", toEmail: "person@example.dk", documentId: "d1",
+        subject: "Emne", text: "Tekst", html: "<p>Tekst</p>", createdAt: now(), sentAt: null, attempts: 0, nextAttemptAt: "2000-01-01T00:00:00.000Z", lastError: null, ...extra,
+      });
+      await store.enqueueMail([mail("m1", { dedupeKey: "k" }), mail("m2")]);
+      await store.enqueueMail([mail("m3", { dedupeKey: "k" })]);
+      const lease = "2999-01-01T00:00:00.000Z";
+      const [first, second] = await Promise.all([store.claimDueMail(now(), lease, 10), store.claimDueMail(now(), lease, 10)]);
+      expect([...first!, ...second!].map((m) => m.id).sort()).toEqual(["m1", "m2"]);
+      await store.markMailSent("m1", now());
+      await store.markMailFailed("m2", 1, "2000-01-02T00:00:00.000Z", "454 try later");
+      const again = await store.claimDueMail(now(), lease, 10);
+      expect(again.map((m) => [m.id, m.attempts, m.lastError])).toEqual([["m2", 1, "454 try later"]]);
+      const listed = await store.listMail(["d1"], 10);
+      expect(listed.map((m) => m.id).sort()).toEqual(["m1", "m2"]);
+      expect(listed.find((m) => m.id === "m1")?.sentAt).not.toBeNull();
+      expect(await store.listMail(["other"], 10)).toEqual([]);
+    });
+
+    it("keeps each person's mail opt-outs", async () => {
+      await store.setMailOptOut("u1", "mention", true);
+      await store.setMailOptOut("u1", "mention", true);
+      await store.setMailOptOut("u1", "deadline", true);
+      expect(await store.listMailOptOuts("u1")).toEqual(["deadline", "mention"]);
+      await store.setMailOptOut("u1", "deadline", false);
+      expect(await store.listMailOptOuts("u1")).toEqual(["mention"]);
     });
 
     it("appends updates of several documents in one commit and loads them in order", async () => {
@@ -171,7 +215,7 @@ for (const backend of backends) {
     });
 
     it("keeps one valid approval per kommune", async () => {
-      const approval = { id: "a1", documentId: "d3", kommunekode: "851", userId: "u1", createdAt: now(), grundlag: "Byrådsbeslutning", contentHash: "h", discardedAt: null };
+      const approval = { id: "a1", documentId: "d3", kommunekode: "851", userId: "u1", createdAt: now(), grundlag: "Byrådsbeslutning", contentHash: "h", discardedAt: null, flag: null };
       await store.insertApproval(approval);
       // The approve command tells "already approved" from a real failure by this error alone.
       await expect(store.insertApproval({ ...approval, id: "a2" })).rejects.toSatisfy(isUniqueViolation);

@@ -32,7 +32,7 @@ async function frozenVersion(store: Store, documentId: string): Promise<string> 
 async function approve(store: Store, documentId: string, kommunekoder: string[]): Promise<void> {
   const coordinator = (await store.getUserByEmail("koordinator.nordjylland@regionssvar.dk"))!;
   for (const kommunekode of kommunekoder) {
-    await store.insertApproval({ id: randomUUID(), documentId, kommunekode, userId: coordinator.id, createdAt: new Date().toISOString(), grundlag: "Byrådsbeslutning", contentHash: HASH, discardedAt: null });
+    await store.insertApproval({ id: randomUUID(), documentId, kommunekode, userId: coordinator.id, createdAt: new Date().toISOString(), grundlag: "Byrådsbeslutning", contentHash: HASH, discardedAt: null, flag: null });
   }
 }
 
