@@ -27,6 +27,9 @@ import { workflowRoutes } from "./routes/workflow/index.js";
 import { versionRoutes } from "./routes/versions/index.js";
 import { overviewRoutes } from "./routes/overview/index.js";
 import { startWorkflowRecovery } from "./ops/recover-workflow.js";
+import { startMail, type Mail } from "./mail/setup.js";
+import { mailRoutes } from "./routes/mail/index.js";
+import { publicBaseUrl } from "./public-url.js";
 
 export interface AppDeps {
   /** Use this store instead of opening one from the config (tests inject faults this way). */
@@ -37,6 +40,7 @@ export interface AppDeps {
 declare module "fastify" {
   interface FastifyInstance {
     signingKey: SigningKey;
+    mail: Mail;
     store: Store;
     collab: CollabService;
   }
@@ -72,6 +76,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const stopSessionSweep = startSessionSweep(store, collab, app.log, config.SESSION_CHECK_MS);
   // Workflow transitions a crash interrupted are repaired before the first request is served.
   const stopRecovery = await startWorkflowRecovery(store, collab, app.log, !config.REDIS_URL);
+  const mail = await startMail(config, store, app.log, () => publicBaseUrl(config, app.server.address()));
+  app.decorate("mail", mail);
   app.decorate("store", store);
   app.decorate("collab", collab);
   app.decorate("signingKey", signingKey);
@@ -113,9 +119,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await registerCollabRoute(app, { config, store, collab });
   await app.register(async (scope) => authRoutes(scope, { config, store, collab }));
   await app.register(async (scope) => documentRoutes(scope, { store, collab }));
-  await app.register(async (scope) => peopleRoutes(scope, { config, store, collab }));
-  await app.register(async (scope) => commentRoutes(scope, { store, collab }));
-  await app.register(async (scope) => workflowRoutes(scope, { store, collab, signingKey }));
+  await app.register(async (scope) => peopleRoutes(scope, { config, store, collab, mail }));
+  await app.register(async (scope) => commentRoutes(scope, { store, collab, mail }));
+  await app.register(async (scope) => workflowRoutes(scope, { store, collab, signingKey, mail }));
+  await app.register(async (scope) => mailRoutes(scope, { store, mail }));
   await app.register(async (scope) => versionRoutes(scope, { store, collab }));
   await app.register(async (scope) => overviewRoutes(scope, { store, collab }));
   // The public half of the signing key, so anyone can check a seal's signature (docs/security.md).
@@ -126,6 +133,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.addHook("onClose", async () => {
     stopRecovery();
     stopSessionSweep();
+    await mail.stop();
     if (!deps.store) await store.close();
   });
   return app;

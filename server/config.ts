@@ -47,6 +47,29 @@ export const ConfigSchema = z.object({
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
   /** Unload a room this long after its last client left, in ms (0 = at once, after persisting). */
   ROOM_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5000),
+  /** smtp://user:pass@host:port or smtps://… : mail goes out through this server. Unset: mails stay in the outbox (/udbakke). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  /** Sender of the mails. */
+  MAIL_FROM: z.string().min(3).default("Regionssvar <noreply@regionssvar.dk>"),
+  /** How often the delivery loop looks for due mails, in ms (it also runs at once after each new mail). */
+  MAIL_POLL_MS: z.coerce.number().int().min(50).default(5000),
+  /** First retry of a failed send after this many ms; doubled per attempt, at most an hour. */
+  MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+  /**
+   * JSON: organisation id → the e-mail domains of its people, e.g. {"kommune-851":["aalborg.dk"]}. An invitation
+   * into such an organisation must go to an address in one of its domains (issue 15: a kommune's consent).
+   */
+  ORGANISATION_EMAIL_DOMAINS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return z.record(z.string(), z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/))).parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: "custom", message: 'must be JSON like {"kommune-851":["aalborg.dk"]}' });
+        return z.NEVER;
+      }
+    })
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Serve the built client from dist/client. */
   SERVE_CLIENT: bool.default(true),

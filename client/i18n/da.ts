@@ -5,9 +5,7 @@
  */
 import type { DocumentSummaryDto } from "../../shared/validation/api.js";
 import type { ItemId, ProgressKey } from "../../shared/template/types.js";
-
-type WorkflowState = DocumentSummaryDto["state"];
-type DocumentRole = DocumentSummaryDto["role"];
+import { ROLE_LABELS, STATE_LABELS } from "../../shared/labels.js";
 
 export const da = {
   app: {
@@ -56,18 +54,8 @@ export const da = {
     loadError: "Listen over svar kunne ikke hentes.",
     retry: "Prøv igen",
   },
-  states: {
-    udkast: "Udkast",
-    til_godkendelse: "Til godkendelse",
-    godkendt: "Godkendt af alle kommuner",
-    indsendt: "Indsendt",
-  } satisfies Record<WorkflowState, string>,
-  roles: {
-    koordinator: "Koordinator",
-    redaktoer: "Kommunal redaktør",
-    kommentator: "Kommentator",
-    laeser: "Læser",
-  } satisfies Record<DocumentRole, string>,
+  states: STATE_LABELS,
+  roles: ROLE_LABELS,
   errors: {
     network: "Der er ingen forbindelse til serveren. Tjek din netværksforbindelse, og prøv igen.",
     generic: "Der opstod en uventet fejl. Prøv igen om lidt.",

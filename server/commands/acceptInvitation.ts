@@ -15,7 +15,7 @@ export const invitationGone = () => new AppError(410, "invitation_gone", "Invita
 /** The invitation of a token if it can still be used. */
 export async function openInvitation(store: Store, token: string, now = new Date()): Promise<InvitationRow> {
   const invitation = await store.getInvitationByTokenHash(hashToken(token));
-  if (!invitation || invitation.usedAt !== null || invitation.expiresAt <= now.toISOString()) throw invitationGone();
+  if (!invitation || invitation.usedAt !== null || invitation.revokedAt !== null || invitation.expiresAt <= now.toISOString()) throw invitationGone();
   return invitation;
 }
 

@@ -20,6 +20,20 @@ export interface ApproveReplyInput {
   indholdsHash: string; // the hash of the text the approver read
 }
 
+/**
+ * An approval from an account whose invitation link someone outside the kommune could see (no
+ * mail server: the coordinator was shown it) is flagged in the seal: that person could have
+ * accepted the link themselves and approved in the kommune's name (issue 15, item 3).
+ */
+async function approvalFlag(store: Store, actor: Principal): Promise<string | null> {
+  const invitation = await store.getAcceptedInvitationOf(actor.user.id);
+  if (!invitation?.linkShown) return null;
+  const inviter = await store.getUser(invitation.createdBy);
+  if (inviter?.organisationId === actor.user.organisationId) return null;
+  const organisation = inviter && (await store.getOrganisation(inviter.organisationId));
+  return `Kontoen er oprettet via et invitationslink, som ${inviter?.name ?? "en anden"}${organisation ? ` (${organisation.name})` : ""} kunne se. Kommunen bør bekræfte godkendelsen.`;
+}
+
 export async function approveReply(store: Store, collab: CollabService, input: ApproveReplyInput): Promise<{ allApproved: boolean }> {
   const { document, actor } = input;
   const kommunekode = actor.organisation.kommunekode;
@@ -43,7 +57,7 @@ export async function approveReply(store: Store, collab: CollabService, input: A
       grundlag: input.grundlag,
       contentHash: version.contentHash,
       discardedAt: null,
-      flag: null,
+      flag: await approvalFlag(store, actor),
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict("already_approved", "Kommunen har allerede godkendt svaret.");

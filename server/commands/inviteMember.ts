@@ -1,14 +1,19 @@
 /**
  * A coordinator invites a person to the region's reply with a role. A new person gets an account
- * without a password and a single-use invitation link (valid INVITATION_TTL_DAYS); a person who
- * already has an account in the same organisation is added at once.
+ * without a password and a single-use invitation link (valid INVITATION_TTL_DAYS), which goes to
+ * them by mail; a person who already has an account in the same organisation is added at once.
+ *
+ * A kommune's consent (issue 15, item 3): where the kommune's e-mail domains are configured, the
+ * address must be in one of them, and with a mail server the link goes only to that address, never
+ * to the inviter. Without one (the demo) the inviter sees the link; the invitation remembers that,
+ * and approvals from such an account are flagged in the seal.
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Principal } from "../auth/principal.js";
 import { hashToken } from "../auth/sessions.js";
 import { recordAudit } from "../audit/record.js";
 import { AppError, conflict } from "../errors.js";
-import type { DocumentRole, DocumentRow, OrganisationRow, Store } from "../storage/types.js";
+import type { DocumentRole, DocumentRow, InvitationRow, OrganisationRow, Store } from "../storage/types.js";
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -31,9 +36,18 @@ export interface InviteMemberInput {
   name: string;
   organisationId: string; // an organisation of the document's region (never the agency: see scripts/agency.ts)
   role: DocumentRole;
+  /** Whether the inviter is shown the link (no mail server) or it goes only by mail. */
+  linkShown: boolean;
+  /** The configured e-mail domains per organisation (ORGANISATION_EMAIL_DOMAINS). */
+  emailDomains?: Record<string, string[]> | undefined;
 }
 
-export async function inviteMember(store: Store, input: InviteMemberInput): Promise<{ token: string | null; expiresAt: string | null }> {
+export interface InvitationIssued {
+  invitation: InvitationRow;
+  token: string;
+}
+
+export async function inviteMember(store: Store, input: InviteMemberInput): Promise<InvitationIssued | null> {
   const organisation = await store.getOrganisation(input.organisationId);
   // Only the region's own organisations: agency access is granted by an operator, never through
   // an invitation (a coordinator could otherwise make an account that reads every region).
@@ -43,6 +57,10 @@ export async function inviteMember(store: Store, input: InviteMemberInput): Prom
   if (!roleFitsOrganisation(input.role, organisation)) {
     throw new AppError(400, "bad_role", "Rollen passer ikke til organisationen (kun kommuner kan være redaktører, kun sekretariatet koordinator).");
   }
+  const domains = input.emailDomains?.[organisation.id];
+  if (domains && !domains.includes(input.email.split("@")[1] ?? "")) {
+    throw new AppError(400, "bad_email_domain", `${organisation.name} bruger e-mailadresser på ${domains.join(" eller ")}. Invitationen skal sendes til en adresse der.`);
+  }
   const now = new Date();
   let user = await store.getUserByEmail(input.email);
   if (user && user.organisationId !== organisation.id) throw conflict("other_organisation", "Personen er oprettet i en anden organisation.");
@@ -50,28 +68,39 @@ export async function inviteMember(store: Store, input: InviteMemberInput): Prom
     user = { id: randomUUID(), email: input.email, name: input.name, organisationId: organisation.id, passwordHash: null, createdAt: now.toISOString() };
     await store.insertUser(user);
   }
-  const audit = { actorUserId: input.inviter.user.id, documentId: input.document.id };
   if (user.passwordHash) {
     await store.upsertMembership({ documentId: input.document.id, userId: user.id, role: input.role });
-    await recordAudit(store, { ...audit, event: "member.added", details: { userId: user.id, role: input.role } });
-    return { token: null, expiresAt: null };
+    await recordAudit(store, { actorUserId: input.inviter.user.id, documentId: input.document.id, event: "member.added", details: { userId: user.id, role: input.role } });
+    return null;
   }
+  return issueInvitation(store, { userId: user.id, email: user.email, documentId: input.document.id, role: input.role, linkShown: input.linkShown }, input.inviter.user.id, "invitation.created");
+}
+
+/** A new single-use link for a person without a password; the token exists only in the returned link. */
+export async function issueInvitation(
+  store: Store,
+  who: Pick<InvitationRow, "userId" | "email" | "documentId" | "role" | "linkShown">,
+  actorUserId: string,
+  event: "invitation.created" | "invitation.renewed",
+): Promise<InvitationIssued> {
+  const now = new Date();
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000).toISOString();
-  await store.insertInvitation({
+  const invitation: InvitationRow = {
     id: randomUUID(),
     tokenHash: hashToken(token),
-    email: user.email,
-    userId: user.id,
-    documentId: input.document.id,
-    role: input.role,
-    createdBy: input.inviter.user.id,
+    ...who,
+    createdBy: actorUserId,
     createdAt: now.toISOString(),
-    expiresAt,
+    expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000).toISOString(),
     usedAt: null,
-    linkShown: true,
     revokedAt: null,
+  };
+  await store.insertInvitation(invitation);
+  await recordAudit(store, {
+    actorUserId,
+    documentId: who.documentId,
+    event,
+    details: { invitationId: invitation.id, userId: who.userId, email: who.email, role: who.role, expiresAt: invitation.expiresAt, linkShown: who.linkShown },
   });
-  await recordAudit(store, { ...audit, event: "invitation.created", details: { userId: user.id, email: user.email, role: input.role, expiresAt } });
-  return { token, expiresAt };
+  return { invitation, token };
 }

@@ -37,6 +37,7 @@ export async function submitReply(store: Store, collab: CollabService, signingKe
       tidspunkt: a.createdAt,
       grundlag: a.grundlag,
       indholdsHash: a.contentHash,
+      ...(a.flag ? { bemaerkning: a.flag } : {}),
     })),
   );
   const report = checkSubmission(content, named, {

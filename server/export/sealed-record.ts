@@ -18,6 +18,8 @@ export interface SealedApproval {
   tidspunkt: string; // ISO timestamp
   grundlag: string;
   indholdsHash: string;
+  /** Why the approval needs a second look (issue 15, item 3); absent when there is nothing to note. */
+  bemaerkning?: string;
 }
 
 export interface SealedRecord {
@@ -39,7 +41,7 @@ export const SealedRecordSchema: z.ZodType<SealedRecord> = z.looseObject({
   indholdsHash: z.string(),
   dato: z.string(),
   approvals: z.array(
-    z.looseObject({ kommunekode: z.string(), kommune: z.string(), godkendtAf: z.string(), tidspunkt: z.string(), grundlag: z.string(), indholdsHash: z.string() }),
+    z.looseObject({ kommunekode: z.string(), kommune: z.string(), godkendtAf: z.string(), tidspunkt: z.string(), grundlag: z.string(), indholdsHash: z.string(), bemaerkning: z.string().optional() }),
   ),
 });
 
@@ -94,7 +96,7 @@ export function buildCoverView(record: SealedRecord, hashes: SealHashes): CoverV
     .sort(byDanish);
   const approvals = [...record.approvals]
     .sort((a, b) => byDanish(a.kommune, b.kommune) || a.kommunekode.localeCompare(b.kommunekode))
-    .map((a) => [a.kommune, a.godkendtAf, formatDateTimeDa(a.tidspunkt), a.grundlag]);
+    .map((a) => [a.kommune, a.godkendtAf, formatDateTimeDa(a.tidspunkt), a.bemaerkning ? `${a.grundlag}\nBemærk: ${a.bemaerkning}` : a.grundlag]);
   const onThisVersion = record.approvals.filter((a) => a.indholdsHash === hashes.indholdsHash).length;
   const total = record.approvals.length;
   const approvalNote =

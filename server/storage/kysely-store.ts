@@ -393,8 +393,8 @@ export class KyselyStore implements Store {
   claimDueMail(now: string, leaseUntil: string, limit: number): Promise<MailRow[]> {
     return mail.claimDueMail(this.db, now, leaseUntil, limit);
   }
-  markMailSent(id: string, at: string): Promise<void> {
-    return mail.markMailSent(this.db, id, at);
+  markMailSent(id: string, at: string, redacted?: { text: string; html: string }): Promise<void> {
+    return mail.markMailSent(this.db, id, at, redacted);
   }
   markMailFailed(id: string, attempts: number, nextAttemptAt: string, error: string): Promise<void> {
     return mail.markMailFailed(this.db, id, attempts, nextAttemptAt, error);

@@ -65,8 +65,9 @@ export async function claimDueMail(db: Db, now: string, leaseUntil: string, limi
   });
 }
 
-export async function markMailSent(db: Db, id: string, at: string): Promise<void> {
-  await db.updateTable("mail_outbox").set({ sent_at: at, last_error: null }).where("id", "=", id).execute();
+export async function markMailSent(db: Db, id: string, at: string, redacted?: { text: string; html: string }): Promise<void> {
+  const bodies = redacted ? { text_body: redacted.text, html_body: redacted.html } : {};
+  await db.updateTable("mail_outbox").set({ sent_at: at, last_error: null, ...bodies }).where("id", "=", id).execute();
 }
 
 export async function markMailFailed(db: Db, id: string, attempts: number, nextAttemptAt: string, error: string): Promise<void> {

@@ -246,7 +246,8 @@ export interface Store {
    * (so another instance's loop does not send them too), and returns them.
    */
   claimDueMail(now: string, leaseUntil: string, limit: number): Promise<MailRow[]>;
-  markMailSent(id: string, at: string): Promise<void>;
+  /** Marks a mail sent; `redacted` replaces its stored bodies (an invitation's link is a credential). */
+  markMailSent(id: string, at: string, redacted?: { text: string; html: string }): Promise<void>;
   markMailFailed(id: string, attempts: number, nextAttemptAt: string, error: string): Promise<void>;
   /** Newest first: the outbox of these documents (`/udbakke`). */
   listMail(documentIds: string[], limit: number): Promise<MailRow[]>;

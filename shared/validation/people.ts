@@ -17,6 +17,11 @@ export const MemberParams = z.object({
   userId: z.string().uuid(),
 });
 
+export const InvitationParams = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  invitationId: z.string().uuid(),
+});
+
 export const InvitationTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
 
 export const AcceptInvitationBody = z.object({ password: z.string().min(1).max(1024) });
@@ -33,14 +38,22 @@ export interface MemberDto {
 
 export interface PeopleResponse {
   members: MemberDto[];
-  invitations: { email: string; role: z.infer<typeof DocumentRole>; expiresAt: string }[];
+  invitations: { id: string; email: string; role: z.infer<typeof DocumentRole>; createdAt: string; expiresAt: string }[];
+  /** True when a mail server sends invitation links (the coordinator never sees them). */
+  linksByMail: boolean;
   organisations: { id: string; name: string; kind: string }[];
 }
 
 export interface InvitationCreatedResponse {
-  /** The single-use link (shown to the coordinator and logged; no e-mail is sent in the demo). Null when the person already had an account and was added directly. */
+  /**
+   * The single-use link, shown to the coordinator only when no mail server is configured (the
+   * demo); otherwise it goes by mail to the invited person alone. Null also when the person
+   * already had an account and was added directly.
+   */
   link: string | null;
   expiresAt: string | null;
+  /** Whether a mail with the link was sent (or, without a mail server, put in the outbox). */
+  mailed: boolean;
 }
 
 export interface InvitationInfoResponse {

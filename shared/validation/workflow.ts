@@ -9,6 +9,9 @@ export const ApproveBody = z.object({
 });
 export const VersionBody = z.object({ name: z.string().trim().min(1).max(200) });
 export const VersionParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/), versionId: z.string().uuid() });
+/** The coordinator's reminder to the kommuner that have not approved; the note goes into the mail as written. */
+export const RemindBody = z.object({ note: z.string().trim().max(500).optional() });
+
 export const InternalDeadlineBody = z.object({ internalDeadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() });
 
 export interface ApprovalStatusDto {

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { inBackground, mailMentions, type MailContext } from "../../mail/events.js";
 import { CreateThreadBody, EditMessageBody, MessageParams, ReplyBody, ThreadParams } from "../../../shared/validation/comments.js";
 import type { CommentMessageDto, PersonRefDto, ThreadDto, ThreadListResponse } from "../../../shared/validation/comments.js";
 import type { Store, DocumentRow, ThreadRow, CommentMessageRow } from "../../storage/types.js";
@@ -34,7 +35,7 @@ const COMMENT_RATE_LIMIT = {
   keyGenerator: (request: FastifyRequest) => `comment|${principalOf(request).user.id}`,
 };
 
-export async function commentRoutes(app: FastifyInstance, deps: { store: Store; collab: CollabService }): Promise<void> {
+export async function commentRoutes(app: FastifyInstance, deps: { store: Store; collab: CollabService; mail: MailContext }): Promise<void> {
   const { store, collab } = deps;
   app.addHook("preHandler", app.requireUser);
 
@@ -136,12 +137,14 @@ export async function commentRoutes(app: FastifyInstance, deps: { store: Store; 
     const principal = principalOf(request);
     if (await store.getThread(body.threadId)) throw conflict("exists", "Tråden findes allerede.");
     const now = new Date().toISOString();
+    const mentions = await validMentions(document, body.mentions);
     await store.insertThread(
       { id: body.threadId, documentId: document.id, blockId: body.blockId, quote: body.quote, status: "open", createdBy: principal.user.id, createdAt: now, resolvedBy: null, resolvedAt: null },
-      { id: randomUUID(), threadId: body.threadId, authorId: principal.user.id, body: body.body, mentions: await validMentions(document, body.mentions), createdAt: now, editedAt: null, deletedAt: null },
+      { id: randomUUID(), threadId: body.threadId, authorId: principal.user.id, body: body.body, mentions, createdAt: now, editedAt: null, deletedAt: null },
     );
     await store.markThreadRead(body.threadId, principal.user.id, now);
     changed(document, body.threadId);
+    inBackground(request.log, mailMentions(deps.mail, document, principal.user, mentions));
     reply.code(201);
     return { id: body.threadId };
   });
@@ -154,9 +157,11 @@ export async function commentRoutes(app: FastifyInstance, deps: { store: Store; 
     const principal = principalOf(request);
     const now = new Date().toISOString();
     const id = randomUUID();
-    await store.insertMessage({ id, threadId, authorId: principal.user.id, body: body.body, mentions: await validMentions(document, body.mentions), createdAt: now, editedAt: null, deletedAt: null });
+    const mentions = await validMentions(document, body.mentions);
+    await store.insertMessage({ id, threadId, authorId: principal.user.id, body: body.body, mentions, createdAt: now, editedAt: null, deletedAt: null });
     await store.markThreadRead(threadId, principal.user.id, now);
     changed(document, threadId);
+    inBackground(request.log, mailMentions(deps.mail, document, principal.user, mentions));
     reply.code(201);
     return { id };
   });
@@ -191,8 +196,11 @@ export async function commentRoutes(app: FastifyInstance, deps: { store: Store; 
   app.patch("/api/documents/:id/threads/:threadId/messages/:messageId", { config: { rateLimit: COMMENT_RATE_LIMIT } }, async (request, reply) => {
     const { document, message } = await ownMessage(request);
     const body = EditMessageBody.parse(request.body);
-    await store.editMessage(message.id, body.body, await validMentions(document, body.mentions), new Date().toISOString());
+    const mentions = await validMentions(document, body.mentions);
+    await store.editMessage(message.id, body.body, mentions, new Date().toISOString());
     changed(document, message.threadId);
+    // Only people newly mentioned by the edit hear about it.
+    inBackground(request.log, mailMentions(deps.mail, document, principalOf(request).user, mentions.filter((m) => !message.mentions.includes(m))));
     return reply.code(204).send();
   });
 

@@ -2,12 +2,11 @@
  * People of a reply: list (everyone with access), invite / change role / remove (koordinator),
  * and the public invitation endpoints that let an invited person set a password.
  */
-import type { FastifyInstance } from "fastify";
-import { publicBaseUrl } from "../../public-url.js";
-import { AcceptInvitationBody, ChangeRoleBody, InvitationTokenParams, InviteBody, MemberParams } from "../../../shared/validation/people.js";
+import type { FastifyBaseLogger, FastifyInstance } from "fastify";
+import { AcceptInvitationBody, ChangeRoleBody, InvitationParams, InvitationTokenParams, InviteBody, MemberParams } from "../../../shared/validation/people.js";
 import type { InvitationCreatedResponse, InvitationInfoResponse, PeopleResponse } from "../../../shared/validation/people.js";
 import type { Config } from "../../config.js";
-import type { Store } from "../../storage/types.js";
+import type { DocumentRow, Store, UserRow } from "../../storage/types.js";
 import type { CollabService } from "../../collab/service.js";
 import { allowedOrigins, isAllowedOrigin } from "../../access/origin.js";
 import { AppError, forbidden } from "../../errors.js";
@@ -15,12 +14,18 @@ import { principalOf } from "../../plugins/auth.js";
 import { createSession } from "../../auth/sessions.js";
 import { presentMe } from "../../presenters/index.js";
 import { documentFor } from "../documents/index.js";
-import { inviteMember } from "../../commands/inviteMember.js";
+import { inviteMember, type InvitationIssued } from "../../commands/inviteMember.js";
+import { renewInvitation, revokeInvitation } from "../../commands/manageInvitation.js";
+import { invitationLink, mailInvitation } from "../../mail/events.js";
+import type { Mail } from "../../mail/setup.js";
 import { acceptInvitation, openInvitation } from "../../commands/acceptInvitation.js";
 import { changeMemberRole } from "../../commands/changeMemberRole.js";
 
-export async function peopleRoutes(app: FastifyInstance, deps: { config: Config; store: Store; collab: CollabService }): Promise<void> {
-  const { config, store, collab } = deps;
+export async function peopleRoutes(app: FastifyInstance, deps: { config: Config; store: Store; collab: CollabService; mail: Mail }): Promise<void> {
+  const { config, store, collab, mail } = deps;
+  // With a mail server the link goes only to the invited person; without one (the demo) the
+  // coordinator is shown it, and the invitation records that (issue 15, item 3).
+  const linkShown = mail.mode === "outbox";
   const origins = allowedOrigins(config.ALLOWED_ORIGINS);
 
   app.get("/api/documents/:id/people", { preHandler: app.requireUser }, async (request): Promise<PeopleResponse> => {
@@ -37,7 +42,8 @@ export async function peopleRoutes(app: FastifyInstance, deps: { config: Config;
     const organisations = await store.listOrganisations(document.regionId);
     return {
       members: members.filter((m) => m !== null).sort((a, b) => a.organisation.name.localeCompare(b.organisation.name, "da") || a.name.localeCompare(b.name, "da")),
-      invitations: invitations.map((i) => ({ email: i.email, role: i.role, expiresAt: i.expiresAt })),
+      invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, createdAt: i.createdAt, expiresAt: i.expiresAt })),
+      linksByMail: !linkShown,
       organisations: organisations.map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
     };
   });
@@ -48,15 +54,38 @@ export async function peopleRoutes(app: FastifyInstance, deps: { config: Config;
     async (request, reply): Promise<InvitationCreatedResponse> => {
       const { document } = await documentFor(store, request, "manage");
       const body = InviteBody.parse(request.body);
-      const { token, expiresAt } = await inviteMember(store, { inviter: principalOf(request), document, ...body });
+      const inviter = principalOf(request);
+      const issued = await inviteMember(store, { inviter, document, ...body, linkShown, emailDomains: config.ORGANISATION_EMAIL_DOMAINS });
       collab.broadcastEvent(document.id, { type: "people" });
-      const link = token ? `${publicBaseUrl(config, app.server.address())}/invitation/${token}` : null;
-      // No e-mail server in the demo: the link is shown to the coordinator, never logged (it is a credential).
-      if (link) request.log.info({ email: body.email, documentId: document.id }, "invitation created");
       reply.code(201);
-      return { link, expiresAt };
+      return issued ? await sendInvitation(request.log, document, inviter.user, issued) : { link: null, expiresAt: null, mailed: false };
     },
   );
+
+  /** Mails the link (never logged: it is a credential); the inviter sees it only without a mail server. */
+  async function sendInvitation(log: FastifyBaseLogger, document: DocumentRow, inviter: UserRow, issued: InvitationIssued): Promise<InvitationCreatedResponse> {
+    await mailInvitation(mail, document, inviter, issued.invitation, issued.token);
+    log.info({ invitationId: issued.invitation.id, documentId: document.id }, "invitation sent");
+    return { link: linkShown ? invitationLink(mail, issued.token) : null, expiresAt: issued.invitation.expiresAt, mailed: true };
+  }
+
+  /** A new link for an open invitation ("Send igen"): the old link stops working. */
+  app.post("/api/documents/:id/invitations/:invitationId/renew", { preHandler: app.requireUser, config: { rateLimit: { max: 30, timeWindow: "1 minute" } } }, async (request) => {
+    const { document } = await documentFor(store, request, "manage");
+    const { invitationId } = InvitationParams.parse(request.params);
+    const inviter = principalOf(request);
+    const issued = await renewInvitation(store, { actor: inviter, document, invitationId, linkShown });
+    collab.broadcastEvent(document.id, { type: "people" });
+    return sendInvitation(request.log, document, inviter.user, issued);
+  });
+
+  app.delete("/api/documents/:id/invitations/:invitationId", { preHandler: app.requireUser }, async (request, reply) => {
+    const { document } = await documentFor(store, request, "manage");
+    const { invitationId } = InvitationParams.parse(request.params);
+    await revokeInvitation(store, { actor: principalOf(request), document, invitationId });
+    collab.broadcastEvent(document.id, { type: "people" });
+    return reply.code(204).send();
+  });
 
   app.patch("/api/documents/:id/members/:userId", { preHandler: app.requireUser }, async (request, reply) => {
     const { document } = await documentFor(store, request, "manage");

@@ -5,12 +5,13 @@
 import * as Y from "yjs";
 import type { FastifyInstance } from "fastify";
 import { municipalitiesOf } from "../../../shared/regions.js";
-import { ApproveBody, InternalDeadlineBody, ReopenBody, RequestApprovalBody } from "../../../shared/validation/workflow.js";
+import { ApproveBody, InternalDeadlineBody, RemindBody, ReopenBody, RequestApprovalBody } from "../../../shared/validation/workflow.js";
 import type { FinalResponse, WorkflowResponse } from "../../../shared/validation/workflow.js";
 import { canonicalContent } from "../../../shared/content/canonical.js";
 import type { Store, DocumentRow } from "../../storage/types.js";
 import type { CollabService } from "../../collab/service.js";
-import { notFound } from "../../errors.js";
+import { conflict, notFound } from "../../errors.js";
+import { inBackground, mailApprovalRequested, mailApprovedByAll, mailReminder, mailSubmitted, type MailContext } from "../../mail/events.js";
 import { principalOf } from "../../plugins/auth.js";
 import { documentFor } from "../documents/index.js";
 import { REPLY_DEADLINE } from "../../presenters/index.js";
@@ -54,7 +55,7 @@ export async function workflowStatus(store: Store, document: DocumentRow): Promi
   };
 }
 
-export async function workflowRoutes(app: FastifyInstance, deps: { store: Store; collab: CollabService; signingKey: SigningKey }): Promise<void> {
+export async function workflowRoutes(app: FastifyInstance, deps: { store: Store; collab: CollabService; signingKey: SigningKey; mail: MailContext }): Promise<void> {
   const { store, collab } = deps;
   app.addHook("preHandler", app.requireUser);
 
@@ -66,7 +67,20 @@ export async function workflowRoutes(app: FastifyInstance, deps: { store: Store;
   app.post("/api/documents/:id/workflow/request-approval", async (request) => {
     const { document } = await documentFor(store, request, "manage");
     const { acknowledgedWarnings } = RequestApprovalBody.parse(request.body ?? {});
-    return requestApproval(store, collab, { actor: principalOf(request), document, acknowledgedWarnings });
+    const result = await requestApproval(store, collab, { actor: principalOf(request), document, acknowledgedWarnings });
+    inBackground(request.log, mailApprovalRequested(deps.mail, document));
+    return result;
+  });
+
+  /** The coordinator reminds the kommuner that have not approved yet (by mail). */
+  app.post("/api/documents/:id/workflow/remind", { config: { rateLimit: { max: 5, timeWindow: "1 minute" } } }, async (request) => {
+    const { document } = await documentFor(store, request, "manage");
+    if (document.state !== "til_godkendelse") throw conflict("wrong_state", "Svaret er ikke sendt til godkendelse.");
+    const { note } = RemindBody.parse(request.body ?? {});
+    const actor = principalOf(request).user;
+    const recipients = await mailReminder(deps.mail, document, actor, note ?? null);
+    await recordAudit(store, { actorUserId: actor.id, documentId: document.id, event: "workflow.reminded", details: { recipients } });
+    return { recipients };
   });
 
   app.post("/api/documents/:id/workflow/reopen", async (request, reply) => {
@@ -79,12 +93,16 @@ export async function workflowRoutes(app: FastifyInstance, deps: { store: Store;
   app.post("/api/documents/:id/approvals", async (request) => {
     const { document } = await documentFor(store, request, "approve");
     const body = ApproveBody.parse(request.body);
-    return approveReply(store, collab, { actor: principalOf(request), document, ...body });
+    const result = await approveReply(store, collab, { actor: principalOf(request), document, ...body });
+    if (result.allApproved) inBackground(request.log, mailApprovedByAll(deps.mail, document));
+    return result;
   });
 
   app.post("/api/documents/:id/workflow/submit", async (request) => {
     const { document } = await documentFor(store, request, "manage");
-    return submitReply(store, collab, deps.signingKey, { actor: principalOf(request), document });
+    const result = await submitReply(store, collab, deps.signingKey, { actor: principalOf(request), document });
+    inBackground(request.log, mailSubmitted(deps.mail, document));
+    return result;
   });
 
   app.put("/api/documents/:id/workflow/internal-deadline", async (request, reply) => {
