@@ -7,7 +7,6 @@
  */
 import type { ApiErrorBody, DocumentListResponse, DocumentResponse, MeResponse } from "../shared/validation/api.js";
 import type { FinalResponse, WorkflowResponse } from "../shared/validation/workflow.js";
-import type { InvitationCreatedResponse, InvitationInfoResponse, PeopleResponse } from "../shared/validation/people.js";
 import type { ThreadListResponse } from "../shared/validation/comments.js";
 import type { ProgressKey } from "../shared/template/types.js";
 import { da } from "./i18n/da.js";
@@ -70,7 +69,7 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
-async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && !NO_CSRF.some((r) => r.test(path)) && csrfToken) headers["x-csrf-token"] = csrfToken;
@@ -173,7 +172,7 @@ export interface OverviewResponse {
   rows: OverviewRowDto[];
 }
 
-const documentPath = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
+export const documentPath = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
 const threadPath = (id: string, threadId: string) => `${documentPath(id)}/threads/${encodeURIComponent(threadId)}`;
 
 export const api = {
@@ -315,41 +314,5 @@ export const api = {
   /** Marks the thread read for the caller (no event; readers may call it too). */
   markThreadRead(id: string, threadId: string): Promise<void> {
     return request<void>("POST", `${threadPath(id, threadId)}/read`);
-  },
-
-  // --- people and invitations (server/routes/people) ----------------------------------------
-
-  getPeople(id: string, signal?: AbortSignal): Promise<PeopleResponse> {
-    return request<PeopleResponse>("GET", `${documentPath(id)}/people`, { signal });
-  },
-
-  /** Koordinator only. `link` is null when the person already had an account and was added at once. 400 "bad_role" / "bad_organisation", 409 "other_organisation". */
-  invite(id: string, body: { email: string; name: string; organisationId: string; role: DocumentRole }): Promise<InvitationCreatedResponse> {
-    return request<InvitationCreatedResponse>("POST", `${documentPath(id)}/invitations`, { body });
-  },
-
-  /** Koordinator only; applied at once to the member's open connections. 400 "own_role" / "bad_role". */
-  changeMemberRole(id: string, userId: string, role: DocumentRole): Promise<void> {
-    return request<void>("PATCH", `${documentPath(id)}/members/${encodeURIComponent(userId)}`, { body: { role } });
-  },
-
-  /** Koordinator only; the member's open connections are closed. */
-  removeMember(id: string, userId: string): Promise<void> {
-    return request<void>("DELETE", `${documentPath(id)}/members/${encodeURIComponent(userId)}`);
-  },
-
-  /** Public. 410 "invitation_gone" when expired or already used. */
-  getInvitation(token: string, signal?: AbortSignal): Promise<InvitationInfoResponse> {
-    return request<InvitationInfoResponse>("GET", `/api/invitations/${encodeURIComponent(token)}`, { signal, quiet401: true });
-  },
-
-  /**
-   * Public: sets the password and starts a session (like login: the CSRF token is kept).
-   * 400 "weak_password" with the Danish reason, 410 "invitation_gone".
-   */
-  async acceptInvitation(token: string, password: string): Promise<MeResponse> {
-    const me = await request<MeResponse>("POST", `/api/invitations/${encodeURIComponent(token)}/accept`, { body: { password }, quiet401: true });
-    setCsrfToken(me.csrfToken);
-    return me;
   },
 };

@@ -4,6 +4,8 @@
  *   /            DocumentListPage    "Mine svar"        (signed in)
  *   /svar/:id    EditorPage          one reply          (signed in)
  *   /overblik    OverviewPage        national overview  (signed in, the agency)
+ *   /udbakke     OutboxPage          the mails of one's replies (signed in, the coordinator)
+ *   /profil      ProfilePage         mail preferences, sign out everywhere (signed in)
  *   /invitation/:token InvitationPage set a password from an invitation
  *   *            NotFoundPage
  */
@@ -18,6 +20,8 @@ import { LoginPage } from "./pages/LoginPage.js";
 import { NotFoundPage } from "./pages/NotFoundPage.js";
 import { OverviewPage } from "./pages/OverviewPage.js";
 import { InvitationPage } from "./pages/InvitationPage.js";
+import { OutboxPage } from "./pages/OutboxPage.js";
+import { ProfilePage } from "./pages/ProfilePage.js";
 import { RequireSession, SessionProvider } from "./pages/Session.js";
 import "./styles.css";
 
@@ -53,6 +57,22 @@ createRoot(root).render(
                 element={
                   <RequireSession>
                     <OverviewPage />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/udbakke"
+                element={
+                  <RequireSession>
+                    <OutboxPage />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/profil"
+                element={
+                  <RequireSession>
+                    <ProfilePage />
                   </RequireSession>
                 }
               />

@@ -10,6 +10,14 @@ type WorkflowState = DocumentSummaryDto["state"];
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const wf = {
+  remind: {
+    title: "Påmind kommunerne",
+    intro: (n: number) => (n === 1 ? "1 kommune mangler at godkende. Send en mail til dens redaktører." : `${n} kommuner mangler at godkende. Send en mail til deres redaktører.`),
+    note: "Kort besked (valgfri)",
+    send: "Send påmindelse",
+    sending: "Sender…",
+    sent: (n: number) => (n === 0 ? "Der er ingen redaktører i de kommuner, der mangler. Invitér dem under Personer." : n === 1 ? "Påmindelsen er sendt til 1 person." : `Påmindelsen er sendt til ${n} personer.`),
+  },
   states: {
     udkast: "Udkast",
     til_godkendelse: "Til godkendelse",

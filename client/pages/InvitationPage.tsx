@@ -8,7 +8,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { InvitationInfoResponse } from "../../shared/validation/people.js";
-import { api, ApiError } from "../api.js";
+import { ApiError } from "../api.js";
+import { peopleApi } from "../features/people/peopleApi.js";
 import { da } from "../i18n/da.js";
 import { PASSWORD_RULE, people } from "../i18n/people.js";
 import { ErrorPanel } from "./ErrorPage.js";
@@ -31,7 +32,7 @@ export function InvitationPage() {
   useEffect(() => {
     const controller = new AbortController();
     setLoad({ status: "loading" });
-    api.getInvitation(token, controller.signal).then(
+    peopleApi.getInvitation(token, controller.signal).then(
       (info) => setLoad({ status: "ok", info }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -97,7 +98,7 @@ function SetPassword({ token, info, onGone }: { token: string; info: InvitationI
     if (password !== repeat) return fail({ repeat: people.invitation.mismatch });
     setBusy(true);
     try {
-      const me = await api.acceptInvitation(token, password);
+      const me = await peopleApi.acceptInvitation(token, password);
       signedIn(me);
       navigate(`/svar/${encodeURIComponent(info.documentId)}`, { replace: true });
     } catch (error) {

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from "react";
 import { Link, NavLink, Outlet, useLocation, useMatch, useNavigate } from "react-router";
 import { da } from "../i18n/da.js";
 import { wf } from "../i18n/workflow.js";
+import { mailTexts } from "../i18n/mail.js";
 import { useSession } from "./Session.js";
 
 /** Sets the document title: "<page> – Regionssvar". */
@@ -100,6 +101,14 @@ export function Layout() {
                     <NavLink to="/overblik">{wf.overview.nav}</NavLink>
                   </li>
                 ) : null}
+                {me.user.organisation.kind === "sekretariat" ? (
+                  <li>
+                    <NavLink to="/udbakke">{mailTexts.outbox.nav}</NavLink>
+                  </li>
+                ) : null}
+                <li>
+                  <NavLink to="/profil">{mailTexts.profile.nav}</NavLink>
+                </li>
               </ul>
             </nav>
           ) : null}

@@ -1,6 +1,6 @@
 /**
  * People management in real browsers: the coordinator of Region Nordjylland invites a person from
- * Aalborg Kommune as kommentator and reads the single-use link from the page (no e-mail in the
+ * Aalborg Kommune as kommentator and reads the single-use link from the page (no mail server in the
  * demo); in a second browser context the person opens the link, is refused a weak password with
  * the server's Danish reason, sets a good one and lands in the reply as "Kommentator". The
  * coordinator then sees the person in the list, changes the role and removes the person. Both
@@ -81,7 +81,7 @@ describe("people and invitations", () => {
     await linkField.waitFor();
     const link = await linkField.inputValue();
     expect(link).toMatch(new RegExp(`^${server.baseUrl}/invitation/[A-Za-z0-9_-]{20,}$`));
-    await panel.getByText("Der sendes ingen e-mail i demoen", { exact: false }).waitFor();
+    await panel.getByText("Der er ingen mailserver i denne installation", { exact: false }).waitFor();
     await panel.getByText(/Linket udløber \d+\. \w+ \d{4}/).waitFor();
     const pending = panel.getByRole("listitem").filter({ hasText: INVITEE.email });
     await pending.getByText("Afventer").waitFor();
@@ -157,6 +157,59 @@ describe("people and invitations", () => {
 
     expect(errors).toEqual([]);
     await invitee.close();
+    await coordinator.context.close();
+  });
+
+  it("the coordinator sends a new link, revokes an invitation, reads the outbox, and a person turns a kind of mail off", async () => {
+    const errors: string[] = [];
+    const email = "til.tilbagekald@aalborg.dk";
+    const coordinator = await signIn(browser, server.baseUrl, COORDINATOR);
+    watchErrors(coordinator.page, errors);
+    await openReply(coordinator.page, "Nordjylland");
+    const panel = await openPeople(coordinator.page);
+    await panel.getByLabel("Navn", { exact: true }).fill("Til Tilbagekald");
+    await panel.getByLabel("E-mail", { exact: true }).fill(email);
+    await panel.getByLabel("Organisation", { exact: true }).selectOption({ label: INVITEE.organisation });
+    await panel.getByLabel("Rolle", { exact: true }).selectOption({ label: "Læser" });
+    await panel.getByRole("button", { name: "Opret invitation" }).click();
+    const firstLink = await panel.getByLabel("Invitationslink").first().inputValue();
+
+    // a new link: shown here (no mail server), and the old one stops working
+    await panel.getByRole("button", { name: `Send nyt link til ${email}` }).click();
+    await panel.getByRole("status").getByText(`Der er lavet et nyt link til ${email}.`, { exact: false }).waitFor();
+    const values = await panel.getByLabel("Invitationslink").evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value));
+    expect(values.filter((v) => v !== firstLink)).toHaveLength(1);
+    expect((await fetch(`${server.baseUrl}/api/invitations/${firstLink.split("/invitation/")[1]}`)).status).toBe(410);
+
+    // revoked after a confirmation
+    await panel.getByRole("button", { name: `Tilbagekald invitationen til ${email}` }).click();
+    const dialog = coordinator.page.getByRole("dialog", { name: `Tilbagekald invitationen til ${email}?` });
+    await dialog.getByRole("button", { name: "Tilbagekald invitationen" }).click();
+    await panel.getByRole("status").getByText(`Invitationen til ${email} er tilbagekaldt.`).waitFor();
+    await panel.getByRole("listitem").filter({ hasText: email }).waitFor({ state: "detached" });
+
+    // the outbox holds the invitation mails, readable by the coordinator
+    await coordinator.page.getByRole("link", { name: "Udbakke" }).click();
+    await coordinator.page.getByRole("heading", { name: "Udbakke", level: 1 }).waitFor();
+    const mail = coordinator.page.getByRole("listitem").filter({ hasText: email }).first();
+    await mail.getByText("Ligger i udbakken").waitFor();
+    await mail.getByText(/Vis mailen/).click();
+    await mail.getByText("Tag imod invitationen:", { exact: false }).waitFor();
+    await screenshot(coordinator.page, "outbox");
+    expect(await seriousViolations(coordinator.page)).toEqual([]);
+
+    // mail preferences: a kind turned off stays off
+    await coordinator.page.getByRole("link", { name: "Min profil" }).click();
+    const mentions = coordinator.page.getByLabel("Når nogen nævner mig i en kommentar");
+    await mentions.uncheck();
+    await coordinator.page.getByRole("button", { name: "Gem valg" }).click();
+    await coordinator.page.getByRole("status").getByText("Dine valg er gemt.").waitFor();
+    await coordinator.page.reload();
+    await expect(coordinator.page.getByLabel("Når nogen nævner mig i en kommentar").isChecked()).resolves.toBe(false);
+    await expect(coordinator.page.getByLabel("Svar sendt til godkendelse").isChecked()).resolves.toBe(true);
+    expect(await seriousViolations(coordinator.page)).toEqual([]);
+
+    expect(errors).toEqual([]);
     await coordinator.context.close();
   });
 });

@@ -26,6 +26,7 @@ import { ApprovalProgress, FrozenFacts } from "./ApprovalProgress.js";
 import { ApproveForm } from "./ApproveForm.js";
 import type { OnDone } from "./errors.js";
 import { InternalDeadline } from "./InternalDeadline.js";
+import { RemindKommuner } from "./RemindKommuner.js";
 import { RejectedChangesList } from "./RejectedChanges.js";
 import { ReopenReply } from "./ReopenReply.js";
 import { RequestApproval } from "./RequestApproval.js";
@@ -106,6 +107,7 @@ function StateBody({ workflow, onDone, onChanged }: { workflow: WorkflowResponse
           {own?.approval ? <p className="wf-ok">{wf.approval.approvedOwn(own.kommune)}</p> : null}
           <ApprovalProgress workflow={workflow} ownCode={kommunekode} />
           <InternalDeadline workflow={workflow} editable={isCoordinator} onChanged={onChanged} />
+          {isCoordinator ? <RemindKommuner waiting={total - given} /> : null}
           {isCoordinator ? <ReopenReply given={given} onDone={onDone} /> : null}
         </>
       );

@@ -19,6 +19,7 @@ import type { WebsocketProvider } from "y-websocket";
 import type { ThreadDto } from "../../../shared/validation/comments.js";
 import type { PeopleResponse } from "../../../shared/validation/people.js";
 import { api, ApiError } from "../../api.js";
+import { peopleApi } from "../people/peopleApi.js";
 import { da } from "../../i18n/da.js";
 import { cm } from "../../i18n/comments.js";
 import { WorkspaceContext } from "../workspace/WorkspaceContext.js";
@@ -213,7 +214,7 @@ export class ThreadStore {
   /** The organisations of the region and the reply's members, for mentions (fetched once). */
   loadPeople(): Promise<PeopleResponse> {
     if (!this.people) {
-      this.people = api.getPeople(this.documentId);
+      this.people = peopleApi.getPeople(this.documentId);
       this.people.catch(() => {
         this.people = null;
       });

@@ -1,11 +1,13 @@
 /**
  * The koordinator's "Invitér en person": name, e-mail, organisation (grouped by kind) and a role
  * that fits the organisation. Errors are listed in a summary that links to each field (and the
- * fields say them too); on success the single-use link is shown to copy, with its expiry, since
- * the demo sends no e-mail.
+ * fields say them too). On success the link goes to the person by mail; only where no mail server
+ * is configured (the demo) is it also shown here to copy, with its expiry.
  */
 import { useId, useRef, useState, type FormEvent, type RefObject } from "react";
-import { api, ApiError } from "../../api.js";
+import { InvitationLink } from "./InvitationLink.js";
+import { ApiError } from "../../api.js";
+import { peopleApi } from "./peopleApi.js";
 import { da, formatDateTime } from "../../i18n/da.js";
 import { people } from "../../i18n/people.js";
 import { groupOrganisations, roleFitsKind, rolesFor, type DocumentRole, type Organisation } from "./roles.js";
@@ -15,11 +17,15 @@ const FIELDS: readonly Field[] = ["name", "email", "organisation", "role"];
 type Errors = Partial<Record<Field, string>>;
 
 /** Where the server's refusals belong (server/commands/inviteMember.ts). */
-const FIELD_OF_CODE: Record<string, Field> = { bad_role: "role", bad_organisation: "organisation", other_organisation: "email" };
+const FIELD_OF_CODE: Record<string, Field> = { bad_role: "role", bad_organisation: "organisation", other_organisation: "email", bad_email_domain: "email" };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-type Result = { name: string; role: DocumentRole; link: string; expiresAt: string | null } | { name: string; role: DocumentRole; link: null };
+/** A link to pass on (no mail server), a link sent by mail, or an existing account added at once. */
+type Result =
+  | { kind: "link"; name: string; role: DocumentRole; link: string; expiresAt: string | null }
+  | { kind: "mailed"; name: string; role: DocumentRole; email: string }
+  | { kind: "added"; name: string; role: DocumentRole };
 
 export function InviteForm(props: { documentId: string; organisations: readonly Organisation[]; onInvited: (message: string) => void }) {
   const { documentId, organisations, onInvited } = props;
@@ -68,13 +74,20 @@ export function InviteForm(props: { documentId: string; organisations: readonly 
     setSummaryOnly(null);
     const invitee = name.trim();
     try {
-      const created = await api.invite(documentId, { name: invitee, email: email.trim(), organisationId, role });
-      setResult(created.link ? { name: invitee, role, link: created.link, expiresAt: created.expiresAt } : { name: invitee, role, link: null });
+      const created = await peopleApi.invite(documentId, { name: invitee, email: email.trim(), organisationId, role });
+      const invitedEmail = email.trim();
+      setResult(
+        created.link
+          ? { kind: "link", name: invitee, role, link: created.link, expiresAt: created.expiresAt }
+          : created.mailed
+            ? { kind: "mailed", name: invitee, role, email: invitedEmail }
+            : { kind: "added", name: invitee, role },
+      );
       setName("");
       setEmail("");
       setOrganisationId("");
       setRole("");
-      onInvited(created.link ? people.invite.createdTitle(invitee) : people.invite.addedDirectly(invitee, da.roles[role]));
+      onInvited(created.mailed ? people.invite.createdTitle(invitee) : people.invite.addedDirectly(invitee, da.roles[role]));
       requestAnimationFrame(() => resultRef.current?.focus());
     } catch (err) {
       const error = err instanceof ApiError ? err : new ApiError(0, "unknown", da.errors.generic);
@@ -259,57 +272,13 @@ function invalidMessage(field: Field): string {
 }
 
 function InviteResult({ result, headingRef, onAnother }: { result: Result; headingRef: RefObject<HTMLHeadingElement | null>; onAnother: () => void }) {
-  const linkId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [copyState, setCopyState] = useState<"idle" | "copied" | "failed">("idle");
-
-  const copy = async () => {
-    if (!result.link) return;
-    try {
-      await navigator.clipboard.writeText(result.link);
-      setCopyState("copied");
-    } catch {
-      inputRef.current?.select();
-      setCopyState("failed");
-    }
-  };
-
   return (
     <div className="people-result">
       <h4 className="people-result__title" tabIndex={-1} ref={headingRef}>
-        {result.link ? people.invite.createdTitle(result.name) : people.invite.addedDirectly(result.name, da.roles[result.role])}
+        {result.kind === "added" ? people.invite.addedDirectly(result.name, da.roles[result.role]) : people.invite.createdTitle(result.name)}
       </h4>
-      {result.link ? (
-        <>
-          <div className="field">
-            <label className="field__label" htmlFor={linkId}>
-              {people.invite.link}
-            </label>
-            <p className="field__help" id={`${linkId}-help`}>
-              {people.invite.linkHelp} {result.expiresAt ? people.invite.expires(formatDateTime(result.expiresAt)) : null}
-            </p>
-            <input
-              ref={inputRef}
-              id={linkId}
-              className="input people-result__link"
-              type="text"
-              readOnly
-              value={result.link}
-              aria-describedby={`${linkId}-help`}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-          </div>
-          <div className="people-actions">
-            <button type="button" className="button button--secondary button--small" onClick={() => void copy()}>
-              {people.invite.copy}
-            </button>
-            <span role="status" className="people-help">
-              {copyState === "copied" ? people.invite.copied : copyState === "failed" ? people.invite.copyFailed : ""}
-            </span>
-          </div>
-          <p className="people-note">{people.invite.noEmail}</p>
-        </>
-      ) : null}
+      {result.kind === "link" ? <InvitationLink link={result.link} expiresAt={result.expiresAt} /> : null}
+      {result.kind === "mailed" ? <p className="people-note">{people.invite.mailed(result.email)}</p> : null}
       <button type="button" className="button--link" onClick={onAnother}>
         {people.invite.another}
       </button>

@@ -6,13 +6,15 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { PeopleResponse, MemberDto } from "../../../shared/validation/people.js";
-import { api, ApiError } from "../../api.js";
-import { da, formatDateTime } from "../../i18n/da.js";
+import { ApiError } from "../../api.js";
+import { peopleApi } from "./peopleApi.js";
+import { da } from "../../i18n/da.js";
 import { people } from "../../i18n/people.js";
 import { Loading } from "../../pages/Loading.js";
 import { useWorkspace } from "../workspace/WorkspaceContext.js";
 import { ConfirmDialog } from "./ConfirmDialog.js";
 import { InviteForm } from "./InviteForm.js";
+import { InvitationList } from "./InvitationList.js";
 import { rolesFor, type DocumentRole } from "./roles.js";
 import "./people.css";
 
@@ -43,7 +45,7 @@ export function PeoplePanel() {
 
   useEffect(() => {
     const controller = new AbortController();
-    api.getPeople(document.id, controller.signal).then(
+    peopleApi.getPeople(document.id, controller.signal).then(
       (data) => setLoad({ status: "ok", data }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -81,7 +83,7 @@ export function PeoplePanel() {
     try {
       while (desired.current.get(member.userId) !== sent) {
         const next: DocumentRole = desired.current.get(member.userId)!;
-        await api.changeMemberRole(document.id, member.userId, next);
+        await peopleApi.changeMemberRole(document.id, member.userId, next);
         sent = next;
         setMemberRole(member.userId, next);
       }
@@ -101,7 +103,7 @@ export function PeoplePanel() {
     const { member } = removing;
     setRemoving({ member, busy: true, error: null });
     try {
-      await api.removeMember(document.id, member.userId);
+      await peopleApi.removeMember(document.id, member.userId);
       setRemoving(null);
       setLoad((current) =>
         current.status === "ok" ? { status: "ok", data: { ...current.data, members: current.data.members.filter((m) => m.userId !== member.userId) } } : current,
@@ -162,28 +164,15 @@ export function PeoplePanel() {
             </ul>
           )}
 
-          <h3 className="panel__subheading" id="people-invitations-heading">
-            {people.panel.invitationsTitle}
-          </h3>
-          {load.data.invitations.length === 0 ? (
-            <p className="panel-empty">{people.panel.noInvitations}</p>
-          ) : (
-            <ul className="people-list" aria-labelledby="people-invitations-heading">
-              {load.data.invitations.map((invitation) => (
-                <li key={`${invitation.email}-${invitation.expiresAt}`} className="people-person">
-                  <div className="people-person__who">
-                    <span className="people-person__name">{invitation.email}</span>
-                    <span className="people-person__meta">
-                      {da.roles[invitation.role]} · <span className="people-badge">{people.panel.pending}</span>
-                    </span>
-                    <span className="people-person__meta">
-                      {people.panel.invitationExpires(formatDateTime(invitation.expiresAt))}
-                    </span>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
+          <InvitationList
+            documentId={document.id}
+            invitations={load.data.invitations}
+            manage={manage}
+            onChanged={(next) => {
+              setNotice(next);
+              reload();
+            }}
+          />
 
           {manage ? (
             <InviteForm
