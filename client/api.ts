@@ -182,12 +182,19 @@ export const api = {
     return me;
   },
 
-  async logout(): Promise<void> {
+  /** Ends the session; for a single sign-on session, where to end the provider's session too (or null). */
+  async logout(): Promise<string | null> {
     try {
-      await request<void>("POST", "/api/auth/logout", { quiet401: true });
+      const answer = await request<{ endSessionUrl?: string } | undefined>("POST", "/api/auth/logout", { quiet401: true });
+      return answer?.endSessionUrl ?? null;
     } finally {
       setCsrfToken(null);
     }
+  },
+
+  /** The single sign-on providers, for the sign-in page's buttons. */
+  providers(signal?: AbortSignal): Promise<{ providers: { id: string; name: string }[] }> {
+    return request("GET", "/api/auth/providers", { quiet401: true, signal });
   },
 
   async me(signal?: AbortSignal): Promise<MeResponse> {

@@ -30,6 +30,9 @@ import { startWorkflowRecovery } from "./ops/recover-workflow.js";
 import { startMail, type Mail } from "./mail/setup.js";
 import { mailRoutes } from "./routes/mail/index.js";
 import { publicBaseUrl } from "./public-url.js";
+import { OidcClients } from "./auth/oidc/flow.js";
+import { loadOidcProviders } from "./auth/oidc/providers.js";
+import { oidcRoutes } from "./routes/auth/oidc.js";
 
 export interface AppDeps {
   /** Use this store instead of opening one from the config (tests inject faults this way). */
@@ -41,6 +44,7 @@ declare module "fastify" {
   interface FastifyInstance {
     signingKey: SigningKey;
     mail: Mail;
+    oidc: OidcClients;
     store: Store;
     collab: CollabService;
   }
@@ -76,8 +80,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const stopSessionSweep = startSessionSweep(store, collab, app.log, config.SESSION_CHECK_MS);
   // Workflow transitions a crash interrupted are repaired before the first request is served.
   const stopRecovery = await startWorkflowRecovery(store, collab, app.log, !config.REDIS_URL);
-  const mail = await startMail(config, store, app.log, () => publicBaseUrl(config, app.server.address()));
+  const baseUrl = () => publicBaseUrl(config, app.server.address());
+  const mail = await startMail(config, store, app.log, baseUrl);
+  const oidc = new OidcClients(loadOidcProviders(config.OIDC_PROVIDERS_FILE), store, baseUrl);
   app.decorate("mail", mail);
+  app.decorate("oidc", oidc);
   app.decorate("store", store);
   app.decorate("collab", collab);
   app.decorate("signingKey", signingKey);
@@ -117,9 +124,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   // routes
   await registerCollabRoute(app, { config, store, collab });
-  await app.register(async (scope) => authRoutes(scope, { config, store, collab }));
+  await app.register(async (scope) => authRoutes(scope, { config, store, collab, oidc, baseUrl }));
+  await app.register(async (scope) => oidcRoutes(scope, { config, store, clients: oidc, baseUrl }));
   await app.register(async (scope) => documentRoutes(scope, { store, collab }));
-  await app.register(async (scope) => peopleRoutes(scope, { config, store, collab, mail }));
+  await app.register(async (scope) => peopleRoutes(scope, { config, store, collab, mail, oidc }));
   await app.register(async (scope) => commentRoutes(scope, { store, collab, mail }));
   await app.register(async (scope) => workflowRoutes(scope, { store, collab, signingKey, mail }));
   await app.register(async (scope) => mailRoutes(scope, { store, mail }));

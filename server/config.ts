@@ -70,6 +70,8 @@ export const ConfigSchema = z.object({
       }
     })
     .optional(),
+  /** A JSON file of OpenID Connect providers for single sign-on (docs/operations.md); unset: password sign-in only. */
+  OIDC_PROVIDERS_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Serve the built client from dist/client. */
   SERVE_CLIENT: bool.default(true),

@@ -30,6 +30,22 @@ export const da = {
     missing: "Skriv både e-mail og adgangskode.",
     errorTitle: "Du blev ikke logget ind",
     sessionEnded: "Du er blevet logget ud. Log ind igen for at fortsætte.",
+    ssoTitle: "Log ind med din organisations login",
+    ssoButton: (name: string) => `Log ind med ${name}`,
+    orPassword: "Eller log ind med e-mail og adgangskode",
+    /** Why a single sign-on was refused (server/routes/auth/oidc.ts), by reason code. */
+    ssoRefused: {
+      email_missing: "Dit login sendte ikke en e-mailadresse. Kontakt din it-afdeling.",
+      email_not_verified: "Din e-mailadresse er ikke bekræftet hos dit login. Kontakt din it-afdeling.",
+      unknown_organisation: "Din organisation er ikke sat op til Regionssvar. Kontakt regionens koordinator.",
+      other_organisation: "Der findes allerede en konto med din e-mailadresse i en anden organisation. Kontakt regionens koordinator.",
+      state_mismatch: "Login-forsøget var udløbet eller blev brugt to gange. Prøv at logge ind igen.",
+      token_rejected: "Svaret fra dit login kunne ikke godkendes. Prøv igen, og kontakt din it-afdeling, hvis det sker igen.",
+      provider_unreachable: "Dit login svarer ikke lige nu. Prøv igen om lidt.",
+      provider_error: "Login blev afbrudt eller afvist hos dit login.",
+      unknown_provider: "Det valgte login findes ikke.",
+    } as Record<string, string>,
+    ssoRefusedFallback: "Du blev ikke logget ind med dit login. Prøv igen.",
   },
   list: {
     title: "Mine svar",

@@ -1,7 +1,11 @@
-/** "Log ind": e-mail and password; on success back to where the user was going (`next`). */
-import { useRef, useState, type FormEvent } from "react";
+/**
+ * "Log ind": a button per single sign-on provider (if any are configured), and e-mail and
+ * password; on success back to where the user was going (`next`). A refused single sign-on comes
+ * back here with `?fejl=<reason>`, shown in Danish.
+ */
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
-import { ApiError } from "../api.js";
+import { api, ApiError } from "../api.js";
 import { da } from "../i18n/da.js";
 import { usePageTitle } from "./Layout.js";
 import { safeNextPath, useSession } from "./Session.js";
@@ -13,9 +17,11 @@ export function LoginPage() {
   const navigate = useNavigate();
   const next = safeNextPath(params.get("next"));
   const expired = params.get("udlobet") === "1";
+  const ssoRefusal = params.get("fejl");
+  const providers = useProviders();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(ssoRefusal ? (da.login.ssoRefused[ssoRefusal] ?? da.login.ssoRefusedFallback) : null);
   const [busy, setBusy] = useState(false);
   const errorRef = useRef<HTMLDivElement>(null);
 
@@ -55,6 +61,21 @@ export function LoginPage() {
           <p className="banner__text">{error}</p>
         </div>
       ) : null}
+      {providers.length > 0 ? (
+        <section aria-labelledby="login-sso">
+          <h2 id="login-sso">{da.login.ssoTitle}</h2>
+          <ul className="login-providers">
+            {providers.map((p) => (
+              <li key={p.id}>
+                <a className="button" href={`/api/auth/oidc/${encodeURIComponent(p.id)}/start?next=${encodeURIComponent(next)}`}>
+                  {da.login.ssoButton(p.name)}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <h2>{da.login.orPassword}</h2>
+        </section>
+      ) : null}
       <form className="form" onSubmit={onSubmit} noValidate aria-busy={busy}>
         <div className="field">
           <label className="field__label" htmlFor="login-email">
@@ -93,4 +114,18 @@ export function LoginPage() {
       </form>
     </main>
   );
+}
+
+/** The configured single sign-on providers (none: the page shows only the password form). */
+function useProviders(): { id: string; name: string }[] {
+  const [providers, setProviders] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    const controller = new AbortController();
+    api.providers(controller.signal).then(
+      (answer) => setProviders(answer.providers),
+      () => setProviders([]), // the password form works without them
+    );
+    return () => controller.abort();
+  }, []);
+  return providers;
 }

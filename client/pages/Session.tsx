@@ -64,12 +64,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       signedIn: (me) => setState({ status: "authenticated", me }),
       signOut: async () => {
+        let endSessionUrl: string | null = null;
         try {
-          await api.logout();
+          endSessionUrl = await api.logout();
         } catch {
           // Signed out locally either way; the cookie expires with the session.
         }
         setState({ status: "anonymous", expired: false });
+        // Signed in with single sign-on: end the provider's session too; it sends the browser back to /login.
+        if (endSessionUrl) window.location.assign(endSessionUrl);
       },
       sessionEnded,
       retry: () => {

@@ -3,7 +3,7 @@
  * so a leaked database does not hand out sessions.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { OrganisationRow, Store } from "../storage/types.js";
+import type { OrganisationRow, SessionRow, Store } from "../storage/types.js";
 import type { Principal } from "./principal.js";
 
 export function sessionCookieName(https: boolean): string {
@@ -14,7 +14,7 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export async function createSession(store: Store, userId: string, ttlHours: number, now = new Date()): Promise<{ token: string; sessionId: string }> {
+export async function createSession(store: Store, userId: string, ttlHours: number, now = new Date(), sso: SessionRow["sso"] = null): Promise<{ token: string; sessionId: string }> {
   const token = randomBytes(32).toString("base64url");
   const sessionId = hashToken(token);
   await store.insertSession({
@@ -23,6 +23,7 @@ export async function createSession(store: Store, userId: string, ttlHours: numb
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + ttlHours * 3600_000).toISOString(),
     revokedAt: null,
+    sso,
   });
   return { token, sessionId };
 }

@@ -40,6 +40,8 @@ export interface InviteMemberInput {
   linkShown: boolean;
   /** The configured e-mail domains per organisation (ORGANISATION_EMAIL_DOMAINS). */
   emailDomains?: Record<string, string[]> | undefined;
+  /** The organisation signs in only through single sign-on: no password link, the person is added at once. */
+  ssoOnly?: boolean;
 }
 
 export interface InvitationIssued {
@@ -68,7 +70,9 @@ export async function inviteMember(store: Store, input: InviteMemberInput): Prom
     user = { id: randomUUID(), email: input.email, name: input.name, organisationId: organisation.id, passwordHash: null, createdAt: now.toISOString() };
     await store.insertUser(user);
   }
-  if (user.passwordHash) {
+  // Someone who can sign in already (a password, or single sign-on) is added at once; so is anyone
+  // of an SSO-only organisation, who will sign in through it (matched by the verified e-mail).
+  if (user.passwordHash || input.ssoOnly || (await store.listIdentitiesOfUser(user.id)).length > 0) {
     await store.upsertMembership({ documentId: input.document.id, userId: user.id, role: input.role });
     await recordAudit(store, { actorUserId: input.inviter.user.id, documentId: input.document.id, event: "member.added", details: { userId: user.id, role: input.role } });
     return null;

@@ -12,6 +12,7 @@ import * as workflow from "./workflow-queries.js";
 import * as content from "./content-queries.js";
 import * as security from "./security-queries.js";
 import * as mail from "./mail-queries.js";
+import * as identity from "./identity-queries.js";
 import type { AppendUpdates } from "./sqlite-append.js";
 import { decode, decodeJson, JsonObject, StringList } from "./decode.js";
 import { DocumentRole, OrganisationKind, ThreadStatus, WorkflowState } from "../../shared/vocabulary.js";
@@ -38,6 +39,8 @@ import type {
   RejectedUpdateRow,
   MailKind,
   MailRow,
+  IdentityRow,
+  OidcPendingRow,
 } from "./types.js";
 
 type Db = Kysely<Tables>;
@@ -217,7 +220,7 @@ export class KyselyStore implements Store {
   async insertSession(s: SessionRow): Promise<void> {
     await this.db
       .insertInto("sessions")
-      .values({ id: s.id, user_id: s.userId, created_at: s.createdAt, expires_at: s.expiresAt, revoked_at: s.revokedAt })
+      .values({ id: s.id, user_id: s.userId, created_at: s.createdAt, expires_at: s.expiresAt, revoked_at: s.revokedAt, sso_provider: s.sso?.provider ?? null, id_token: s.sso?.idToken ?? null })
       .execute();
   }
 
@@ -243,7 +246,7 @@ export class KyselyStore implements Store {
 
   async getSession(id: string): Promise<SessionRow | undefined> {
     const r = await this.db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
-    return r && { id: r.id, userId: r.user_id, createdAt: r.created_at, expiresAt: r.expires_at, revokedAt: r.revoked_at };
+    return r && { id: r.id, userId: r.user_id, createdAt: r.created_at, expiresAt: r.expires_at, revokedAt: r.revoked_at, sso: r.sso_provider && r.id_token ? { provider: r.sso_provider, idToken: r.id_token } : null };
   }
 
   async revokeSession(id: string, at: string): Promise<void> {
@@ -383,6 +386,24 @@ export class KyselyStore implements Store {
   async revokeInvitation(id: string, at: string): Promise<boolean> {
     const result = await this.db.updateTable("invitations").set({ revoked_at: at }).where("id", "=", id).where("used_at", "is", null).where("revoked_at", "is", null).executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  }
+
+  // --- single sign-on (queries in identity-queries.ts) ----------------------------------------
+
+  getIdentity(provider: string, subject: string): Promise<IdentityRow | undefined> {
+    return identity.getIdentity(this.db, provider, subject);
+  }
+  listIdentitiesOfUser(userId: string): Promise<IdentityRow[]> {
+    return identity.listIdentitiesOfUser(this.db, userId);
+  }
+  insertIdentity(row: IdentityRow): Promise<void> {
+    return identity.insertIdentity(this.db, row);
+  }
+  putOidcPending(row: OidcPendingRow): Promise<void> {
+    return identity.putOidcPending(this.db, row);
+  }
+  takeOidcPending(stateHash: string): Promise<OidcPendingRow | undefined> {
+    return identity.takeOidcPending(this.db, stateHash);
   }
 
   // --- mail (queries in mail-queries.ts) ------------------------------------------------------

@@ -6,6 +6,7 @@ import { Migrator, sql, type Generated, type Kysely, type Migration } from "kyse
 import { createWorkflowTables } from "./migrations/0002_workflow.js";
 import { createSecurityTables } from "./migrations/0003_security.js";
 import { createMailTables } from "./migrations/0004_mail.js";
+import { createIdentityTables } from "./migrations/0005_identities.js";
 
 export interface Tables {
   organisations: {
@@ -41,6 +42,8 @@ export interface Tables {
     created_at: string;
     expires_at: string;
     revoked_at: string | null;
+    sso_provider: string | null; // 0005_identities
+    id_token: string | null;
   };
   documents: {
     id: string;
@@ -183,6 +186,20 @@ export interface Tables {
     user_id: string;
     kind: string;
   };
+  user_identities: {
+    provider: string;
+    subject: string;
+    user_id: string;
+    created_at: string;
+  };
+  oidc_pending: {
+    state_hash: string;
+    provider: string;
+    code_verifier: string;
+    nonce: string;
+    return_to: string;
+    expires_at: string;
+  };
   audit_head: {
     id: number;
     seq: number;
@@ -202,6 +219,7 @@ export async function migrate(db: Kysely<Tables>, dialect: Dialect): Promise<voi
     "0002_workflow": { up: (d) => createWorkflowTables(d as Kysely<Tables>, dialect) },
     "0003_security": { up: (d) => createSecurityTables(d as Kysely<Tables>) },
     "0004_mail": { up: (d) => createMailTables(d as Kysely<Tables>) },
+    "0005_identities": { up: (d) => createIdentityTables(d as Kysely<Tables>) },
   };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();

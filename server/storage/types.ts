@@ -40,6 +40,8 @@ export interface SessionRow {
   createdAt: string;
   expiresAt: string;
   revokedAt: string | null;
+  /** A session started by single sign-on: the provider and its id token (for RP-initiated logout). */
+  sso?: { provider: string; idToken: string } | null;
 }
 
 export interface DocumentRow {
@@ -205,6 +207,24 @@ export interface MailRow {
   lastError: string | null;
 }
 
+/** A person's identity at an OpenID provider, linked to their user (single sign-on). */
+export interface IdentityRow {
+  provider: string; // the provider's id in the configuration
+  subject: string; // the provider's `sub`
+  userId: string;
+  createdAt: string;
+}
+
+/** A sign-in in progress at an OpenID provider (single-use, keyed by the state's hash). */
+export interface OidcPendingRow {
+  stateHash: string;
+  provider: string;
+  codeVerifier: string;
+  nonce: string;
+  returnTo: string;
+  expiresAt: string;
+}
+
 export interface Store {
   readonly dialect: "sqlite" | "postgres";
 
@@ -253,6 +273,14 @@ export interface Store {
   listMail(documentIds: string[], limit: number): Promise<MailRow[]>;
   listMailOptOuts(userId: string): Promise<MailKind[]>;
   setMailOptOut(userId: string, kind: MailKind, optedOut: boolean): Promise<void>;
+
+  // --- single sign-on (server/auth/oidc/; queries in identity-queries.ts) ---------------------
+  getIdentity(provider: string, subject: string): Promise<IdentityRow | undefined>;
+  listIdentitiesOfUser(userId: string): Promise<IdentityRow[]>;
+  insertIdentity(row: IdentityRow): Promise<void>;
+  putOidcPending(row: OidcPendingRow): Promise<void>;
+  /** The sign-in in progress, removed as it is read (a replayed state finds nothing). */
+  takeOidcPending(stateHash: string): Promise<OidcPendingRow | undefined>;
 
   // --- documents and memberships -----------------------------------------------------------
   insertDocument(doc: DocumentRow): Promise<void>;

@@ -145,6 +145,20 @@ for (const backend of backends) {
       expect(await store.listMail(["other"], 10)).toEqual([]);
     });
 
+    it("links single sign-on identities to users and uses a sign-in in progress once", async () => {
+      await store.insertIdentity({ provider: "entra-aalborg", subject: "sub-1", userId: "u1", createdAt: now() });
+      await expect(store.insertIdentity({ provider: "entra-aalborg", subject: "sub-1", userId: "u1", createdAt: now() })).rejects.toSatisfy(isUniqueViolation);
+      expect(await store.getIdentity("entra-aalborg", "sub-1")).toMatchObject({ userId: "u1" });
+      expect(await store.getIdentity("other", "sub-1")).toBeUndefined();
+      expect((await store.listIdentitiesOfUser("u1")).map((i) => i.provider)).toEqual(["entra-aalborg"]);
+      const pending = { stateHash: "s1", provider: "entra-aalborg", codeVerifier: "v", nonce: "n", returnTo: "/", expiresAt: "2999-01-01T00:00:00.000Z" };
+      await store.putOidcPending(pending);
+      const [a, b] = await Promise.all([store.takeOidcPending("s1"), store.takeOidcPending("s1")]);
+      expect([a, b].filter(Boolean)).toEqual([pending]);
+      await store.insertSession({ id: "sso-session", userId: "u1", createdAt: now(), expiresAt: "2999-01-01T00:00:00.000Z", revokedAt: null, sso: { provider: "entra-aalborg", idToken: "eyJ" } });
+      expect((await store.getSession("sso-session"))?.sso).toEqual({ provider: "entra-aalborg", idToken: "eyJ" });
+    });
+
     it("keeps each person's mail opt-outs", async () => {
       await store.setMailOptOut("u1", "mention", true);
       await store.setMailOptOut("u1", "mention", true);

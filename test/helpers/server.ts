@@ -31,6 +31,8 @@ export interface StartOptions {
   wrapStore?: (store: Store) => Store;
   deps?: Omit<AppDeps, "store">;
   dataDir?: string;
+  /** Listen on this port (default: any free one); for peers that must know our address in advance. */
+  port?: number;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -41,7 +43,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   await seedDemo(realStore, TEST_PASSWORD);
   const store = options.wrapStore ? options.wrapStore(realStore) : realStore;
   const app = await buildApp(config, { ...options.deps, store });
-  await app.listen({ port: 0, host: "127.0.0.1" });
+  await app.listen({ port: options.port ?? 0, host: "127.0.0.1" });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   const origin = `http://127.0.0.1:${port}`;

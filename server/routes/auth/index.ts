@@ -13,9 +13,14 @@ import { presentMe } from "../../presenters/index.js";
 import { recordAudit } from "../../audit/record.js";
 import { LoginLimiter } from "../../auth/login-limit.js";
 import { csrfCookieName } from "../../plugins/security.js";
+import type { OidcClients } from "../../auth/oidc/flow.js";
+import { ssoOnlyOrganisations } from "../../auth/oidc/providers.js";
 
-export async function authRoutes(app: FastifyInstance, deps: { config: Config; store: Store; collab: CollabService }): Promise<void> {
+const ssoOnlyRefusal = (name: string) => new AppError(403, "sso_only", `Din organisation logger ind med ${name}. Brug knappen "Log ind med ${name}".`);
+
+export async function authRoutes(app: FastifyInstance, deps: { config: Config; store: Store; collab: CollabService; oidc: OidcClients; baseUrl: () => string }): Promise<void> {
   const { config, store } = deps;
+  const ssoOnly = ssoOnlyOrganisations(deps.oidc.providers);
   const origins = allowedOrigins(config.ALLOWED_ORIGINS);
   const cookieOptions = { path: "/", httpOnly: true, sameSite: "strict" as const, secure: config.HTTPS };
   const csrfCookie = csrfCookieName(config);
@@ -31,6 +36,9 @@ export async function authRoutes(app: FastifyInstance, deps: { config: Config; s
       throw new AppError(429, "too_many_attempts", "For mange forsøg på at logge ind. Vent lidt, og prøv igen.");
     }
     const body = LoginBody.parse(request.body);
+    // Decided by the address's domain, before any account is looked up: says nothing about whether one exists.
+    const ssoByDomain = [...ssoOnly.values()].find((p) => Object.keys(p.emailDomains).includes(body.email.split("@")[1] ?? ""));
+    if (ssoByDomain) throw ssoOnlyRefusal(ssoByDomain.name);
     const user = await store.getUserByEmail(body.email);
     const ok = await verifyPassword(user?.passwordHash ?? null, body.password);
     if (!user || !ok) {
@@ -40,6 +48,8 @@ export async function authRoutes(app: FastifyInstance, deps: { config: Config; s
       throw new AppError(401, "invalid_credentials", "Forkert e-mail eller adgangskode.");
     }
     limiter.succeeded(body.email);
+    const ssoByOrganisation = ssoOnly.get(user.organisationId);
+    if (ssoByOrganisation) throw ssoOnlyRefusal(ssoByOrganisation.name);
     const { token, sessionId } = await createSession(store, user.id, config.SESSION_TTL_HOURS);
     await recordAudit(store, { actorUserId: user.id, event: "auth.login", details: { ip: request.ip } });
     const organisation = await store.getOrganisation(user.organisationId);
@@ -52,12 +62,15 @@ export async function authRoutes(app: FastifyInstance, deps: { config: Config; s
 
   app.post("/api/auth/logout", { preHandler: app.requireUser }, async (request, reply) => {
     const principal = principalOf(request);
+    const session = await store.getSession(principal.sessionId);
     await store.revokeSession(principal.sessionId, new Date().toISOString());
     deps.collab.closeSessions([principal.sessionId]);
     await recordAudit(store, { actorUserId: principal.user.id, event: "auth.logout", details: {} });
     reply.clearCookie(app.sessionCookie, cookieOptions);
     reply.clearCookie(csrfCookie, cookieOptions);
-    return reply.code(204).send();
+    // RP-initiated logout: a single sign-on session also ends at the provider, when it offers that.
+    const endSessionUrl = session?.sso ? await deps.oidc.endSessionUrl(session.sso.provider, session.sso.idToken, `${deps.baseUrl()}/login`) : null;
+    return endSessionUrl ? { endSessionUrl } : reply.code(204).send();
   });
 
   /** "Log ud på alle enheder": revokes every session of the user and closes all their sockets. */

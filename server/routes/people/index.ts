@@ -18,11 +18,14 @@ import { inviteMember, type InvitationIssued } from "../../commands/inviteMember
 import { renewInvitation, revokeInvitation } from "../../commands/manageInvitation.js";
 import { invitationLink, mailInvitation } from "../../mail/events.js";
 import type { Mail } from "../../mail/setup.js";
+import type { OidcClients } from "../../auth/oidc/flow.js";
+import { ssoOnlyOrganisations } from "../../auth/oidc/providers.js";
 import { acceptInvitation, openInvitation } from "../../commands/acceptInvitation.js";
 import { changeMemberRole } from "../../commands/changeMemberRole.js";
 
-export async function peopleRoutes(app: FastifyInstance, deps: { config: Config; store: Store; collab: CollabService; mail: Mail }): Promise<void> {
+export async function peopleRoutes(app: FastifyInstance, deps: { config: Config; store: Store; collab: CollabService; mail: Mail; oidc: OidcClients }): Promise<void> {
   const { config, store, collab, mail } = deps;
+  const ssoOnly = ssoOnlyOrganisations(deps.oidc.providers);
   // With a mail server the link goes only to the invited person; without one (the demo) the
   // coordinator is shown it, and the invitation records that (issue 15, item 3).
   const linkShown = mail.mode === "outbox";
@@ -35,7 +38,9 @@ export async function peopleRoutes(app: FastifyInstance, deps: { config: Config;
         const user = await store.getUser(m.userId);
         const organisation = user && (await store.getOrganisation(user.organisationId));
         if (!user || !organisation) return null;
-        return { userId: user.id, name: user.name, email: user.email, organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind }, role: m.role, active: user.passwordHash !== null };
+        // Active: the person can sign in, with a password or through single sign-on.
+        const active = user.passwordHash !== null || (await store.listIdentitiesOfUser(user.id)).length > 0;
+        return { userId: user.id, name: user.name, email: user.email, organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind }, role: m.role, active };
       }),
     );
     const invitations = await store.listOpenInvitations(document.id, new Date().toISOString());
@@ -55,7 +60,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: { config: Config;
       const { document } = await documentFor(store, request, "manage");
       const body = InviteBody.parse(request.body);
       const inviter = principalOf(request);
-      const issued = await inviteMember(store, { inviter, document, ...body, linkShown, emailDomains: config.ORGANISATION_EMAIL_DOMAINS });
+      const issued = await inviteMember(store, { inviter, document, ...body, linkShown, emailDomains: config.ORGANISATION_EMAIL_DOMAINS, ssoOnly: ssoOnly.has(body.organisationId) });
       collab.broadcastEvent(document.id, { type: "people" });
       reply.code(201);
       return issued ? await sendInvitation(request.log, document, inviter.user, issued) : { link: null, expiresAt: null, mailed: false };
