@@ -22,7 +22,7 @@ export const mailTexts = {
     sent: (when: string) => `Sendt ${when}`,
     retrying: (attempts: number) => `Ikke sendt endnu – forsøges igen (${attempts} forsøg)`,
     waiting: "Venter på at blive sendt",
-    showBody: (subject: string) => `Vis mailen "${subject}"`,
+    showBody: "Vis mailen",
   },
   profile: {
     nav: "Min profil",

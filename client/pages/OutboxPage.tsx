@@ -96,7 +96,7 @@ function OutboxItem({ mail, mode }: { mail: OutboxMailDto; mode: OutboxResponse[
       </dl>
       {mail.text !== null ? (
         <details className="outbox-item__body">
-          <summary>{t.showBody(mail.subject)}</summary>
+          <summary>{t.showBody}</summary>
           <pre>{mail.text}</pre>
         </details>
       ) : null}

@@ -27,7 +27,7 @@ const FOOTER = "Du får denne mail fra Regionssvar. Under Min profil kan du slå
 
 /** Paragraphs and one link, rendered as both text and HTML. */
 function mail(subject: string, paragraphs: string[], link: { label: string; href: string }): MailContent {
-  const text = [...paragraphs, `${link.label}: ${link.href}`, "", FOOTER].join("\n\n");
+  const text = [...paragraphs, `${link.label}: ${link.href}`, FOOTER].join("\n\n");
   const html = [
     ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
     `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`,
