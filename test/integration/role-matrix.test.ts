@@ -11,14 +11,19 @@ import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import { CloseCode, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP_1, SYNC_UPDATE } from "../../shared/protocol/messages.js";
 import type { Action } from "../../server/access/policy.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { startServer, tempDataDir, type TestServer } from "../helpers/server.js";
+import { sessionFrom, ssoSignIn, startOidcProvider, writeProvidersFile, type TestProvider } from "../helpers/oidc.js";
+import { freePort } from "../reliability/support/ports.js";
 import { login, type Session } from "../helpers/clients.js";
 import { callApi } from "../helpers/api.js";
 import { waitFor } from "../helpers/wait.js";
 
 const DOC = "svar-nordjylland";
-type Who = "koordinator" | "redaktoer" | "kommentator" | "laeser" | "anden_region";
-const EMAIL: Record<Who, string> = {
+type PasswordWho = "koordinator" | "redaktoer" | "kommentator" | "laeser" | "anden_region";
+/** People created by single sign-on (issue 17): one given a role by the coordinator, one not (yet). */
+type SsoWho = "sso_redaktoer" | "sso_uden_rolle";
+type Who = PasswordWho | SsoWho;
+const EMAIL: Record<PasswordWho, string> = {
   koordinator: "koordinator.nordjylland@regionssvar.dk",
   redaktoer: "redaktoer.aalborg@regionssvar.dk",
   kommentator: "familieambulatorium.nordjylland@regionssvar.dk",
@@ -31,21 +36,42 @@ const ALLOWED: Record<Who, ReadonlySet<Action>> = {
   kommentator: new Set(["read", "comment"]),
   laeser: new Set(["read"]),
   anden_region: new Set(),
+  sso_redaktoer: new Set(["read", "edit", "comment", "approve"]),
+  sso_uden_rolle: new Set(),
 };
+const WHO: Who[] = [...(Object.keys(EMAIL) as PasswordWho[]), "sso_redaktoer", "sso_uden_rolle"];
+/** Refused at the door: no role on this reply at all. */
+const outsider = (who: Who) => who === "anden_region" || who === "sso_uden_rolle";
 
 let server: TestServer;
 const sessions = {} as Record<Who, Session>;
 let versionId = "";
 let memberId = "";
 
+let idp: TestProvider;
+let temp: { dir: string; remove: () => void };
+
 beforeAll(async () => {
-  server = await startServer();
-  for (const who of Object.keys(EMAIL) as Who[]) sessions[who] = await login(server, EMAIL[who]);
+  const port = await freePort();
+  idp = await startOidcProvider({ redirectUris: [`http://127.0.0.1:${port}/api/auth/oidc/kommune-login/callback`] });
+  temp = tempDataDir();
+  const file = writeProvidersFile(temp.dir, [{ id: "kommune-login", name: "Kommunelogin", issuer: idp.issuer, clientId: "regionssvar", clientSecret: "hemmelighed-til-test", emailDomains: { "morsoe.dk": "kommune-773" }, allowInsecureHttp: true }]);
+  server = await startServer({ port, config: { OIDC_PROVIDERS_FILE: file } });
+  for (const who of Object.keys(EMAIL) as PasswordWho[]) sessions[who] = await login(server, EMAIL[who]);
+  for (const [who, sub] of [["sso_redaktoer", "sso-1"], ["sso_uden_rolle", "sso-2"]] as const) {
+    idp.accounts.set(sub, { email: `${sub}@morsoe.dk`, email_verified: true, name: `Sso ${sub}` });
+    sessions[who] = await sessionFrom(server, (await ssoSignIn(server, "kommune-login", sub)).sessionCookie!);
+  }
+  await call("koordinator", "POST", `/api/documents/${DOC}/invitations`, { email: "sso-1@morsoe.dk", name: "Sso 1", organisationId: "kommune-773", role: "redaktoer" });
   const created = await call("koordinator", "POST", `/api/documents/${DOC}/versions`, { name: "Matrix" });
   versionId = created.body.id;
   memberId = (await server.store.getUserByEmail(EMAIL.kommentator))!.id;
 });
-afterAll(async () => server?.close());
+afterAll(async () => {
+  await server?.close();
+  await idp?.close();
+  temp?.remove();
+});
 
 const call = (who: Who, method: string, path: string, body?: unknown) => callApi(server, sessions[who], method, path, body);
 
@@ -79,7 +105,7 @@ const ROUTES: RouteCase[] = [
 ];
 
 describe("role matrix: HTTP routes", () => {
-  for (const who of Object.keys(EMAIL) as Who[]) {
+  for (const who of WHO) {
     it(`${who}`, async () => {
       const wrong: string[] = [];
       for (const route of ROUTES) {
@@ -151,12 +177,12 @@ async function outcome(who: Who, data: Uint8Array): Promise<number | "open" | "r
 }
 
 describe("role matrix: websocket messages", () => {
-  for (const who of Object.keys(EMAIL) as Who[]) {
+  for (const who of WHO) {
     it(`${who}`, async () => {
       for (const m of MESSAGES) {
         const jnr = `matrix-${randomUUID()}`;
         const result = await outcome(who, m.frame(jnr));
-        if (who === "anden_region") {
+        if (outsider(who)) {
           expect(result, m.name).toBe("refused");
           continue;
         }
