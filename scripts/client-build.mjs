@@ -26,9 +26,9 @@ export function clientIsStale() {
   return Math.max(newestMtime("client"), newestMtime("shared"), statSync("vite.config.ts").mtimeMs) > statSync(BUILT).mtimeMs;
 }
 
-/** Builds when stale; returns whether it built. Throws when the build fails. */
-export function ensureClientBuilt() {
-  if (!clientIsStale()) return false;
+/** Builds when stale (or always, with `force`); returns whether it built. Throws when the build fails. */
+export function ensureClientBuilt({ force = false } = {}) {
+  if (!force && !clientIsStale()) return false;
   const fresh = `${OUT}.build-${process.pid}`;
   const result = spawnSync("npx", ["vite", "build", "--logLevel", "warn", "--outDir", join("..", fresh), "--emptyOutDir"], { stdio: "inherit" });
   if (result.status !== 0) {

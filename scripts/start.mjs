@@ -1,19 +1,22 @@
 #!/usr/bin/env node
-// `npm start`: builds the web client when it is missing or older than its sources, then runs the
-// server (TypeScript through tsx, the same code the tests run).
-import { spawn } from "node:child_process";
+// `npm start`: builds the web client and the server when either is missing or older than its
+// sources, then runs the compiled server in this very process (no npx, no tsx at run time), so
+// signals reach the server directly.
 import { clientIsStale, ensureClientBuilt } from "./client-build.mjs";
+import { buildServer, serverIsStale } from "./server-build.mjs";
 
-if (clientIsStale()) {
-  console.log("Bygger webklienten …");
-  try {
+try {
+  if (clientIsStale()) {
+    console.log("Bygger webklienten …");
     ensureClientBuilt();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
   }
+  if (serverIsStale()) {
+    console.log("Bygger serveren …");
+    await buildServer();
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
 }
 
-const server = spawn("npx", ["tsx", "server/main.ts"], { stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+await import("../dist/server/main.js");

@@ -62,7 +62,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   const store = deps.store ?? (await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   const signingKey = loadOrCreateSigningKey(config.SIGNING_KEY_FILE ?? join(config.DATA_DIR, "signing-key.pem"));
-  const fanout = config.REDIS_URL ? new RedisFanout(config.REDIS_URL, app.log, config.REDIS_CHANNEL_PREFIX) : new LocalFanout();
+  const fanout = config.REDIS_URL ? await RedisFanout.connect(config.REDIS_URL, app.log, config.REDIS_CHANNEL_PREFIX) : new LocalFanout();
   const collab = new CollabService(
     store,
     app.log,

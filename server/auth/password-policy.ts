@@ -4,21 +4,26 @@
  * common and breached passwords (shipped with @zxcvbn-ts/language-common, ~49,000 entries) and
  * against context words (the service's name, the user's e-mail). Messages are Danish.
  */
-import { dictionary } from "@zxcvbn-ts/language-common";
 
 export const MIN_PASSWORD_LENGTH = 15;
 export const MAX_PASSWORD_LENGTH = 256;
 
-const COMMON = new Set((dictionary["passwords-common"] as string[]).map((p) => p.toLowerCase()));
+/** The list is large (several MB in memory): loaded at the first password set, not at every start. */
+let common: Promise<Set<string>> | null = null;
+function commonPasswords(): Promise<Set<string>> {
+  common ??= import("@zxcvbn-ts/language-common").then(({ dictionary }) => new Set((dictionary["passwords-common"] as string[]).map((p) => p.toLowerCase())));
+  return common;
+}
 const CONTEXT_WORDS = ["regionssvar", "kommune", "region", "styrelse", "password", "adgangskode"];
 
 /** Returns a Danish message explaining why the password is refused, or null if it is accepted. */
-export function checkPassword(password: string, email: string): string | null {
+export async function checkPassword(password: string, email: string): Promise<string | null> {
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH) return `Adgangskoden skal være på mindst ${MIN_PASSWORD_LENGTH} tegn (nu ${length}). Brug gerne flere ord.`;
   if (length > MAX_PASSWORD_LENGTH) return `Adgangskoden må højst være på ${MAX_PASSWORD_LENGTH} tegn.`;
   const lower = password.toLowerCase();
   const core = lower.replace(/[\d\W_]+$/u, "");
+  const COMMON = await commonPasswords();
   if (COMMON.has(lower) || COMMON.has(core)) return "Adgangskoden er for almindelig eller kendt fra datalæk. Vælg en anden.";
   if (/^(.)\1+$/u.test(password) || /^(.{1,4})\1+$/u.test(password)) return "Adgangskoden må ikke bestå af gentagne tegn.";
   const localPart = email.split("@")[0]?.toLowerCase() ?? "";

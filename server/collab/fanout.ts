@@ -15,7 +15,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { ServerEventSchema } from "../../shared/protocol/events.js";
 import { DocumentRole, WorkflowState } from "../../shared/validation/api.js";
-import { Redis } from "ioredis";
+import type { Redis, RedisOptions } from "ioredis";
 import type { FastifyBaseLogger } from "fastify";
 
 export const FANOUT_UPDATE = 1;
@@ -88,8 +88,14 @@ export class RedisFanout implements Fanout {
   private readonly controlChannel: string;
   private readonly docPrefix: string;
 
-  constructor(
-    url: string,
+  /** ioredis is loaded only by instances that use Redis (it is a large module). */
+  static async connect(url: string, log: FastifyBaseLogger, prefix = "rs"): Promise<RedisFanout> {
+    const { Redis } = await import("ioredis");
+    return new RedisFanout((options) => new Redis(url, options), log, prefix);
+  }
+
+  private constructor(
+    client: (options: RedisOptions) => Redis,
     private readonly log: FastifyBaseLogger,
     /** Namespace of the channels, so several deployments (or test runs) can share one Redis. */
     prefix = "rs",
@@ -99,8 +105,8 @@ export class RedisFanout implements Fanout {
     // Commands issued while Redis is away are dropped, not queued: a queued burst would replay
     // stale fan-out later, and storage catch-up covers the gap anyway.
     const options = { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true };
-    this.pub = new Redis(url, options);
-    this.sub = new Redis(url, { ...options, enableOfflineQueue: true });
+    this.pub = client(options);
+    this.sub = client({ ...options, enableOfflineQueue: true });
     for (const client of [this.pub, this.sub]) client.on("error", (err: Error) => this.log.warn({ err: err.message }, "redis"));
   }
 

@@ -28,7 +28,7 @@ export async function acceptInvitation(store: Store, input: { token: string; pas
     await store.voidOpenInvitations(invitation.userId, new Date().toISOString());
     throw new AppError(410, "account_active", "Kontoen er allerede aktiv. Log ind med din adgangskode.");
   }
-  const refusal = checkPassword(input.password, invitation.email);
+  const refusal = await checkPassword(input.password, invitation.email);
   if (refusal) throw new AppError(400, "weak_password", refusal);
   const passwordHash = await hashPassword(input.password);
   const at = new Date().toISOString();

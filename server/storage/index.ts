@@ -6,7 +6,6 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
-import pg from "pg";
 import { KyselyStore } from "./kysely-store.js";
 import { preparedAppend } from "./sqlite-append.js";
 import type { Tables } from "./schema.js";
@@ -25,7 +24,7 @@ export const SQLITE_FILE = "regionssvar.sqlite";
 export const SQLITE_BUSY_TIMEOUT_MS = 100;
 
 export async function openStore(options: StoreOptions): Promise<KyselyStore> {
-  const store = options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options);
+  const store = options.databaseUrl ? await openPostgres(options.databaseUrl) : openSqlite(options);
   try {
     // checked before anything is written
     if (store.dialect === "postgres") await assertPostgresDurable(store.kysely);
@@ -55,7 +54,9 @@ function openSqlite(options: StoreOptions): KyselyStore {
   return new KyselyStore(db, "sqlite", undefined, preparedAppend(database));
 }
 
-function openPostgres(url: string): KyselyStore {
+async function openPostgres(url: string): Promise<KyselyStore> {
+  // Loaded only when PostgreSQL is used: the driver is large, and most installations run SQLite.
+  const { default: pg } = await import("pg");
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,

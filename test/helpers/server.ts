@@ -71,9 +71,12 @@ export interface ChildServer {
   output: () => string;
 }
 
-/** Starts `server/main.ts` in a child process on a free port and resolves when it listens. */
+/**
+ * Starts the compiled server (`node dist/server/main.js`, as `npm start` runs it; built by the
+ * global setup) in a child process on a free port and resolves when it listens.
+ */
 export async function startChildServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const child = spawn(process.execPath, ["--enable-source-maps", "dist/server/main.js"], {
     env: { ...process.env, PORT: "0", DATA_DIR: dataDir, DEMO_PASSWORD: TEST_PASSWORD, SERVE_CLIENT: "false", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

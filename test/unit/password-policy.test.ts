@@ -5,21 +5,21 @@ import { checkPassword } from "../../server/auth/password-policy.js";
 const EMAIL = "anne.soerensen@aalborg.dk";
 
 describe("password policy", () => {
-  it("refuses context words however they are padded", () => {
+  it("refuses context words however they are padded", async () => {
     for (const password of ["Regionssvar2026!!!!", "regionssvar-2026-2026", "!!Kommune1234567890", "AdgangsKode2026!!!!!", "anne.soerensen123456"]) {
-      expect(checkPassword(password, EMAIL), password).not.toBeNull();
+      expect(await checkPassword(password, EMAIL), password).not.toBeNull();
     }
   });
 
-  it("accepts long passphrases, also with a context word among other words", () => {
+  it("accepts long passphrases, also with a context word among other words", async () => {
     for (const password of ["lang og god adgangskode til svaret", "Mit regionssvar skrives i Aalborg", "heste spiser grønne æbler om natten"]) {
-      expect(checkPassword(password, EMAIL), password).toBeNull();
+      expect(await checkPassword(password, EMAIL), password).toBeNull();
     }
   });
 
-  it("refuses short, common and repeated passwords", () => {
-    expect(checkPassword("kort", EMAIL)).toMatch(/mindst 15 tegn/);
-    expect(checkPassword("passwordpassword", EMAIL)).not.toBeNull();
-    expect(checkPassword("abcabcabcabcabcabc", EMAIL)).not.toBeNull();
+  it("refuses short, common and repeated passwords", async () => {
+    expect(await checkPassword("kort", EMAIL)).toMatch(/mindst 15 tegn/);
+    expect(await checkPassword("passwordpassword", EMAIL)).not.toBeNull();
+    expect(await checkPassword("abcabcabcabcabcabc", EMAIL)).not.toBeNull();
   });
 });

@@ -5,13 +5,17 @@
  * (RFC 9207 where the provider sends it), the id token's signature, issuer, audience, expiry and
  * nonce. Discovery is done on first use and retried after a failure.
  */
-import * as oidc from "openid-client";
+import type * as Oidc from "openid-client";
 import type { Store } from "../../storage/types.js";
 import { hashToken } from "../sessions.js";
 import type { OidcProviderConfig } from "./providers.js";
 
 /** How long a person may take at the provider. */
 const PENDING_TTL_MS = 10 * 60_000;
+
+/** openid-client is loaded with the first provider's first use, not by installations without single sign-on. */
+let library: Promise<typeof Oidc> | null = null;
+const openid = () => (library ??= import("openid-client"));
 
 export class OidcFailure extends Error {
   constructor(
@@ -29,7 +33,7 @@ export interface FinishedSignIn {
 }
 
 export class OidcClients {
-  private readonly configs = new Map<string, Promise<oidc.Configuration>>();
+  private readonly configs = new Map<string, Promise<Oidc.Configuration>>();
 
   constructor(
     readonly providers: OidcProviderConfig[],
@@ -46,11 +50,13 @@ export class OidcClients {
     return `${this.baseUrl()}/api/auth/oidc/${id}/callback`;
   }
 
-  private configuration(provider: OidcProviderConfig): Promise<oidc.Configuration> {
+  private configuration(provider: OidcProviderConfig): Promise<Oidc.Configuration> {
     let config = this.configs.get(provider.id);
     if (!config) {
-      const options = provider.allowInsecureHttp ? { execute: [oidc.allowInsecureRequests] } : undefined;
-      config = oidc.discovery(new URL(provider.issuer), provider.clientId, provider.clientSecret, undefined, options);
+      config = openid().then((oidc) => {
+        const options = provider.allowInsecureHttp ? { execute: [oidc.allowInsecureRequests] } : undefined;
+        return oidc.discovery(new URL(provider.issuer), provider.clientId, provider.clientSecret, undefined, options);
+      });
       // A provider that was down at the first sign-in is asked again at the next one.
       config.catch(() => this.configs.delete(provider.id));
       this.configs.set(provider.id, config);
@@ -65,6 +71,7 @@ export class OidcClients {
     const provider = this.provider(id);
     if (!provider) throw new OidcFailure("unknown_provider");
     const config = await this.configuration(provider);
+    const oidc = await openid();
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
@@ -90,6 +97,7 @@ export class OidcClients {
     const pending = await this.store.takeOidcPending(hashToken(state));
     if (!pending || pending.provider !== id || pending.expiresAt <= new Date().toISOString()) throw new OidcFailure("state_mismatch");
     const config = await this.configuration(provider);
+    const oidc = await openid();
     try {
       const tokens = await oidc.authorizationCodeGrant(config, currentUrl, { pkceCodeVerifier: pending.codeVerifier, expectedState: state, expectedNonce: pending.nonce, idTokenExpected: true });
       const claims = tokens.claims();
@@ -109,6 +117,7 @@ export class OidcClients {
     if (!provider) return null;
     try {
       const config = await this.configuration(provider);
+      const oidc = await openid();
       if (!config.serverMetadata().end_session_endpoint) return null;
       return oidc.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: postLogoutRedirectUri }).href;
     } catch {

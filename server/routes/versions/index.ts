@@ -4,7 +4,6 @@
  * change (history is never rewritten).
  */
 import type { FastifyInstance } from "fastify";
-import { diffWords } from "diff";
 import { VersionBody, VersionParams } from "../../../shared/validation/workflow.js";
 import { writeReplyContent } from "../../../shared/content/write.js";
 import { buildReplyView } from "../../../shared/export/view.js";
@@ -30,7 +29,9 @@ async function versionOf(store: Store, document: DocumentRow, versionId: string)
 }
 
 /** Field-by-field comparison in words the reader knows: labels, formatted values, word diffs. */
-function compareVersions(a: VersionRow, b: VersionRow) {
+async function compareVersions(a: VersionRow, b: VersionRow) {
+  // Loaded when someone compares versions, not at every start.
+  const { diffWords } = await import("diff");
   const before = versionContent(a);
   const after = versionContent(b);
   const changes: { id: string; label: string; parts: { value: string; added?: boolean; removed?: boolean }[] }[] = [];
@@ -82,7 +83,7 @@ export async function versionRoutes(app: FastifyInstance, deps: { store: Store; 
     const { document } = await documentFor(store, request, "read");
     const { versionId, otherId } = CompareParams.parse(request.params);
     const [a, b] = await Promise.all([versionOf(store, document, versionId), versionOf(store, document, otherId)]);
-    return { from: { id: a.id, name: a.name }, to: { id: b.id, name: b.name }, changes: compareVersions(a, b) };
+    return { from: { id: a.id, name: a.name }, to: { id: b.id, name: b.name }, changes: await compareVersions(a, b) };
   });
 
   app.post("/api/documents/:id/versions/:versionId/restore", async (request, reply) => {

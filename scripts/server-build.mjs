@@ -1,0 +1,52 @@
+// Compiles the server into dist/server with esbuild: one ESM bundle of our own code (packages stay
+// external, resolved from node_modules at run time), with the large parts that load on demand
+// (PDF/DOCX export, the password list) split into chunks of their own, and source maps.
+// Used by `npm run build` and by `npm start` when dist/server is missing or older than its sources.
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+const OUT = "dist/server";
+const ENTRY = join(OUT, "main.js");
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Is the compiled server missing or older than server/, shared/ or package.json? */
+export function serverIsStale() {
+  if (!existsSync(ENTRY)) return true;
+  return Math.max(newestMtime("server"), newestMtime("shared"), statSync("package.json").mtimeMs) > statSync(ENTRY).mtimeMs;
+}
+
+/** Builds the server (always); throws when the build fails. */
+export async function buildServer() {
+  let esbuild;
+  try {
+    esbuild = await import("esbuild");
+  } catch {
+    throw new Error("dist/server is missing or stale and esbuild is not installed: run `npm install` (with dev dependencies), then `npm run build`.");
+  }
+  // Built beside and swapped into place: old chunks do not pile up, and a half-written build is never run.
+  const fresh = `${OUT}.build-${process.pid}`;
+  await esbuild.build({
+    entryPoints: { main: "server/main.ts" },
+    outdir: fresh,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    sourcemap: true,
+    logLevel: "warning",
+  });
+  const old = `${OUT}.old-${process.pid}`;
+  if (existsSync(OUT)) renameSync(OUT, old);
+  renameSync(fresh, OUT);
+  rmSync(old, { recursive: true, force: true });
+}
