@@ -33,7 +33,7 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type DocumentRole = DocumentResponse["document"]["role"];
 
 /** Mutating requests that have no session yet (the server exempts them from CSRF and checks Origin). */
-const NO_CSRF = [/^\/api\/auth\/login$/, /^\/api\/invitations\/[^/]+\/accept$/];
+const NO_CSRF = [/^\/api\/auth\/login$/, /^\/api\/invitations\/[^/]+\/accept$/, /^\/api\/auth\/password-reset(\/[^/]+)?$/];
 
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;

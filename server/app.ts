@@ -31,8 +31,9 @@ import { startMail, type Mail } from "./mail/setup.js";
 import { mailRoutes } from "./routes/mail/index.js";
 import { publicBaseUrl } from "./public-url.js";
 import { OidcClients } from "./auth/oidc/flow.js";
-import { loadOidcProviders } from "./auth/oidc/providers.js";
+import { loadOidcProviders, ssoOnlyOrganisations } from "./auth/oidc/providers.js";
 import { oidcRoutes } from "./routes/auth/oidc.js";
+import { accountRoutes } from "./routes/auth/account.js";
 
 export interface AppDeps {
   /** Use this store instead of opening one from the config (tests inject faults this way). */
@@ -52,7 +53,7 @@ declare module "fastify" {
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Routes that accept a mutating request without a CSRF token (there is no session yet; they check Origin instead). */
-const CSRF_EXEMPT = [/^\/api\/auth\/login$/, /^\/api\/invitations\/:token\/accept$/];
+const CSRF_EXEMPT = [/^\/api\/auth\/login$/, /^\/api\/invitations\/:token\/accept$/, /^\/api\/auth\/password-reset$/, /^\/api\/auth\/password-reset\/:token$/];
 
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -126,6 +127,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await registerCollabRoute(app, { config, store, collab });
   await app.register(async (scope) => authRoutes(scope, { config, store, collab, oidc, baseUrl }));
   await app.register(async (scope) => oidcRoutes(scope, { config, store, clients: oidc, baseUrl }));
+  await app.register(async (scope) => accountRoutes(scope, { config, store, collab, mail, ssoOnly: ssoOnlyOrganisations(oidc.providers) }));
   await app.register(async (scope) => documentRoutes(scope, { store, collab }));
   await app.register(async (scope) => peopleRoutes(scope, { config, store, collab, mail, oidc }));
   await app.register(async (scope) => commentRoutes(scope, { store, collab, mail }));

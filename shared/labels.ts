@@ -21,6 +21,7 @@ export const STATE_LABELS: Record<WorkflowState, string> = {
 /** Danish names of the kinds of mail, for the preferences and the outbox. */
 export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   invitation: "Invitationer",
+  password_reset: "Nulstilling af adgangskode",
   approval_requested: "Svar sendt til godkendelse",
   reminder: "Påmindelser fra koordinatoren",
   mention: "Når nogen nævner mig i en kommentar",

@@ -21,9 +21,10 @@ export const VersionKind = z.enum(["auto", "manual"]);
 export type VersionKind = z.infer<typeof VersionKind>;
 
 /**
- * The kinds of mail (issue 17). Each person can turn off each kind except invitations, which
- * carry the only way into an account.
+ * The kinds of mail (issue 17). Each person can turn off each kind except invitations and
+ * password resets.
  */
-export const MailKind = z.enum(["invitation", "approval_requested", "reminder", "mention", "deadline", "approved_by_all", "submitted"]);
+export const MailKind = z.enum(["invitation", "password_reset", "approval_requested", "reminder", "mention", "deadline", "approved_by_all", "submitted"]);
 export type MailKind = z.infer<typeof MailKind>;
-export const OPTIONAL_MAIL_KINDS = MailKind.options.filter((k) => k !== "invitation");
+/** Invitations and password resets always go out: they are the only ways into an account. */
+export const OPTIONAL_MAIL_KINDS = MailKind.options.filter((k) => k !== "invitation" && k !== "password_reset");

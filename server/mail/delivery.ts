@@ -21,7 +21,7 @@ export interface DeliveryOptions {
 const MAX_BACKOFF_MS = 3_600_000;
 
 /** An invitation's link is a credential: once it has left, the stored copy keeps no working link. */
-const INVITATION_LINK = /https?:\/\/\S+\/invitation\/[A-Za-z0-9_-]+/g;
+const INVITATION_LINK = /https?:\/\/\S+\/(invitation|nulstil)\/[A-Za-z0-9_-]+/g;
 function redactLinks(mail: MailRow): { text: string; html: string } {
   const hidden = "[linket er sendt og gemmes ikke]";
   return { text: mail.text.replace(INVITATION_LINK, hidden), html: mail.html.replace(INVITATION_LINK, hidden) };
@@ -43,7 +43,7 @@ export function startMailDelivery(store: Store, transport: Transporter, log: Fas
   async function sendOne(mail: MailRow): Promise<void> {
     try {
       await transport.sendMail({ from: options.from, to: mail.toEmail, subject: mail.subject, text: mail.text, html: mail.html });
-      await store.markMailSent(mail.id, new Date().toISOString(), mail.kind === "invitation" ? redactLinks(mail) : undefined);
+      await store.markMailSent(mail.id, new Date().toISOString(), mail.kind === "invitation" || mail.kind === "password_reset" ? redactLinks(mail) : undefined);
     } catch (error) {
       const attempts = mail.attempts + 1;
       const delay = Math.min(options.retryBaseMs * 2 ** (attempts - 1), MAX_BACKOFF_MS);

@@ -60,7 +60,7 @@ export class Notifier {
   /** Recipients who have not turned this kind off, each address once. */
   private async wanting(kind: MailFacts["kind"], to: Recipient[]): Promise<Recipient[]> {
     const unique = [...new Map(to.map((r) => [r.email.toLowerCase(), r])).values()];
-    if (kind === "invitation") return unique;
+    if (kind === "invitation" || kind === "password_reset") return unique;
     const keep = await Promise.all(unique.map(async (r) => !r.userId || !(await this.store.listMailOptOuts(r.userId)).includes(kind)));
     return unique.filter((_, i) => keep[i]);
   }

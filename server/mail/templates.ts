@@ -12,6 +12,7 @@ export interface MailContent {
 
 export type MailFacts =
   | { kind: "invitation"; inviterName: string; organisationName: string; documentTitle: string; roleLabel: string; link: string; expiresAt: string }
+  | { kind: "password_reset"; link: string; expiresAt: string }
   | { kind: "approval_requested"; documentTitle: string; link: string; deadline: string | null }
   | { kind: "reminder"; documentTitle: string; link: string; coordinatorName: string; note: string | null }
   | { kind: "mention"; documentTitle: string; link: string; authorName: string }
@@ -47,6 +48,15 @@ export function composeMail(facts: MailFacts): MailContent {
           `Linket er personligt og kan bruges én gang. Det udløber ${danishDate(facts.expiresAt)}. Har du ikke ventet denne invitation, kan du se bort fra den.`,
         ],
         { label: "Tag imod invitationen", href: facts.link },
+      );
+    case "password_reset":
+      return mail(
+        "Nulstil din adgangskode til Regionssvar",
+        [
+          "Nogen (forhåbentlig dig) har bedt om at nulstille adgangskoden til din konto i Regionssvar.",
+          `Linket kan bruges én gang og udløber ${danishDate(facts.expiresAt)} kl. ${new Intl.DateTimeFormat("da-DK", { timeStyle: "short", timeZone: "Europe/Copenhagen" }).format(new Date(facts.expiresAt))}. Har du ikke bedt om det, kan du se bort fra mailen: din adgangskode er uændret.`,
+        ],
+        { label: "Vælg en ny adgangskode", href: facts.link },
       );
     case "approval_requested":
       return mail(

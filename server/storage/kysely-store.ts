@@ -13,6 +13,7 @@ import * as content from "./content-queries.js";
 import * as security from "./security-queries.js";
 import * as mail from "./mail-queries.js";
 import * as identity from "./identity-queries.js";
+import * as account from "./account-queries.js";
 import type { AppendUpdates } from "./sqlite-append.js";
 import { decode, decodeJson, JsonObject, StringList } from "./decode.js";
 import { DocumentRole, OrganisationKind, ThreadStatus, WorkflowState } from "../../shared/vocabulary.js";
@@ -41,6 +42,7 @@ import type {
   MailRow,
   IdentityRow,
   OidcPendingRow,
+  TotpState,
 } from "./types.js";
 
 type Db = Kysely<Tables>;
@@ -253,12 +255,12 @@ export class KyselyStore implements Store {
     await this.db.updateTable("sessions").set({ revoked_at: at }).where("id", "=", id).where("revoked_at", "is", null).execute();
   }
 
-  async revokeUserSessions(userId: string, at: string): Promise<string[]> {
+  async revokeUserSessions(userId: string, at: string, exceptSessionId?: string): Promise<string[]> {
     return this.db.transaction().execute(async (tx) => {
-      const open = await tx.selectFrom("sessions").select("id").where("user_id", "=", userId).where("revoked_at", "is", null).execute();
+      const open = (await tx.selectFrom("sessions").select("id").where("user_id", "=", userId).where("revoked_at", "is", null).execute()).map((r) => r.id).filter((id) => id !== exceptSessionId);
       if (open.length === 0) return [];
-      await tx.updateTable("sessions").set({ revoked_at: at }).where("user_id", "=", userId).where("revoked_at", "is", null).execute();
-      return open.map((r) => r.id);
+      await tx.updateTable("sessions").set({ revoked_at: at }).where("id", "in", open).execute();
+      return open;
     });
   }
 
@@ -404,6 +406,33 @@ export class KyselyStore implements Store {
   }
   takeOidcPending(stateHash: string): Promise<OidcPendingRow | undefined> {
     return identity.takeOidcPending(this.db, stateHash);
+  }
+
+  // --- second factor and password resets (queries in account-queries.ts) ---------------------
+
+  getTotp(userId: string): Promise<TotpState> {
+    return account.getTotp(this.db, userId);
+  }
+  setTotpPending(userId: string, secret: string | null): Promise<void> {
+    return account.setTotpPending(this.db, userId, secret);
+  }
+  enableTotp(userId: string, secret: string, step: number): Promise<boolean> {
+    return account.enableTotp(this.db, userId, secret, step);
+  }
+  disableTotp(userId: string): Promise<void> {
+    return account.disableTotp(this.db, userId);
+  }
+  useTotpStep(userId: string, step: number): Promise<boolean> {
+    return account.useTotpStep(this.db, userId, step);
+  }
+  insertPasswordReset(row: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }): Promise<void> {
+    return account.insertPasswordReset(this.db, row);
+  }
+  getPasswordResetUser(tokenHash: string, now: string): Promise<{ userId: string; email: string } | undefined> {
+    return account.getPasswordResetUser(this.db, tokenHash, now);
+  }
+  usePasswordReset(tokenHash: string, at: string): Promise<string | undefined> {
+    return account.usePasswordReset(this.db, tokenHash, at);
   }
 
   // --- mail (queries in mail-queries.ts) ------------------------------------------------------

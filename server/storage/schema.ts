@@ -7,6 +7,7 @@ import { createWorkflowTables } from "./migrations/0002_workflow.js";
 import { createSecurityTables } from "./migrations/0003_security.js";
 import { createMailTables } from "./migrations/0004_mail.js";
 import { createIdentityTables } from "./migrations/0005_identities.js";
+import { createAccountSecurityTables } from "./migrations/0006_account_security.js";
 
 export interface Tables {
   organisations: {
@@ -23,6 +24,9 @@ export interface Tables {
     organisation_id: string;
     password_hash: string | null;
     created_at: string;
+    totp_secret?: string | null; // 0006_account_security
+    totp_pending_secret?: string | null;
+    totp_last_step?: number | null;
   };
   seal_signatures: {
     document_id: string;
@@ -200,6 +204,13 @@ export interface Tables {
     return_to: string;
     expires_at: string;
   };
+  password_resets: {
+    token_hash: string;
+    user_id: string;
+    created_at: string;
+    expires_at: string;
+    used_at: string | null;
+  };
   audit_head: {
     id: number;
     seq: number;
@@ -220,6 +231,7 @@ export async function migrate(db: Kysely<Tables>, dialect: Dialect): Promise<voi
     "0003_security": { up: (d) => createSecurityTables(d as Kysely<Tables>) },
     "0004_mail": { up: (d) => createMailTables(d as Kysely<Tables>) },
     "0005_identities": { up: (d) => createIdentityTables(d as Kysely<Tables>) },
+    "0006_account_security": { up: (d) => createAccountSecurityTables(d as Kysely<Tables>) },
   };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();

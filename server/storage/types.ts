@@ -225,6 +225,13 @@ export interface OidcPendingRow {
   expiresAt: string;
 }
 
+/** A user's second factor: the active secret, one being set up, and the last time step used. */
+export interface TotpState {
+  secret: string | null;
+  pendingSecret: string | null;
+  lastStep: number | null;
+}
+
 export interface Store {
   readonly dialect: "sqlite" | "postgres";
 
@@ -246,7 +253,8 @@ export interface Store {
   insertSession(session: SessionRow): Promise<void>;
   getSession(id: string): Promise<SessionRow | undefined>;
   revokeSession(id: string, at: string): Promise<void>;
-  revokeUserSessions(userId: string, at: string): Promise<string[]>; // returns revoked session ids
+  /** Revokes the user's open sessions (all, or all but one); returns the revoked ids. */
+  revokeUserSessions(userId: string, at: string, exceptSessionId?: string): Promise<string[]>;
 
   // --- agency access (operator command scripts/agency.ts) ------------------------------------
   getAgencyGrant(userId: string): Promise<AgencyGrantRow | undefined>;
@@ -281,6 +289,19 @@ export interface Store {
   putOidcPending(row: OidcPendingRow): Promise<void>;
   /** The sign-in in progress, removed as it is read (a replayed state finds nothing). */
   takeOidcPending(stateHash: string): Promise<OidcPendingRow | undefined>;
+
+  // --- second factor and password resets (server/auth/; queries in account-queries.ts) --------
+  getTotp(userId: string): Promise<TotpState>;
+  setTotpPending(userId: string, secret: string | null): Promise<void>;
+  enableTotp(userId: string, secret: string, step: number): Promise<boolean>;
+  disableTotp(userId: string): Promise<void>;
+  /** Records a used time step; false when it or a later one was used (a code works once). */
+  useTotpStep(userId: string, step: number): Promise<boolean>;
+  insertPasswordReset(row: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }): Promise<void>;
+  /** The user of an open, unexpired reset token, without using it. */
+  getPasswordResetUser(tokenHash: string, now: string): Promise<{ userId: string; email: string } | undefined>;
+  /** The user of an open reset token, which is used up (with the user's other open tokens); undefined if none. */
+  usePasswordReset(tokenHash: string, at: string): Promise<string | undefined>;
 
   // --- documents and memberships -----------------------------------------------------------
   insertDocument(doc: DocumentRow): Promise<void>;

@@ -13,6 +13,8 @@ export const LoginBody = z.object({
     .transform((email) => email.normalize("NFKC").trim().toLowerCase())
     .pipe(z.string().email().max(254)),
   password: z.string().min(1).max(1024),
+  /** The second factor's code, when the account has one (asked for after "totp_required"). */
+  code: z.string().trim().max(10).optional(),
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 

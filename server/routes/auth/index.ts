@@ -15,6 +15,7 @@ import { LoginLimiter } from "../../auth/login-limit.js";
 import { csrfCookieName } from "../../plugins/security.js";
 import type { OidcClients } from "../../auth/oidc/flow.js";
 import { ssoOnlyOrganisations } from "../../auth/oidc/providers.js";
+import { verifyUserTotp } from "../../auth/totp.js";
 
 const ssoOnlyRefusal = (name: string) => new AppError(403, "sso_only", `Din organisation logger ind med ${name}. Brug knappen "Log ind med ${name}".`);
 
@@ -47,9 +48,18 @@ export async function authRoutes(app: FastifyInstance, deps: { config: Config; s
       if (locked) await recordAudit(store, { actorUserId: user?.id ?? null, event: "auth.login_locked", details: { scope: locked, email: body.email, ip: request.ip } });
       throw new AppError(401, "invalid_credentials", "Forkert e-mail eller adgangskode.");
     }
-    limiter.succeeded(body.email);
     const ssoByOrganisation = ssoOnly.get(user.organisationId);
     if (ssoByOrganisation) throw ssoOnlyRefusal(ssoByOrganisation.name);
+    // The second factor, when the account has one: asked for only after the password was right.
+    if ((await store.getTotp(user.id)).secret) {
+      if (!body.code) throw new AppError(401, "totp_required", "Skriv den sekscifrede kode fra din godkendelsesapp.");
+      if (!(await verifyUserTotp(store, user.id, body.code))) {
+        await recordAudit(store, { actorUserId: user.id, event: "auth.login_failed", details: { email: body.email, ip: request.ip, factor: "totp" } });
+        limiter.failed(body.email, request.ip);
+        throw new AppError(401, "wrong_code", "Koden er forkert eller allerede brugt. Vent på den næste kode, og prøv igen.");
+      }
+    }
+    limiter.succeeded(body.email);
     const { token, sessionId } = await createSession(store, user.id, config.SESSION_TTL_HOURS);
     await recordAudit(store, { actorUserId: user.id, event: "auth.login", details: { ip: request.ip } });
     const organisation = await store.getOrganisation(user.organisationId);
