@@ -176,8 +176,9 @@ export const documentPath = (id: string) => `/api/documents/${encodeURIComponent
 const threadPath = (id: string, threadId: string) => `${documentPath(id)}/threads/${encodeURIComponent(threadId)}`;
 
 export const api = {
-  async login(email: string, password: string): Promise<MeResponse> {
-    const me = await request<MeResponse>("POST", "/api/auth/login", { body: { email, password }, quiet401: true });
+  /** 401 "totp_required" when the account has a second factor and no `code` was given. */
+  async login(email: string, password: string, code?: string): Promise<MeResponse> {
+    const me = await request<MeResponse>("POST", "/api/auth/login", { body: code ? { email, password, code } : { email, password }, quiet401: true });
     setCsrfToken(me.csrfToken);
     return me;
   },

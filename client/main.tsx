@@ -7,6 +7,8 @@
  *   /udbakke     OutboxPage          the mails of one's replies (signed in, the coordinator)
  *   /profil      ProfilePage         mail preferences, sign out everywhere (signed in)
  *   /invitation/:token InvitationPage set a password from an invitation
+ *   /glemt-adgangskode ForgotPasswordPage ask for a password reset link
+ *   /nulstil/:token ResetPasswordPage choose a new password from that link
  *   *            NotFoundPage
  */
 import { StrictMode } from "react";
@@ -22,6 +24,8 @@ import { OverviewPage } from "./pages/OverviewPage.js";
 import { InvitationPage } from "./pages/InvitationPage.js";
 import { OutboxPage } from "./pages/OutboxPage.js";
 import { ProfilePage } from "./pages/ProfilePage.js";
+import { ForgotPasswordPage } from "./pages/ForgotPasswordPage.js";
+import { ResetPasswordPage } from "./pages/ResetPasswordPage.js";
 import { RequireSession, SessionProvider } from "./pages/Session.js";
 import "./styles.css";
 
@@ -77,6 +81,8 @@ createRoot(root).render(
                 }
               />
               <Route path="/invitation/:token" element={<InvitationPage />} />
+              <Route path="/glemt-adgangskode" element={<ForgotPasswordPage />} />
+              <Route path="/nulstil/:token" element={<ResetPasswordPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

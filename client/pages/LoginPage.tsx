@@ -4,7 +4,7 @@
  * back here with `?fejl=<reason>`, shown in Danish.
  */
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { api, ApiError } from "../api.js";
 import { da } from "../i18n/da.js";
 import { usePageTitle } from "./Layout.js";
@@ -21,6 +21,9 @@ export function LoginPage() {
   const providers = useProviders();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  /** Shown once the server asks for the second factor's code. */
+  const [needsCode, setNeedsCode] = useState(false);
+  const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(ssoRefusal ? (da.login.ssoRefused[ssoRefusal] ?? da.login.ssoRefusedFallback) : null);
   const [busy, setBusy] = useState(false);
   const errorRef = useRef<HTMLDivElement>(null);
@@ -37,9 +40,13 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await signIn(email.trim(), password);
+      await signIn(email.trim(), password, needsCode ? code.trim() : undefined);
       navigate(next, { replace: true });
     } catch (err) {
+      if (err instanceof ApiError && (err.code === "totp_required" || err.code === "wrong_code")) {
+        setNeedsCode(true);
+        setCode("");
+      }
       setError(err instanceof ApiError ? err.message : da.errors.generic);
       setBusy(false);
       requestAnimationFrame(() => errorRef.current?.focus());
@@ -108,10 +115,35 @@ export function LoginPage() {
             onChange={(e) => setPassword(e.target.value)}
           />
         </div>
+        {needsCode ? (
+          <div className="field">
+            <label className="field__label" htmlFor="login-code">
+              {da.login.code}
+            </label>
+            <p className="field__help" id="login-code-help">
+              {da.login.codeHelp}
+            </p>
+            <input
+              id="login-code"
+              className="input"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              aria-describedby="login-code-help"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </div>
+        ) : null}
         <button type="submit" className="button" disabled={busy}>
           {busy ? da.login.submitting : da.login.submit}
         </button>
       </form>
+      <p>
+        <Link to="/glemt-adgangskode">{da.login.forgot}</Link>
+      </p>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * "Min profil" (/profil): which kinds of mail the person wants (invitations always go out), and
- * "Log ud på alle enheder", which ends every session of the person and closes their open replies.
+ * "Min profil" (/profil): which kinds of mail the person wants (invitations always go out), the
+ * password and the second factor (password accounts only), and "Log ud på alle enheder", which
+ * ends every session of the person and closes their open replies.
  */
 import { useEffect, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
@@ -14,6 +15,8 @@ import { ErrorPanel } from "./ErrorPage.js";
 import { usePageTitle } from "./Layout.js";
 import { Loading } from "./Loading.js";
 import { useSession } from "./Session.js";
+import { ChangePassword } from "../features/account/ChangePassword.js";
+import { TotpSettings } from "../features/account/TotpSettings.js";
 
 const t = mailTexts.profile;
 type Preferences = MailPreferencesResponse["preferences"];
@@ -22,6 +25,8 @@ const messageOf = (error: unknown) => (error instanceof ApiError ? error.message
 
 export function ProfilePage() {
   usePageTitle(t.title);
+  const { state } = useSession();
+  const me = state.status === "authenticated" ? state.me : null;
   const [load, setLoad] = useState<Load>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
 
@@ -43,6 +48,12 @@ export function ProfilePage() {
       {load.status === "loading" ? <Loading /> : null}
       {load.status === "error" ? <ErrorPanel title={t.loadError} message={load.message} actionLabel={t.retry} onAction={() => setAttempt((n) => n + 1)} /> : null}
       {load.status === "ok" ? <MailPreferencesForm initial={load.preferences} /> : null}
+      {me?.user.hasPassword ? (
+        <>
+          <ChangePassword />
+          <TotpSettings />
+        </>
+      ) : null}
       <SignOutEverywhere />
     </main>
   );

@@ -20,7 +20,7 @@ export type SessionState =
 
 interface SessionApi {
   state: SessionState;
-  signIn: (email: string, password: string) => Promise<void>;
+  signIn: (email: string, password: string, code?: string) => Promise<void>;
   /** A session started elsewhere than sign-in (POST /api/invitations/:token/accept answers a MeResponse). */
   signedIn: (me: MeResponse) => void;
   signOut: () => Promise<void>;
@@ -58,8 +58,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SessionApi>(
     () => ({
       state,
-      signIn: async (email, password) => {
-        const me = await api.login(email, password);
+      signIn: async (email, password, code) => {
+        const me = await api.login(email, password, code);
         setState({ status: "authenticated", me });
       },
       signedIn: (me) => setState({ status: "authenticated", me }),

@@ -37,6 +37,8 @@ export interface UserDto {
   email: string;
   name: string;
   organisation: OrganisationDto;
+  /** The account has a password (it can change it and add a second factor); false for single sign-on only. */
+  hasPassword: boolean;
 }
 
 /** GET /api/me and POST /api/auth/login. `csrfToken` goes in the `x-csrf-token` header of every mutating request. */
