@@ -19,7 +19,7 @@ export const cm = {
     locked: "Svaret er indsendt. Kommentarerne kan læses, men ikke ændres.",
     reader: "Du kan læse kommentarerne, men din rolle kan ikke skrive kommentarer.",
     frozen: "Teksten er låst, så der kan ikke startes nye tråde. Du kan stadig svare på tråde og løse dem.",
-    commenter: "Du kan svare på tråde og løse dem. Nye tråde i teksten startes af en redaktør eller koordinator.",
+    commenter: "Du kan ikke ændre teksten, men du kan markere en tekst og kommentere den, svare på tråde og løse dem.",
   },
 
   toolbar: {

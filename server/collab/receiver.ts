@@ -5,6 +5,7 @@
  */
 import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
+import { isCommentAnchorOnly } from "./comment-marks.js";
 import * as awarenessProtocol from "y-protocols/awareness";
 import {
   CloseCode,
@@ -93,7 +94,8 @@ function handleClientUpdate(deps: ReceiverDeps, room: Room, connection: Connecti
   } catch {
     throw new CloseError(CloseCode.MALFORMED_MESSAGE, "malformed update");
   }
-  const mayEdit = can(connection.role, "edit");
+  // A kommentator may anchor comments (a comment mark is not an edit), and nothing more.
+  const mayEdit = can(connection.role, "edit") || (can(connection.role, "comment") && !room.frozen && isCommentAnchorOnly(room.doc, decoded));
   if (!mayEdit || room.frozen) {
     if (isNoOpUpdate(room.doc, decoded)) {
       deps.writer.enqueue(room, null, connection, count);

@@ -84,6 +84,25 @@ describe("comment threads in the browser", () => {
     await b.context.close();
   });
 
+  it("a kommentator (who cannot edit) anchors a comment on selected text, and the editors see it", async () => {
+    const editor = await signIn(suite.browser, suite.server.baseUrl, "redaktoer.rebild@regionssvar.dk");
+    const commentator = await signIn(suite.browser, suite.server.baseUrl, "familieambulatorium.nordjylland@regionssvar.dk");
+    await openReply(editor.page, "Nordjylland");
+    await typeInField(editor.page, "i1.indsats.tekst", "Familieambulatoriet deltager i visitationen.");
+    await openReply(commentator.page, "Nordjylland");
+    const word = commentator.page.locator('#reply-editor [data-field="i1.indsats.tekst"]').getByText("visitationen", { exact: false });
+    await word.waitFor();
+    await word.click({ clickCount: 3 }); // the whole sentence
+    await commentator.page.getByRole("button", { name: /Kommentér den markerede tekst/ }).click();
+    await commentator.page.getByRole("textbox", { name: "Kommentar", exact: true }).fill("Vi vil gerne med i visitationsudvalget.");
+    await commentator.page.getByRole("button", { name: "Send kommentar" }).click();
+    await commentator.page.locator(".thread", { hasText: "visitationsudvalget" }).waitFor();
+    // The anchor reached the server and the editor's page: the word is highlighted there.
+    await editor.page.locator('#reply-editor [data-field="i1.indsats.tekst"] [data-comment-threads]', { hasText: "visitationen" }).waitFor();
+    await editor.context.close();
+    await commentator.context.close();
+  });
+
   it("shows a thread whose text is deleted as such on every page at once, without a reload", async () => {
     const field = "i1.tilknytning.sammenhaeng";
     const a = await signIn(suite.browser, suite.server.baseUrl, "redaktoer.aalborg@regionssvar.dk");

@@ -21,7 +21,8 @@ import { ThreadItem, threadToggleId } from "./ThreadItem.js";
 import { useCommentUi, useEditorBinding, useThreadStore, useThreadsState, type ThreadStore } from "./threadStore.js";
 import "./comments.css";
 
-const ANCHORING_ROLES: ReadonlySet<string> = new Set(["koordinator", "redaktoer"]);
+/** Roles that start threads in the text (a kommentator sets only the comment mark, the server lets nothing else through). */
+const ANCHORING_ROLES: ReadonlySet<string> = new Set(["koordinator", "redaktoer", "kommentator"]);
 const EMPTY_TEXT: Record<ThreadFilter, string> = { open: cm.empty.open, resolved: cm.empty.resolved, mine: cm.empty.mine, all: cm.empty.none };
 
 export function CommentsPanel() {
@@ -60,7 +61,7 @@ export function CommentsPanel() {
   const counts = filterCounts(state.threads);
   const shown = state.threads.filter((t) => matchesFilter(t, filter) || t.id === ui.active);
   const groups = groupByItem(shown);
-  // Starting a thread sets a mark in the text: only roles that may edit, only in a draft.
+  // Starting a thread sets a mark in the text: only roles that may comment there, only in a draft.
   const editable = ANCHORING_ROLES.has(document.role) && workflowState === "udkast";
   const notice = readOnlyNotice(state.canComment, document.role, workflowState, editable);
 
@@ -149,7 +150,7 @@ export function CommentsPanel() {
 function readOnlyNotice(canComment: boolean, role: string, workflowState: string, editable: boolean): string | null {
   if (workflowState === "indsendt") return cm.readOnly.locked;
   if (!canComment) return cm.readOnly.reader;
-  if (role === "kommentator") return cm.readOnly.commenter;
+  if (role === "kommentator" && workflowState === "udkast") return cm.readOnly.commenter;
   if (!editable && workflowState !== "udkast") return cm.readOnly.frozen;
   return null;
 }

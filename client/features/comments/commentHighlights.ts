@@ -12,8 +12,9 @@
  * read-only, highlights are focusable buttons: Tab reaches them, Enter or Space opens the thread.
  *
  * Only edits go through the editor: setting and removing the mark (never added to the user's
- * undo history, so undo never detaches a thread). Both are refused here when the editor is not
- * editable: the server would close the connection of a role that may not edit.
+ * undo history, so undo never detaches a thread). A read-only editor sets them only for a
+ * kommentator on a draft (ThreadStore.anchorOnly): the server lets a comment mark through from a
+ * role that may comment, and nothing else.
  */
 import { Extension, type Editor } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
@@ -249,15 +250,18 @@ export function commentTarget(state: EditorState): CommentTarget | null {
   return { from: $from.pos, to: $to.pos, quote, blockId };
 }
 
-/** Sets the comment mark of `threadId` on the selection (a collaborative edit, not undoable). */
-export function applyCommentMark(editor: Editor, threadId: string): boolean {
-  if (!editor.isEditable || editor.isDestroyed) return false;
+/**
+ * Sets the comment mark of `threadId` on the selection (a collaborative edit, not undoable).
+ * `anchorOnly`: the editor is read-only, but this person may anchor comments (a kommentator).
+ */
+export function applyCommentMark(editor: Editor, threadId: string, anchorOnly = false): boolean {
+  if (!(editor.isEditable || anchorOnly) || editor.isDestroyed) return false;
   return editor.chain().setMark("comment", { threadId }).setMeta("addToHistory", false).run();
 }
 
 /** Removes every piece of the comment mark of `threadId` (e.g. a cancelled draft). */
-export function removeCommentMark(editor: Editor, threadId: string): void {
-  if (!editor.isEditable || editor.isDestroyed) return;
+export function removeCommentMark(editor: Editor, threadId: string, anchorOnly = false): void {
+  if (!(editor.isEditable || anchorOnly) || editor.isDestroyed) return;
   const { state } = editor;
   const tr = state.tr;
   state.doc.descendants((node, pos) => {
@@ -291,4 +295,31 @@ export function threadsAtCaret(state: EditorState): string[] {
   const ids = new Set<string>();
   for (const node of [$head.nodeAfter, $head.nodeBefore]) if (node) for (const id of threadIdsOf(node)) ids.add(id);
   return [...ids];
+}
+
+/**
+ * A read-only ProseMirror view does not follow the browser's selection (it is not focusable). For
+ * someone who may anchor comments there (a kommentator), mirror the DOM selection into the editor
+ * state, so "Kommentér" sees what was selected. Returns the cleanup.
+ */
+export function followDomSelection(editor: Editor): () => void {
+  const onChange = () => {
+    if (editor.isDestroyed || editor.isEditable) return;
+    const selection = editor.view.dom.ownerDocument.getSelection();
+    if (!selection || selection.rangeCount === 0) return;
+    const range = selection.getRangeAt(0);
+    if (!editor.view.dom.contains(range.startContainer) || !editor.view.dom.contains(range.endContainer)) return;
+    try {
+      const from = editor.view.posAtDOM(range.startContainer, range.startOffset);
+      const to = editor.view.posAtDOM(range.endContainer, range.endOffset);
+      const { state } = editor;
+      if (state.selection.from === from && state.selection.to === to) return;
+      editor.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, from, to)));
+    } catch {
+      // A position inside a node view the DOM cannot map: leave the selection as it was.
+    }
+  };
+  const doc = editor.view.dom.ownerDocument;
+  doc.addEventListener("selectionchange", onChange);
+  return () => doc.removeEventListener("selectionchange", onChange);
 }

@@ -101,6 +101,8 @@ export class ThreadStore {
   private anchored: Set<string> | null = null;
   private highlightKey = "";
   private meId = "";
+  /** May set comment marks without being able to edit (a kommentator on a draft). */
+  anchorOnly = false;
   /** Threads created here that the list does not hold yet (kept highlighted meanwhile). */
   private readonly created = new Set<string>();
   /** Threads whose status one changed oneself (not announced back). */
@@ -260,17 +262,21 @@ export class ThreadStore {
     setHighlightInfo(editor, { statuses, active: this.ui.active });
   }
 
+  setAnchorOnly(value: boolean): void {
+    this.anchorOnly = value;
+  }
+
   // --- UI actions ---------------------------------------------------------------------------
 
   /** Starts a thread on the editor's selection: sets the mark at once, then the panel asks for the text. */
   startDraft(editor: Editor): boolean {
-    if (!this.state.canComment || !editor.isEditable) return false;
+    if (!this.state.canComment || !(editor.isEditable || this.anchorOnly)) return false;
     const target = commentTarget(editor.state);
     if (!target) return false;
     const previous = this.ui.draft;
-    if (previous) removeCommentMark(editor, previous.threadId);
+    if (previous) removeCommentMark(editor, previous.threadId, this.anchorOnly);
     const threadId = newThreadId();
-    if (!applyCommentMark(editor, threadId)) return false;
+    if (!applyCommentMark(editor, threadId, this.anchorOnly)) return false;
     this.setUi({ draft: { threadId, quote: target.quote, blockId: target.blockId }, active: null, focus: { target: "draft" } });
     showCommentsTab();
     return true;
@@ -281,7 +287,7 @@ export class ThreadStore {
     const draft = this.ui.draft;
     if (!draft) return;
     const editor = this.editor;
-    if (editor) removeCommentMark(editor, draft.threadId);
+    if (editor) removeCommentMark(editor, draft.threadId, this.anchorOnly);
     this.setUi({ draft: null, focus: null });
     if (editor && !editor.isDestroyed) editor.commands.focus();
   }
@@ -399,6 +405,8 @@ export function useThreadStore(): ThreadStore | null {
   const provider: WebsocketProvider | null = workspace?.provider ?? null;
   const workflowState = workspace?.workflowState;
   const meId = workspace?.me.user.id;
+  // A kommentator cannot edit, but may anchor a comment (the server lets the mark through) while the text is a draft.
+  store?.setAnchorOnly(workspace?.document.role === "kommentator" && workflowState === "udkast");
 
   useEffect(() => {
     if (!store || !subscribe) return;

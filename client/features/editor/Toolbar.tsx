@@ -8,7 +8,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 
 import { useEditorState, type Editor } from "@tiptap/react";
 import { da } from "../../i18n/da.js";
 import { cm } from "../../i18n/comments.js";
-import { commentTarget } from "../comments/commentHighlights.js";
+import { commentTarget, followDomSelection } from "../comments/commentHighlights.js";
 import { useThreadStore, useThreadsState } from "../comments/threadStore.js";
 import { LinkForm } from "./LinkForm.js";
 
@@ -105,6 +105,9 @@ export function Toolbar({ editor, disabled, handleRef }: { editor: Editor | null
     }) ?? EMPTY;
   const threadStore = useThreadStore();
   const { canComment } = useThreadsState(threadStore);
+  const anchorOnly = threadStore?.anchorOnly ?? false;
+  // Read-only but may anchor comments: let the editor see the browser's selection.
+  useEffect(() => (editor && anchorOnly ? followDomSelection(editor) : undefined), [editor, anchorOnly]);
   const [linkOpen, setLinkOpen] = useState(false);
   const barRef = useRef<HTMLDivElement>(null);
   const off = disabled || !editor;
@@ -193,8 +196,11 @@ export function Toolbar({ editor, disabled, handleRef }: { editor: Editor | null
             label={cm.toolbar.comment}
             name={cm.toolbar.commentName}
             shortcut={sc(`${MOD}+Alt+M`, `${MOD_LABEL}+Alt+M`)}
-            disabled={off || !canComment || !state.commentable}
-            onRun={run((e) => void threadStore?.startDraft(e))}
+            disabled={(off && !anchorOnly) || !editor || !canComment || !state.commentable}
+            onRun={() => {
+              // Not through run(): a kommentator's read-only toolbar is "off", yet may anchor a comment.
+              if (editor && (!off || anchorOnly)) threadStore?.startDraft(editor);
+            }}
           />
         </div>
         <div className="toolbar__group">
