@@ -5,8 +5,9 @@
  * code and never reaches the room or the process.
  */
 import type { WebSocket } from "ws";
-import * as decoding from "lib0/decoding";
-import { CloseCode, MESSAGE_SYNC, SYNC_STEP_1 } from "../../shared/protocol/messages.js";
+import { CloseCode } from "../../shared/protocol/messages.js";
+import { isEmptySyncStep1 } from "./frame-decoder.js";
+import { TokenBucket } from "./limits.js";
 import { encodeSyncStep2FromUpdate } from "./encoding.js";
 import { can } from "../access/policy.js";
 import type { AwarenessUser } from "../../shared/validation/api.js";
@@ -58,8 +59,7 @@ export class Connection {
   receivedStoredState = false;
   private handler: FrameHandler | null = null;
   private readonly queue: Uint8Array[] = [];
-  private tokens: number;
-  private lastRefill = Date.now();
+  private readonly frameBudget: TokenBucket;
 
   constructor(
     readonly socket: WebSocket,
@@ -73,7 +73,7 @@ export class Connection {
     /** Takes one frame from the user's budget across all their sockets (server/collab/limits.ts). */
     private readonly userBudget: () => boolean = () => true,
   ) {
-    this.tokens = limits.frameBurst;
+    this.frameBudget = new TokenBucket(limits.framesPerSecond, limits.frameBurst);
     socket.binaryType = "nodebuffer";
     socket.on("message", (data, isBinary) => this.receive(data as Buffer, isBinary));
     socket.on("pong", () => {
@@ -107,20 +107,11 @@ export class Connection {
   private receive(data: Buffer, isBinary: boolean): void {
     if (this.closed) return;
     if (!isBinary) return this.close(CloseCode.MALFORMED_MESSAGE, "text frames are not part of the protocol");
-    if (!this.takeToken()) return this.close(CloseCode.RATE_LIMITED, "too many messages");
+    if (!this.frameBudget.take()) return this.close(CloseCode.RATE_LIMITED, "too many messages");
     if (!this.userBudget()) return this.close(CloseCode.RATE_LIMITED, "too many messages from this user");
     if (this.queue.length >= this.limits.maxQueuedFrames) return this.close(CloseCode.RATE_LIMITED, "too many queued messages");
     this.queue.push(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     this.drain();
-  }
-
-  private takeToken(): boolean {
-    const now = Date.now();
-    this.tokens = Math.min(this.limits.frameBurst, this.tokens + ((now - this.lastRefill) / 1000) * this.limits.framesPerSecond);
-    this.lastRefill = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
   }
 
   private drain(): void {
@@ -155,17 +146,5 @@ export class Connection {
     } catch {
       this.socket.terminate();
     }
-  }
-}
-
-/** A sync step 1 whose state vector is empty: the client has nothing yet. */
-function isEmptySyncStep1(frame: Uint8Array): boolean {
-  try {
-    const decoder = decoding.createDecoder(frame);
-    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC || decoding.readVarUint(decoder) !== SYNC_STEP_1) return false;
-    const stateVector = decoding.readVarUint8Array(decoder);
-    return stateVector.length === 1 && stateVector[0] === 0 && !decoding.hasContent(decoder);
-  } catch {
-    return false; // malformed: the receiver will say so once the room is ready
   }
 }

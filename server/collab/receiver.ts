@@ -3,19 +3,11 @@
  * CURRENT role and the room's CURRENT lock state (both can change while the socket is open).
  * Anything malformed or not allowed throws a CloseError; the connection closes, nothing else.
  */
-import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 import { isCommentAnchorOnly } from "./comment-marks.js";
 import * as awarenessProtocol from "y-protocols/awareness";
-import {
-  CloseCode,
-  MESSAGE_AWARENESS,
-  MESSAGE_QUERY_AWARENESS,
-  MESSAGE_SYNC,
-  SYNC_STEP_1,
-  SYNC_STEP_2,
-  SYNC_UPDATE,
-} from "../../shared/protocol/messages.js";
+import { CloseCode } from "../../shared/protocol/messages.js";
+import { decodeClientFrame, MalformedFrame, type ClientFrame } from "./frame-decoder.js";
 import { can } from "../access/policy.js";
 import { CloseError, type Connection } from "./connection.js";
 import { encodeAwarenessMessage } from "./encoding.js";
@@ -35,55 +27,34 @@ export interface ReceiverDeps {
 }
 
 export function handleFrame(deps: ReceiverDeps, room: Room, connection: Connection, frame: Uint8Array): void {
-  const decoder = decoding.createDecoder(frame);
-  let messageType: number;
+  let decoded: ClientFrame;
   try {
-    messageType = decoding.readVarUint(decoder);
-  } catch {
-    throw new CloseError(CloseCode.MALFORMED_MESSAGE, "unreadable message type");
+    decoded = decodeClientFrame(frame);
+  } catch (error) {
+    if (error instanceof MalformedFrame) throw new CloseError(CloseCode.MALFORMED_MESSAGE, error.message);
+    throw error;
   }
-  switch (messageType) {
-    case MESSAGE_SYNC:
-      return handleSync(deps, room, connection, decoder);
-    case MESSAGE_AWARENESS:
-      return handleAwareness(room, connection, decoder);
-    case MESSAGE_QUERY_AWARENESS:
+  switch (decoded.type) {
+    case "sync-step-1":
+      return answerSyncStep1(room, connection, decoded.stateVector);
+    case "update":
+      return handleClientUpdate(deps, room, connection, decoded.update);
+    case "awareness":
+      return handleAwareness(room, connection, decoded.update);
+    case "query-awareness":
       connection.send(encodeAwarenessMessage(room.awareness, [...room.awareness.getStates().keys()]));
-      return;
-    default:
-      throw new CloseError(CloseCode.MALFORMED_MESSAGE, `unknown message type ${messageType}`);
   }
 }
 
-function readPayload(decoder: decoding.Decoder): Uint8Array {
+function answerSyncStep1(room: Room, connection: Connection, stateVector: Uint8Array): void {
+  let clients: number;
   try {
-    return decoding.readVarUint8Array(decoder);
+    clients = Y.decodeStateVector(stateVector).size;
   } catch {
-    throw new CloseError(CloseCode.MALFORMED_MESSAGE, "truncated message");
+    throw new CloseError(CloseCode.MALFORMED_MESSAGE, "malformed state vector");
   }
-}
-
-function handleSync(deps: ReceiverDeps, room: Room, connection: Connection, decoder: decoding.Decoder): void {
-  let subType: number;
-  try {
-    subType = decoding.readVarUint(decoder);
-  } catch {
-    throw new CloseError(CloseCode.MALFORMED_MESSAGE, "truncated sync message");
-  }
-  const payload = readPayload(decoder);
-  if (subType === SYNC_STEP_1) {
-    let clients: number;
-    try {
-      clients = Y.decodeStateVector(payload).size;
-    } catch {
-      throw new CloseError(CloseCode.MALFORMED_MESSAGE, "malformed state vector");
-    }
-    connection.send(room.syncStep2(payload, clients === 0, connection.receivedStoredState));
-    connection.receivedStoredState = false; // only its first step 1 crossed the push
-    return;
-  }
-  if (subType !== SYNC_STEP_2 && subType !== SYNC_UPDATE) throw new CloseError(CloseCode.MALFORMED_MESSAGE, `unknown sync message ${subType}`);
-  handleClientUpdate(deps, room, connection, payload);
+  connection.send(room.syncStep2(stateVector, clients === 0, connection.receivedStoredState));
+  connection.receivedStoredState = false; // only its first step 1 crossed the push
 }
 
 function handleClientUpdate(deps: ReceiverDeps, room: Room, connection: Connection, update: Uint8Array): void {
@@ -123,8 +94,7 @@ function handleClientUpdate(deps: ReceiverDeps, room: Room, connection: Connecti
   if (changed) repairAfterClientUpdate(room, deps.writer);
 }
 
-function handleAwareness(room: Room, connection: Connection, decoder: decoding.Decoder): void {
-  const update = readPayload(decoder);
+function handleAwareness(room: Room, connection: Connection, update: Uint8Array): void {
   try {
     room.applyClientAwareness(connection, update);
   } catch (error) {
