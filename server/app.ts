@@ -137,7 +137,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(async (scope) => overviewRoutes(scope, { store, collab }));
   // The public half of the signing key, so anyone can check a seal's signature (docs/security.md).
   app.get("/api/signing-key", async () => ({ algorithm: "Ed25519", keyId: signingKey.keyId, publicKeyPem: signingKey.publicKeyPem }));
-  app.get("/api/health", async () => ({ ok: true, rooms: collab.rooms.loadedCount, connections: collab.connectionCount }));
+  app.get("/api/health", async () => ({ ok: true, rooms: collab.loadedRoomCount, connections: collab.connectionCount }));
   registerNotFoundHandler(app, config.SERVE_CLIENT && (await serveClient(app)));
 
   app.addHook("onClose", async () => {

@@ -67,7 +67,7 @@ export async function approveReply(store: Store, collab: CollabService, input: A
   const approved = new Set((await store.listApprovals(document.id)).filter((a) => a.contentHash === version.contentHash).map((a) => a.kommunekode));
   const allApproved = municipalitiesOf(document.regionId).every((m) => approved.has(m.code));
   if (allApproved && (await store.transitionState(document.id, ["til_godkendelse"], "godkendt", new Date().toISOString()))) {
-    await createVersion(store, collab.rooms, document, "Godkendt af alle kommuner", "auto", null);
+    await createVersion(store, collab, document, "Godkendt af alle kommuner", "auto", null);
     collab.setWorkflowState(document.id, "godkendt");
     await recordAudit(store, { actorUserId: null, documentId: document.id, event: "workflow.approved_by_all", details: { contentHash: version.contentHash } });
   } else {

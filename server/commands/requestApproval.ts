@@ -40,7 +40,7 @@ export async function requestApproval(store: Store, collab: CollabService, input
     await collab.freezeEverywhere(document.id);
     // Read from storage, not from this instance's room: with several instances only storage is
     // sure to hold everything every instance accepted before the freeze.
-    const version = await buildVersion(store, collab.rooms, document, "Sendt til godkendelse", "auto", input.actor.user.id, { fromStorage: true });
+    const version = await buildVersion(collab, document, "Sendt til godkendelse", "auto", input.actor.user.id, { fromStorage: true });
     const report = checkCompleteness(versionContent(version), { regionId: document.regionId, regions: REGIONS, today: copenhagenToday() });
     if (!report.ok) {
       await undo();

@@ -67,7 +67,7 @@ export async function submitReply(store: Store, collab: CollabService, signingKe
   const signed = signSeal(signingKey, seal);
   await store.putSealSignature({ documentId: document.id, statementJson: canonicalJson(signed.statement), signature: signed.signature, keyId: signed.keyId });
   await store.transitionState(document.id, ["godkendt"], "indsendt", sealedAt);
-  await createVersion(store, collab.rooms, document, "Indsendt", "auto", input.actor.user.id);
+  await createVersion(store, collab, document, "Indsendt", "auto", input.actor.user.id);
   collab.setWorkflowState(document.id, "indsendt");
   await recordAudit(store, { actorUserId: input.actor.user.id, documentId: document.id, event: "workflow.submitted", details: hashes });
   return hashes;

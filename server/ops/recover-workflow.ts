@@ -52,7 +52,7 @@ async function recoverDocument(store: Store, collab: CollabService, document: Do
   if (seal) {
     if (document.state === "indsendt" || !old) return null;
     if (!(await store.transitionState(document.id, ["udkast", "til_godkendelse", "godkendt"], "indsendt", seal.sealedAt))) return null;
-    await createVersion(store, collab.rooms, document, "Indsendt", "auto", null);
+    await createVersion(store, collab, document, "Indsendt", "auto", null);
     collab.setWorkflowState(document.id, "indsendt");
     await audit(store, document.id, "submitted");
     return "submitted";
@@ -79,7 +79,7 @@ async function recoverDocument(store: Store, collab: CollabService, document: Do
     const approved = new Set((await store.listApprovals(document.id)).filter((a) => a.contentHash === version.contentHash).map((a) => a.kommunekode));
     if (!municipalitiesOf(document.regionId).every((m) => approved.has(m.code))) return null;
     if (!(await store.transitionState(document.id, ["til_godkendelse"], "godkendt", now()))) return null;
-    await createVersion(store, collab.rooms, document, "Godkendt af alle kommuner", "auto", null);
+    await createVersion(store, collab, document, "Godkendt af alle kommuner", "auto", null);
     collab.setWorkflowState(document.id, "godkendt");
     await audit(store, document.id, "approved-by-all");
     return "approved-by-all";

@@ -8,23 +8,21 @@ import * as Y from "yjs";
 import { canonicalContent, canonicalJson, type CanonicalContent } from "../../shared/content/canonical.js";
 import { extractReplyContent } from "../../shared/content/extract.js";
 import type { ReplyContent } from "../../shared/template/types.js";
-import type { RoomRegistry } from "../collab/rooms.js";
-import { readFromStorage, withDocument } from "../content/read.js";
+import type { DocumentReader } from "../collab/read.js";
 import { sha256Canonical } from "../content/hash.js";
 import type { DocumentRow, Store, VersionRow } from "../storage/types.js";
 
 /** Builds a version of the document's current content without storing it. */
 export async function buildVersion(
-  store: Store,
-  rooms: RoomRegistry,
+  reader: DocumentReader,
   document: DocumentRow,
   name: string,
   kind: VersionRow["kind"],
   createdBy: string | null,
   options: { fromStorage?: boolean } = {},
 ): Promise<VersionRow> {
-  const read = options.fromStorage ? readFromStorage : withDocument;
-  const { stateUpdate, content } = await read(store, rooms, document.id, document.regionId, (doc) => ({
+  const read = (options.fromStorage ? reader.readCommitted : reader.read).bind(reader);
+  const { stateUpdate, content } = await read(document, (doc) => ({
     stateUpdate: Y.encodeStateAsUpdate(doc),
     content: extractReplyContent(doc),
   }));
@@ -44,14 +42,14 @@ export async function buildVersion(
 
 export async function createVersion(
   store: Store,
-  rooms: RoomRegistry,
+  reader: DocumentReader,
   document: DocumentRow,
   name: string,
   kind: VersionRow["kind"],
   createdBy: string | null,
   options: { fromStorage?: boolean } = {},
 ): Promise<VersionRow> {
-  const version = await buildVersion(store, rooms, document, name, kind, createdBy, options);
+  const version = await buildVersion(reader, document, name, kind, createdBy, options);
   await store.insertVersion(version);
   return version;
 }

@@ -16,7 +16,6 @@ import { principalOf } from "../../plugins/auth.js";
 import type { Principal } from "../../auth/principal.js";
 import { documentFor } from "../documents/index.js";
 import { roleOf } from "../../access/roles.js";
-import { withDocument } from "../../content/read.js";
 import { commentAnchors } from "../../content/anchors.js";
 import { recordAudit } from "../../audit/record.js";
 
@@ -72,7 +71,7 @@ export async function commentRoutes(app: FastifyInstance, deps: { store: Store; 
       store.listThreads(document.id),
       store.listMessages(document.id),
       store.listThreadReads(document.id, principal.user.id),
-      withDocument(store, collab.rooms, document.id, document.regionId, commentAnchors),
+      collab.read(document, commentAnchors),
     ]);
     const byThread = new Map<string, CommentMessageRow[]>();
     for (const m of messages) byThread.set(m.threadId, [...(byThread.get(m.threadId) ?? []), m]);

@@ -10,7 +10,6 @@ import { roleOf } from "../../access/roles.js";
 import { forbidden, notFound } from "../../errors.js";
 import { principalOf } from "../../plugins/auth.js";
 import { presentDocument, presentDocumentListItem } from "../../presenters/index.js";
-import { readReplyContent } from "../../content/read.js";
 import { copenhagenToday } from "../../time.js";
 import { buildReplyView } from "../../../shared/export/view.js";
 import { renderReplyHtml } from "../../export/html.js";
@@ -43,7 +42,7 @@ export async function documentRoutes(app: FastifyInstance, deps: { store: Store;
     const today = copenhagenToday();
     const rows: DocumentListItemDto[] = [];
     for (const { document, role } of visible) {
-      const content = await readReplyContent(store, collab.rooms, document.id, document.regionId);
+      const content = await collab.readContent(document);
       const report = checkCompleteness(content, { regionId: document.regionId, regions: REGIONS, today });
       rows.push(presentDocumentListItem(document, role, report));
     }
@@ -57,13 +56,13 @@ export async function documentRoutes(app: FastifyInstance, deps: { store: Store;
 
   app.get("/api/documents/:id/completeness", async (request) => {
     const { document } = await documentFor(store, request, "read");
-    const content = await readReplyContent(store, collab.rooms, document.id, document.regionId);
+    const content = await collab.readContent(document);
     return checkCompleteness(content, { regionId: document.regionId, regions: REGIONS, today: copenhagenToday() });
   });
 
   app.get("/api/documents/:id/preview", async (request, reply) => {
     const { document } = await documentFor(store, request, "read");
-    const content = await readReplyContent(store, collab.rooms, document.id, document.regionId);
+    const content = await collab.readContent(document);
     const html = renderReplyHtml(buildReplyView(content, { regionId: document.regionId }), document.title);
     // The preview is a standalone page: no scripts at all.
     return reply

@@ -9,7 +9,6 @@ import type { Store } from "../../storage/types.js";
 import type { CollabService } from "../../collab/service.js";
 import { forbidden } from "../../errors.js";
 import { principalOf } from "../../plugins/auth.js";
-import { readReplyContent } from "../../content/read.js";
 import { copenhagenToday } from "../../time.js";
 import { REPLY_DEADLINE } from "../../presenters/index.js";
 
@@ -33,7 +32,7 @@ export async function overviewRoutes(app: FastifyInstance, deps: { store: Store;
     const today = copenhagenToday();
     const rows: OverviewRowDto[] = [];
     for (const document of await store.listDocuments()) {
-      const content = await readReplyContent(store, collab.rooms, document.id, document.regionId);
+      const content = await collab.readContent(document);
       const report = checkCompleteness(content, { regionId: document.regionId, regions: REGIONS, today });
       const seal = await store.getSeal(document.id);
       const capacity = content.fields["i1.organisering.kapacitet"];

@@ -65,8 +65,8 @@ export async function versionRoutes(app: FastifyInstance, deps: { store: Store; 
   app.post("/api/documents/:id/versions", async (request, reply) => {
     const { document } = await documentFor(store, request, "manage");
     const { name } = VersionBody.parse(request.body);
-    await collab.writer.drain();
-    const version = await createVersion(store, collab.rooms, document, name, "manual", principalOf(request).user.id);
+    await collab.commitPending();
+    const version = await createVersion(store, collab, document, name, "manual", principalOf(request).user.id);
     reply.code(201);
     return { id: version.id, contentHash: version.contentHash };
   });
@@ -92,8 +92,8 @@ export async function versionRoutes(app: FastifyInstance, deps: { store: Store; 
     const { versionId } = VersionParams.parse(request.params);
     const version = await versionOf(store, document, versionId);
     const actor = principalOf(request).user.id;
-    await collab.writer.drain();
-    await createVersion(store, collab.rooms, document, `Før gendannelse af "${version.name}"`, "auto", actor);
+    await collab.commitPending();
+    await createVersion(store, collab, document, `Før gendannelse af "${version.name}"`, "auto", actor);
     await collab.applyServerChange(document.id, (doc) => writeReplyContent(doc, versionContent(version)));
     // After the change itself (same sockets, in order): open editors put their carets somewhere safe and say why.
     collab.broadcastEvent(document.id, { type: "restored", versionName: version.name });

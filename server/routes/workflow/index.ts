@@ -23,7 +23,6 @@ import { submitReply } from "../../commands/submitReply.js";
 import { recordAudit } from "../../audit/record.js";
 import { SealedRecordSchema } from "../../export/sealed-record.js";
 import { decodeJson } from "../../storage/decode.js";
-import { withDocument } from "../../content/read.js";
 import type { SigningKey } from "../../signing/keys.js";
 import { checkSealSignature, SealStatementSchema } from "../../signing/seal-statement.js";
 import { refusedFull } from "../../workflow/refused-limits.js";
@@ -118,7 +117,7 @@ export async function workflowRoutes(app: FastifyInstance, deps: { store: Store;
   app.get("/api/documents/:id/rejected-changes", async (request) => {
     const { document } = await documentFor(store, request, "read");
     const rows = await store.listRejectedUpdates(document.id, principalOf(request).user.id);
-    const current = await withDocument(store, collab.rooms, document.id, document.regionId, (doc) => {
+    const current = await collab.read(document, (doc) => {
       const copy = new Y.Doc();
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
       return copy;
