@@ -10,18 +10,12 @@ import * as Y from "yjs";
 import type { Store } from "../../server/storage/types.js";
 import { verifyAuditChain } from "../../server/audit/chain.js";
 import { describeContract, now } from "../helpers/contract.js";
+import { replayStored } from "../helpers/stored.js";
 
 function textUpdate(doc: Y.Doc, text: string): Uint8Array {
   const before = Y.encodeStateVector(doc);
   doc.getText("t").insert(doc.getText("t").length, text);
   return Y.encodeStateAsUpdate(doc, before);
-}
-
-function replay(state: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
-  const doc = new Y.Doc();
-  if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
-  for (const u of state.updates) Y.applyUpdate(doc, u);
-  return doc;
 }
 
 describeContract("storage contract", (seeded) => {
@@ -140,8 +134,8 @@ describeContract("storage contract", (seeded) => {
     ]);
     const state = await store.loadDocumentState("d1");
     expect(state.updates).toEqual([first, second]); // the batch's order, byte for byte
-    expect(replay(state).getText("t").toString()).toBe("hej med dig");
-    expect(replay(await store.loadDocumentState("d2")).getText("t").toString()).toBe("B");
+    expect(replayStored(state).getText("t").toString()).toBe("hej med dig");
+    expect(replayStored(await store.loadDocumentState("d2")).getText("t").toString()).toBe("B");
   });
 
   it("stores nothing of a batch whose transaction fails", async () => {
@@ -164,17 +158,17 @@ describeContract("storage contract", (seeded) => {
   });
 
   it("compacts into a snapshot without losing updates appended meanwhile", async () => {
-    const doc = replay(await store.loadDocumentState("d2"));
+    const doc = replayStored(await store.loadDocumentState("d2"));
     const items = Array.from({ length: 30 }, (_, i) => ({ documentId: "d2", update: textUpdate(doc, `${i},`) }));
     await store.appendUpdates(items);
-    const expected = replay(await store.loadDocumentState("d2")).getText("t").toString();
+    const expected = replayStored(await store.loadDocumentState("d2")).getText("t").toString();
     const [merged] = await Promise.all([store.compact("d2"), store.appendUpdates([{ documentId: "d2", update: textUpdate(doc, "sidst") }])]);
     expect(merged).toBeGreaterThan(0);
     const state = await store.loadDocumentState("d2");
     expect(state.snapshot).not.toBeNull();
-    expect(replay(state).getText("t").toString()).toBe(`${expected}sidst`);
+    expect(replayStored(state).getText("t").toString()).toBe(`${expected}sidst`);
     expect(await store.compact("d2")).toBeGreaterThanOrEqual(0);
-    expect(replay(await store.loadDocumentState("d2")).getText("t").toString()).toBe(`${expected}sidst`);
+    expect(replayStored(await store.loadDocumentState("d2")).getText("t").toString()).toBe(`${expected}sidst`);
   });
 
   it("moves the workflow state only from an expected state", async () => {

@@ -10,7 +10,7 @@ import { startServer, tempDataDir, type TestServer } from "../helpers/server.js"
 import { launchBrowser, screenshot } from "../helpers/browser.js";
 import { seriousViolations } from "../helpers/axe.js";
 import { startOidcProvider, writeProvidersFile, type TestProvider } from "../helpers/oidc.js";
-import { freePort } from "../reliability/support/ports.js";
+import { freePort } from "../helpers/ports.js";
 
 const PROVIDER = "kommune-login";
 let server: TestServer;

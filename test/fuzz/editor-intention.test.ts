@@ -18,6 +18,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createEditorNetwork, fieldLines, placeCaret, typeText, type EditorNetwork, type Peer } from "../helpers/headless-editors.js";
+import { sleep } from "../helpers/wait.js";
 
 const FIELD = "indledning.tekst";
 const RUNS = Number(process.env.EDITOR_RUNS ?? (process.env.RELIABILITY_LONG === "1" ? 10_000 : 200));
@@ -128,7 +129,7 @@ describe("several editors in one paragraph (randomised)", () => {
           net = undefined;
           // Tiptap schedules its "create" work on a timer that holds the editor: let it run, or
           // thousands of runs keep thousands of destroyed editors alive.
-          await new Promise((resolve) => setTimeout(resolve, 0));
+          await sleep(0);
         }
       }),
       { numRuns: RUNS, seed: SEED },

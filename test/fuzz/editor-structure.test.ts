@@ -19,6 +19,7 @@ import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import { YDOC_FRAGMENT, editorSchema } from "../../shared/schema/editor.js";
 import { structuralSignature } from "../../client/features/editor/structureGuard.js";
 import { createEditorNetwork, fieldLines, placeCaret, typeText, type EditorNetwork, type Peer } from "../helpers/headless-editors.js";
+import { sleep } from "../helpers/wait.js";
 
 const FIELD = "i1.hjemmel.tekst";
 const RUNS = Number(process.env.EDITOR_RUNS ?? (process.env.RELIABILITY_LONG === "1" ? 10_000 : 200));
@@ -103,7 +104,7 @@ describe("several editors changing one field's structure (randomised)", () => {
           net.destroy();
           net = undefined;
           // Tiptap's "create" timer holds each editor: let it run (see editor-intention.test.ts).
-          await new Promise((resolve) => setTimeout(resolve, 0));
+          await sleep(0);
         }
       }),
       { numRuns: RUNS, seed: SEED },

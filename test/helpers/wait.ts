@@ -12,11 +12,19 @@ export async function waitFor<T>(condition: () => T | Promise<T>, options: { tim
     if (Date.now() > deadline) {
       throw new Error(`waitFor timed out: ${options.message ?? condition.toString().slice(0, 200)}${lastError ? ` (last error: ${String(lastError)})` : ""}`);
     }
-    await new Promise((r) => setTimeout(r, options.intervalMs ?? 20));
+    await sleep(options.intervalMs ?? 20);
   }
 }
 
 /** Resolves with the first emission of `event` (for EventEmitter-like objects). */
 export function once<T = unknown>(emitter: { once(event: string, fn: (...args: any[]) => void): unknown }, event: string): Promise<T> {
   return new Promise((resolve) => emitter.once(event, (value: T) => resolve(value)));
+}
+
+/**
+ * Waits a given time. Only for pacing a load (a typist's rhythm, a sampling interval) or letting
+ * a fault last; never to wait for an outcome, which waitFor does.
+ */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

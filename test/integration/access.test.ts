@@ -3,13 +3,13 @@
  * server and real Yjs clients.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { CloseCode } from "../../shared/protocol/messages.js";
 import { startServer, TEST_PASSWORD, type TestServer } from "../helpers/server.js";
 import { connectClient, login, type Session, type TestClient } from "../helpers/clients.js";
 import { appendText, fieldText } from "../helpers/ydoc.js";
 import { waitFor } from "../helpers/wait.js";
 import { callApi, failedSignIn } from "../helpers/api.js";
+import { storedDoc } from "../helpers/stored.js";
 
 const DOC = "svar-nordjylland";
 const FIELD = "i1.hjemmel.tekst";
@@ -44,9 +44,7 @@ describe("write access over the websocket", () => {
       appendText(editor.doc, FIELD, "Redaktøren skriver.");
       await waitFor(() => editor.counter.saved >= editor.counter.sent && editor.counter.sent > 0);
       expect(fieldText(editor.doc, FIELD)).not.toContain("Må ikke");
-      const state = await server.store.loadDocumentState(DOC);
-      const stored = new Y.Doc();
-      for (const u of state.updates) Y.applyUpdate(stored, u);
+      const stored = await storedDoc(server.store, DOC);
       expect(fieldText(stored, FIELD)).not.toContain("Må ikke");
     });
   }
@@ -62,8 +60,7 @@ describe("write access over the websocket", () => {
     expect(res.status).toBe(204);
     appendText(editor.doc, FIELD, "Efter.");
     await waitFor(() => editor.closeCodes.includes(CloseCode.FORBIDDEN), { timeoutMs: 1000 });
-    const stored = new Y.Doc();
-    for (const u of (await server.store.loadDocumentState(DOC)).updates) Y.applyUpdate(stored, u);
+    const stored = await storedDoc(server.store, DOC);
     expect(fieldText(stored, FIELD)).toContain("Før.");
     expect(fieldText(stored, FIELD)).not.toContain("Efter.");
   });

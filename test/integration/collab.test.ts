@@ -12,6 +12,7 @@ import { BACKENDS, startServerOn } from "../helpers/backends.js";
 import { allSaved, connectClient, login, type TestClient } from "../helpers/clients.js";
 import { appendText, countNodes, fieldText } from "../helpers/ydoc.js";
 import { waitFor } from "../helpers/wait.js";
+import { storedDoc } from "../helpers/stored.js";
 
 const DOC = "svar-nordjylland";
 const EDITOR_A = "redaktoer.aalborg@regionssvar.dk";
@@ -67,10 +68,7 @@ describe.each(BACKENDS)("collaboration endpoint (%s)", (backend) => {
     await waitFor(() => a.provider.synced);
     appendText(a.doc, FIELD, "Gemt tekst.");
     await waitFor(() => allSaved(a) && a.counter.sent > 0);
-    const state = await server.store.loadDocumentState(DOC);
-    const stored = new Y.Doc();
-    if (state.snapshot) Y.applyUpdate(stored, state.snapshot);
-    for (const u of state.updates) Y.applyUpdate(stored, u);
+    const stored = await storedDoc(server.store, DOC);
     expect(fieldText(stored, FIELD)).toContain("Gemt tekst.");
   });
 

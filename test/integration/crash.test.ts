@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startChildServer, tempDataDir, waitForExit, type ChildServer } from "../helpers/server.js";
 import { connectClient, login, type TestClient } from "../helpers/clients.js";
 import { appendText, fieldText } from "../helpers/ydoc.js";
-import { waitFor } from "../helpers/wait.js";
+import { waitFor, sleep } from "../helpers/wait.js";
 
 const DOC = "svar-nordjylland";
 const FIELD = "i1.indsats.tekst";
@@ -61,7 +61,7 @@ describe("crash safety", () => {
       n++;
       typists.forEach((t) => t.collectAcknowledged());
       await new Promise((r) => setImmediate(r));
-      if (n % 10 === 0) await new Promise((r) => setTimeout(r, 5));
+      if (n % 10 === 0) await sleep(5);
     }
     typists.forEach((t) => t.collectAcknowledged());
     child.process.kill("SIGKILL");

@@ -9,7 +9,7 @@ import type { TestServer } from "../helpers/server.js";
 import { BACKENDS, startServerOn } from "../helpers/backends.js";
 import { connectClient, login, type TestClient } from "../helpers/clients.js";
 import { countNodes } from "../helpers/ydoc.js";
-import { waitFor } from "../helpers/wait.js";
+import { waitFor, sleep } from "../helpers/wait.js";
 import type { Store } from "../../server/storage/types.js";
 
 const DOC = "svar-midtjylland";
@@ -28,7 +28,7 @@ function slowLoads(inner: Store): Store {
       const value = Reflect.get(target, prop, receiver);
       if (prop === "loadDocumentState") {
         return async (id: string) => {
-          await new Promise((r) => setTimeout(r, SLOW_LOAD_MS));
+          await sleep(SLOW_LOAD_MS);
           return target.loadDocumentState(id);
         };
       }

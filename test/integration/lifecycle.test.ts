@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../helpers/server.js";
 import { connectClient, login, type TestClient } from "../helpers/clients.js";
 import { appendText, fieldText } from "../helpers/ydoc.js";
-import { waitFor } from "../helpers/wait.js";
+import { waitFor, sleep } from "../helpers/wait.js";
 
 let server: TestServer;
 const clients: TestClient[] = [];
@@ -32,7 +32,7 @@ describe("room lifecycle", () => {
     const loop = (async () => {
       for (let i = 0; typing && i < 2000; i++) {
         appendText(busy.doc, "i1.hjemmel.tekst", "x");
-        await new Promise((r) => setTimeout(r, 2));
+        await sleep(2);
       }
     })();
     await waitFor(() => server.app.collab.rooms.get("svar-nordjylland") === undefined, { message: "idle room unloaded" });

@@ -11,7 +11,7 @@ import { startServer, tempDataDir, type TestServer } from "../helpers/server.js"
 import { login } from "../helpers/clients.js";
 import { callApi } from "../helpers/api.js";
 import { Jar, finishAt, sessionFrom, ssoSignIn, startOidcProvider, throughProvider, writeProvidersFile, type TestProvider } from "../helpers/oidc.js";
-import { freePort } from "../reliability/support/ports.js";
+import { freePort } from "../helpers/ports.js";
 
 const PROVIDER = "kommune-login";
 const DOC = "svar-nordjylland";

@@ -13,7 +13,7 @@ import { CloseCode, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SY
 import type { Action } from "../../server/access/policy.js";
 import { startServer, tempDataDir, type TestServer } from "../helpers/server.js";
 import { sessionFrom, ssoSignIn, startOidcProvider, writeProvidersFile, type TestProvider } from "../helpers/oidc.js";
-import { freePort } from "../reliability/support/ports.js";
+import { freePort } from "../helpers/ports.js";
 import { login, type Session } from "../helpers/clients.js";
 import { callApi } from "../helpers/api.js";
 import { waitFor } from "../helpers/wait.js";

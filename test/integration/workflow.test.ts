@@ -5,7 +5,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { CloseCode } from "../../shared/protocol/messages.js";
 import { municipalitiesOf } from "../../shared/regions.js";
 import { writeReplyContent } from "../../shared/content/write.js";
@@ -17,8 +16,9 @@ import { startServer, type TestServer } from "../helpers/server.js";
 import { connectClient, login, type Session, type TestClient } from "../helpers/clients.js";
 import { appendText, fieldText } from "../helpers/ydoc.js";
 import { completeReplyContentAsOf as completeReplyContent } from "../helpers/completeReply.js";
-import { waitFor } from "../helpers/wait.js";
+import { waitFor, sleep } from "../helpers/wait.js";
 import { callApi } from "../helpers/api.js";
+import { storedDoc } from "../helpers/stored.js";
 
 const REGION = "nordjylland";
 const DOC = `svar-${REGION}`;
@@ -105,7 +105,7 @@ describe("approval workflow", () => {
     const loops = typists.map(async (t, i) => {
       for (let n = 0; typing && n < 500; n++) {
         if (t.provider.wsconnected) appendText(t.doc, "i1.indsats.tekst", ` t${i}-${n}`);
-        await new Promise((r) => setTimeout(r, 2));
+        await sleep(2);
       }
     });
     await waitFor(() => typists.every((t) => t.counter.saved > 3));
@@ -120,10 +120,7 @@ describe("approval workflow", () => {
     await waitFor(() => late.provider.synced);
     appendText(late.doc, "i1.indsats.tekst", " efter frysning");
     await waitFor(() => late.closeCodes.includes(CloseCode.DOCUMENT_FROZEN));
-    const state = await server.store.loadDocumentState(DOC);
-    const stored = new Y.Doc();
-    if (state.snapshot) Y.applyUpdate(stored, state.snapshot);
-    for (const u of state.updates) Y.applyUpdate(stored, u);
+    const stored = await storedDoc(server.store, DOC);
     expect(fieldText(stored, "i1.indsats.tekst")).not.toContain("efter frysning");
     expect(sha256Canonical(canonicalContent(extractReplyContent(stored), REGION))).toBe(hash);
     expect((await api(coordinator, "GET", `/api/documents/${DOC}/workflow`)).body).toMatchObject({ state: "til_godkendelse", frozenHash: hash });

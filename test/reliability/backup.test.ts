@@ -20,7 +20,7 @@ import { writeReplyContent } from "../../shared/content/write.js";
 import { startServer, tempDataDir, type TestServer } from "../helpers/server.js";
 import { login } from "../helpers/clients.js";
 import { callApi } from "../helpers/api.js";
-import { waitFor } from "../helpers/wait.js";
+import { waitFor, sleep } from "../helpers/wait.js";
 import { appendText, fieldText } from "../helpers/ydoc.js";
 import { completeReplyContentAsOf } from "../helpers/completeReply.js";
 import { requestApproval } from "../../server/commands/requestApproval.js";
@@ -140,7 +140,7 @@ describe("backup and restore", () => {
       const loop = (async () => {
         while (typing) {
           typist.type();
-          await new Promise((r) => setTimeout(r, TYPE_EVERY_MS));
+          await sleep(TYPE_EVERY_MS);
         }
       })();
       await waitFor(() => typist.acknowledged.size >= 50);

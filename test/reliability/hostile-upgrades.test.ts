@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { startChildServer, tempDataDir, waitForExit, type ChildServer } from "../helpers/server.js";
 import { login, type Session } from "../helpers/clients.js";
-import { waitFor } from "../helpers/wait.js";
+import { waitFor, sleep } from "../helpers/wait.js";
 import { MB, rssOf } from "./support/proc.js";
 import { attachInspector, INSPECT_ENV, type Inspector } from "./support/inspector.js";
 
@@ -139,7 +139,7 @@ describe("hostile upgrades and frames", () => {
       while (sampling) {
         const { rooms } = (await (await fetch(`${server.baseUrl}/api/health`)).json()) as { rooms: number };
         roomsLoaded = Math.max(roomsLoaded, rooms);
-        await new Promise((r) => setTimeout(r, SAMPLE_EVERY_MS));
+        await sleep(SAMPLE_EVERY_MS);
       }
     })();
     const variants = ["none", "forged", "foreign-origin", "garbage-cookie"] as const;

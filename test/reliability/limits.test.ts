@@ -15,7 +15,7 @@ import WebSocket from "ws";
 import { CloseCode } from "../../shared/protocol/messages.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 import { connectClient, login, type Session } from "../helpers/clients.js";
-import { waitFor } from "../helpers/wait.js";
+import { waitFor, sleep } from "../helpers/wait.js";
 import { appendText, fieldText } from "../helpers/ydoc.js";
 import { connectTypist, tokensInUpdate, type Typist } from "./support/typist.js";
 import { storedDoc } from "./support/stored.js";
@@ -54,7 +54,6 @@ afterAll(async () => {
   await server?.close();
 }, 180_000);
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
 

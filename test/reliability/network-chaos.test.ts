@@ -12,7 +12,7 @@ import * as Y from "yjs";
 import { startServer, type TestServer } from "../helpers/server.js";
 import { connectClient, login, type Session } from "../helpers/clients.js";
 import { seededRandom } from "../helpers/random.js";
-import { waitFor } from "../helpers/wait.js";
+import { waitFor, sleep } from "../helpers/wait.js";
 import { fieldText } from "../helpers/ydoc.js";
 import { form, testSeed } from "./support/form.js";
 import { ChaosProxy } from "./support/chaos-proxy.js";
@@ -54,7 +54,6 @@ interface RunFigures {
   convergedMs: number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function runOnce(run: number): Promise<RunFigures> {
   const random = seededRandom(SEED * 1000 + run);

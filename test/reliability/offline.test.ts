@@ -10,7 +10,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../helpers/server.js";
 import { connectClient, login } from "../helpers/clients.js";
-import { waitFor } from "../helpers/wait.js";
+import { waitFor, sleep } from "../helpers/wait.js";
 import { fieldText } from "../helpers/ydoc.js";
 import { form } from "./support/form.js";
 import { compareTokens, connectTypist, tokensOf, type Typist } from "./support/typist.js";
@@ -33,7 +33,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("offline, then reconnect", () => {
   it(`merges ${OFFLINE_CLIENTS} × ${EDITS_EACH} offline edits after ${OFFLINE_MS / 1000} s offline, within ${CONVERGE_BAR_MS / 1000} s`, async () => {

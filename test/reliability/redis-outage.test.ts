@@ -21,6 +21,7 @@ import { startOwnRedis, type OwnRedis } from "./support/redis.js";
 import { connectTypist, tokensOf, type Typist } from "./support/typist.js";
 import { converge } from "./support/kill-cycles.js";
 import { storedDoc, withStore } from "./support/stored.js";
+import { sleep } from "../helpers/wait.js";
 
 const OUTAGES = form(2, 10);
 const CLIENTS_PER_INSTANCE = 3;
@@ -61,7 +62,6 @@ afterAll(async () => {
   data.remove();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe(`Redis outage with two instances (seed ${SEED})`, () => {
   it(`converges and loses nothing over ${OUTAGES} outages`, async () => {

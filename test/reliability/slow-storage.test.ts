@@ -10,7 +10,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../helpers/server.js";
 import { login } from "../helpers/clients.js";
-import { waitFor } from "../helpers/wait.js";
+import { waitFor, sleep } from "../helpers/wait.js";
 import { fieldText } from "../helpers/ydoc.js";
 import { DEFAULT_WRITER_OPTIONS } from "../../server/collab/persist.js";
 import { form } from "./support/form.js";
@@ -40,7 +40,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function storedTokens(): Promise<Set<string>> {
   const doc = await storedDoc(server.store, DOC);

@@ -16,7 +16,7 @@ import { sql } from "kysely";
 import { startServer, type TestServer } from "../helpers/server.js";
 import { login } from "../helpers/clients.js";
 import { createTempPostgres } from "../helpers/postgres.js";
-import { waitFor } from "../helpers/wait.js";
+import { waitFor, sleep } from "../helpers/wait.js";
 import { fieldText } from "../helpers/ydoc.js";
 import { DEFAULT_WRITER_OPTIONS } from "../../server/collab/persist.js";
 import { SQLITE_FILE } from "../../server/storage/index.js";
@@ -47,7 +47,6 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function start(config: Record<string, string> = {}): Promise<TestServer> {
   server = await startServer({

@@ -6,6 +6,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { AppendItem, Store } from "../../../server/storage/types.js";
+import { sleep } from "../../helpers/wait.js";
 
 export interface CommitControl {
   /** Added before every commit, in ms. */
@@ -37,7 +38,7 @@ export function controllableCommits(inner: Store): { store: Store; control: Comm
       if (prop === "appendUpdates") {
         return async (items: AppendItem[]) => {
           if (control.hanging) await new Promise<void>((resolve) => waiters.push(resolve));
-          if (control.delayMs > 0) await new Promise((r) => setTimeout(r, control.delayMs));
+          if (control.delayMs > 0) await sleep(control.delayMs);
           const started = performance.now();
           await target.appendUpdates(items);
           control.realCommitMs.push(performance.now() - started);

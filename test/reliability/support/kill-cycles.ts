@@ -12,7 +12,7 @@ import { startChildServer, waitForExit, type ChildServer } from "../../helpers/s
 import { login, type Session } from "../../helpers/clients.js";
 import { callApi } from "../../helpers/api.js";
 import { seededRandom } from "../../helpers/random.js";
-import { waitFor } from "../../helpers/wait.js";
+import { waitFor, sleep } from "../../helpers/wait.js";
 import { writeReplyContent } from "../../../shared/content/write.js";
 import { completeReplyContentAsOf } from "../../helpers/completeReply.js";
 import { connectClient } from "../../helpers/clients.js";
@@ -69,7 +69,6 @@ export interface KillCycleFigures {
   databaseRestarts: number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runKillCycles(options: KillCycleOptions): Promise<KillCycleFigures> {
   const random = seededRandom(options.seed);

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
-import { freePort } from "./ports.js";
+import { freePort } from "../../helpers/ports.js";
 
 const run = promisify(execFile);
 

@@ -19,7 +19,7 @@ import { startChildServer, tempDataDir, waitForExit, TEST_PASSWORD, type ChildSe
 import { connectClient, login, type Session } from "../../helpers/clients.js";
 import { callApi } from "../../helpers/api.js";
 import { findTextField } from "../../helpers/ydoc.js";
-import { waitFor } from "../../helpers/wait.js";
+import { waitFor, sleep } from "../../helpers/wait.js";
 import { connectTypist, type Typist } from "./typist.js";
 import { MESSAGE_EVENT } from "../../../shared/protocol/messages.js";
 import { attachInspector, INSPECT_ENV } from "./inspector.js";
@@ -65,7 +65,6 @@ const CHURN_EVERY_MS = 3_000;
 const COMMENT_EVERY_MS = 5_000;
 const READ_EVERY_MS = 1_000;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /** Deletes the oldest characters of the field's first text when it is longer than `keep`. */

@@ -13,6 +13,10 @@ import { canonicalContent } from "../../../shared/content/canonical.js";
 import { sha256Canonical } from "../../../server/content/hash.js";
 import { municipalitiesOf } from "../../../shared/regions.js";
 
+import { storedDoc } from "../../helpers/stored.js";
+
+export { storedDoc };
+
 export interface Backend {
   dataDir: string;
   databaseUrl?: string | undefined;
@@ -36,15 +40,6 @@ export async function withStore<T>(backend: Backend, fn: (store: KyselyStore) =>
   } finally {
     await store.close();
   }
-}
-
-/** The committed state of a document (snapshot plus update log) as a Y.Doc. */
-export async function storedDoc(store: Store, documentId: string): Promise<Y.Doc> {
-  const state = await store.loadDocumentState(documentId);
-  const doc = new Y.Doc();
-  if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
-  for (const u of state.updates) Y.applyUpdate(doc, u);
-  return doc;
 }
 
 export function contentHashOf(doc: Y.Doc, regionId: string): string {
