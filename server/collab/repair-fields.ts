@@ -8,15 +8,16 @@ import { YDOC_FIELDS } from "../../shared/schema/editor.js";
 import { findField } from "../../shared/template/definition.js";
 import { isValidRowCell, isValidScalar, isValidSetMember, MAX_ROWS } from "../../shared/content/validate-field.js";
 import { SET_FIELD_TYPES } from "../../shared/content/fields.js";
+import type { SharedType } from "./shared-type.js";
 
 export type Fix = () => void;
 
 /** The top-level key of the fields map a (possibly nested) type belongs to. */
-function topLevelKey(type: Y.AbstractType<any>, fields: Y.Map<unknown>): string | null {
+function topLevelKey(type: SharedType, fields: Y.Map<unknown>): string | null {
   let item = type._item;
   while (item) {
     if (item.parent === fields) return item.parentSub;
-    item = (item.parent as Y.AbstractType<any>)._item;
+    item = (item.parent as SharedType)._item;
   }
   return null;
 }
@@ -57,11 +58,11 @@ function fixesForKey(fields: Y.Map<unknown>, key: string): Fix[] {
 }
 
 /** Fixes for every fields-map key the transaction changed. */
-export function fieldFixes(doc: Y.Doc, changed: Map<Y.AbstractType<any>, Set<string | null>>): Fix[] {
+export function fieldFixes(doc: Y.Doc, changed: Map<SharedType, Set<string | null>>): Fix[] {
   const fields = doc.getMap(YDOC_FIELDS);
   const keys = new Set<string>();
   for (const [type, changedKeys] of changed) {
-    if (type === fields) {
+    if (type === (fields as unknown as SharedType)) {
       for (const k of changedKeys) if (k !== null) keys.add(k);
     } else {
       const key = topLevelKey(type, fields);

@@ -11,6 +11,7 @@ import { CloseError } from "./connection.js";
 import { CloseCode } from "../../shared/protocol/messages.js";
 import { encodeAwarenessMessage, encodeEventMessage, encodeSyncStep2, encodeSyncStep2FromUpdate, encodeUpdateMessage } from "./encoding.js";
 import { ProtectedIds } from "./guard.js";
+import type { SharedType } from "./shared-type.js";
 
 export interface RoomLimits {
   /** Largest awareness state (JSON) one client may publish, in bytes: a name, a cursor, a selection. */
@@ -53,7 +54,7 @@ export class Room {
    */
   private readonly awarenessUsers: Map<number, string>;
   /** Types changed by the last client transaction, for repairs (see repair.ts). */
-  private changedTypes: Map<Y.AbstractType<any>, Set<string | null>> | null = null;
+  private changedTypes: Map<SharedType, Set<string | null>> | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
   /**
    * The sync step 2 a client with an empty state vector gets (every fresh page load), kept until
@@ -118,7 +119,7 @@ export class Room {
     return this.wholeStateStep2;
   }
 
-  takeChangedTypes(): Map<Y.AbstractType<any>, Set<string | null>> | null {
+  takeChangedTypes(): Map<SharedType, Set<string | null>> | null {
     const changed = this.changedTypes;
     this.changedTypes = null;
     return changed;

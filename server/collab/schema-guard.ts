@@ -28,10 +28,11 @@ import * as Y from "yjs";
 import type { NodeType, Schema } from "@tiptap/pm/model";
 import { YDOC_FIELDS, editorSchema } from "../../shared/schema/editor.js";
 import type { DecodedUpdate } from "./guard.js";
+import type { SharedType } from "./shared-type.js";
 
 /** Where an item lands: its parent type, the map key (null for a list child) and the root's name. */
 interface Place {
-  parent: Y.AbstractType<any>;
+  parent: SharedType;
   parentSub: string | null;
   root: string;
 }
@@ -143,14 +144,14 @@ class PlaceResolver {
   }
 }
 
-function withRoot(type: Y.AbstractType<any>, parentSub: string | null): Resolved {
+function withRoot(type: SharedType, parentSub: string | null): Resolved {
   const root = rootName(type);
   return root === null ? "unknown" : { parent: type, parentSub, root };
 }
 
 /** The name of the root type a document type belongs to (null if it is detached). */
-function rootName(type: Y.AbstractType<any>): string | null {
-  let current: Y.AbstractType<any> = type;
+function rootName(type: SharedType): string | null {
+  let current: SharedType = type;
   while (current._item !== null) {
     const parent = current._item.parent;
     if (!(parent instanceof Y.AbstractType)) return null;

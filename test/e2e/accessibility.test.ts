@@ -7,10 +7,10 @@
  * Replies in later states are prepared over HTTP and Yjs while the first pages are checked:
  * Region Sjælland waits for approval, Region Midtjylland is submitted and sealed.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { startServer, type TestServer } from "../helpers/server.js";
-import { launchBrowser, screenshot } from "../helpers/browser.js";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { screenshot } from "../helpers/browser.js";
+import { browserSuite } from "../helpers/e2e.js";
 import { openReply, signIn } from "../helpers/pages.js";
 import { seriousViolations } from "../helpers/axe.js";
 import { callApi } from "../helpers/api.js";
@@ -22,29 +22,24 @@ const UI_TIMEOUT = 30_000;
 const SLOW_TEST = 120_000;
 const COORDINATOR = "koordinator.nordjylland@regionssvar.dk";
 
-let server: TestServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
 let awaitingApproval: Promise<string>;
 let submitted: Promise<void>;
-
-beforeAll(async () => {
-  server = await startServer({ config: { SERVE_CLIENT: true } });
-  awaitingApproval = replyAwaitingApproval(server, "sjaelland");
-  submitted = submittedReply(server, "midtjylland");
-  // Awaited by the tests that need them; a failure is reported there.
-  awaitingApproval.catch(() => {});
-  submitted.catch(() => {});
-  ({ browser, close: closeBrowser } = await launchBrowser());
-}, SLOW_TEST);
+const suite = browserSuite({
+  prepare: (server) => {
+    awaitingApproval = replyAwaitingApproval(server, "sjaelland");
+    submitted = submittedReply(server, "midtjylland");
+    // Awaited by the tests that need them; a failure is reported there.
+    awaitingApproval.catch(() => {});
+    submitted.catch(() => {});
+  },
+  setupTimeoutMs: SLOW_TEST,
+});
 afterAll(async () => {
   await Promise.allSettled([awaitingApproval, submitted]);
-  await closeBrowser?.();
-  await server?.close();
 });
 
 async function signedIn(email: string, viewport = { width: 1280, height: 720 }): Promise<Page> {
-  const { page } = await signIn(browser, server.baseUrl, email, undefined, viewport);
+  const { page } = await signIn(suite.browser, suite.server.baseUrl, email, undefined, viewport);
   page.setDefaultTimeout(UI_TIMEOUT);
   return page;
 }
@@ -56,10 +51,10 @@ async function showPanel(page: Page, name: string): Promise<void> {
 
 describe("accessibility (axe, WCAG 2.1 AA)", () => {
   it("the sign-in page", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "da-DK" });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "da-DK" });
     const page = await context.newPage();
     page.setDefaultTimeout(UI_TIMEOUT);
-    await page.goto(`${server.baseUrl}/login`);
+    await page.goto(`${suite.server.baseUrl}/login`);
     await page.getByRole("button", { name: "Log ind" }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "page-login");
@@ -111,11 +106,11 @@ describe("accessibility (axe, WCAG 2.1 AA)", () => {
     await page.context().close();
 
     // The version's HTML (what the sandboxed iframe shows) on a page of its own.
-    const session = await login(server, COORDINATOR);
-    const versions = (await callApi(server, session, "GET", "/api/documents/svar-nordjylland/versions")).body.versions as { id: string; name: string }[];
+    const session = await login(suite.server, COORDINATOR);
+    const versions = (await callApi(suite.server, session, "GET", "/api/documents/svar-nordjylland/versions")).body.versions as { id: string; name: string }[];
     const version = versions.find((v) => v.name === "Efter KKR-mødet")!;
-    const view = await callApi(server, session, "GET", `/api/documents/svar-nordjylland/versions/${version.id}`);
-    const context = await browser.newContext({ locale: "da-DK" });
+    const view = await callApi(suite.server, session, "GET", `/api/documents/svar-nordjylland/versions/${version.id}`);
+    const context = await suite.browser.newContext({ locale: "da-DK" });
     const standalone = await context.newPage();
     await standalone.setContent(view.body.html as string);
     expect(await seriousViolations(standalone), "version HTML").toEqual([]);
@@ -124,29 +119,29 @@ describe("accessibility (axe, WCAG 2.1 AA)", () => {
 
   it("error pages: unknown address, unknown reply, a reply one has no access to", async () => {
     const page = await signedIn("redaktoer.aalborg@regionssvar.dk");
-    await page.goto(`${server.baseUrl}/findes-ikke`);
+    await page.goto(`${suite.server.baseUrl}/findes-ikke`);
     await page.getByRole("heading", { name: "Siden findes ikke", level: 1 }).waitFor();
     expect(await seriousViolations(page), "404").toEqual([]);
     await screenshot(page, "page-findes-ikke");
-    await page.goto(`${server.baseUrl}/svar/svar-findes-ikke`);
+    await page.goto(`${suite.server.baseUrl}/svar/svar-findes-ikke`);
     await page.getByText("Svaret findes ikke.").waitFor();
     expect(await seriousViolations(page), "unknown reply").toEqual([]);
-    await page.goto(`${server.baseUrl}/svar/svar-hovedstaden`);
+    await page.goto(`${suite.server.baseUrl}/svar/svar-hovedstaden`);
     await page.getByRole("heading", { name: "Du har ikke adgang til dette svar.", level: 1 }).waitFor();
     expect(await seriousViolations(page), "no access").toEqual([]);
     await page.context().close();
   });
 
   it("the invitation page with a valid link, and with one that is used up", async () => {
-    const link = await invitationLink(server, "nordjylland");
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "da-DK" });
+    const link = await invitationLink(suite.server, "nordjylland");
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "da-DK" });
     const page = await context.newPage();
     page.setDefaultTimeout(UI_TIMEOUT);
     await page.goto(link);
     await page.getByRole("heading", { name: "Vælg din adgangskode" }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "page-invitation");
-    await page.goto(`${server.baseUrl}/invitation/ikke-et-gyldigt-link-0123456789`);
+    await page.goto(`${suite.server.baseUrl}/invitation/ikke-et-gyldigt-link-0123456789`);
     await page.getByText("Bed koordinatoren om en ny.", { exact: false }).waitFor();
     expect(await seriousViolations(page), "used or expired invitation").toEqual([]);
     await context.close();

@@ -3,40 +3,34 @@
  * mailed link (a real SMTP server receives it), and a second factor is set up on "Min profil";
  * the next sign-in asks for the app's code. Pages are checked with axe.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
 import { generate } from "otplib";
-import { startServer, type TestServer } from "../helpers/server.js";
-import { launchBrowser, screenshot } from "../helpers/browser.js";
+import { screenshot } from "../helpers/browser.js";
+import { browserSuite } from "../helpers/e2e.js";
 import { seriousViolations } from "../helpers/axe.js";
 import { startSmtp, type TestSmtp } from "../helpers/smtp.js";
 
 const EMAIL = "redaktoer.thisted@regionssvar.dk";
 const NEW_PASSWORD = "mit nye lange kodeord til svaret";
-let server: TestServer;
 let smtp: TestSmtp;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  smtp = await startSmtp();
-  server = await startServer({ config: { SERVE_CLIENT: true, SMTP_URL: smtp.url, MAIL_POLL_MS: 100 } });
-  ({ browser, close: closeBrowser } = await launchBrowser());
+const suite = browserSuite({
+  server: async () => {
+    smtp = await startSmtp();
+    return { config: { SMTP_URL: smtp.url, MAIL_POLL_MS: 100 } };
+  },
 });
 afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
   await smtp?.close();
 });
 
 describe("one's own account", () => {
   it("resets a forgotten password from the mail, then adds a second factor that the next sign-in asks for", async () => {
-    const context = await browser.newContext({ locale: "da-DK" });
+    const context = await suite.browser.newContext({ locale: "da-DK" });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
 
-    await page.goto(`${server.baseUrl}/login`);
+    await page.goto(`${suite.server.baseUrl}/login`);
     await page.getByRole("link", { name: "Glemt adgangskode?" }).click();
     await page.getByLabel("E-mail").fill(EMAIL);
     await page.getByRole("button", { name: "Send link" }).click();

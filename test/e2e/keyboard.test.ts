@@ -9,10 +9,11 @@
  *      side panels with the skip link, picks "Godkendelse" with the arrow keys, writes the basis
  *      and approves in the confirmation dialog.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
-import { startServer, TEST_PASSWORD, type TestServer } from "../helpers/server.js";
-import { launchBrowser, screenshot } from "../helpers/browser.js";
+import { describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { TEST_PASSWORD } from "../helpers/server.js";
+import { screenshot } from "../helpers/browser.js";
+import { browserSuite } from "../helpers/e2e.js";
 import { replyAwaitingApproval } from "../helpers/replyStates.js";
 import { callApi } from "../helpers/api.js";
 import { login } from "../helpers/clients.js";
@@ -23,25 +24,18 @@ const UI_TIMEOUT = 30_000;
 /** More Tab presses than any path below needs; a path that needs more is a defect. */
 const MAX_TABS = 60;
 
-let server: TestServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
 /** Region Sjælland's reply, sent for approval while the browser starts. */
 let awaitingApproval: Promise<string>;
-
-beforeAll(async () => {
-  server = await startServer({ config: { SERVE_CLIENT: true } });
-  awaitingApproval = replyAwaitingApproval(server, "sjaelland");
-  awaitingApproval.catch(() => {}); // awaited in the test; a failure is reported there
-  ({ browser, close: closeBrowser } = await launchBrowser());
-}, 120_000);
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
+const suite = browserSuite({
+  prepare: (server) => {
+    awaitingApproval = replyAwaitingApproval(server, "sjaelland");
+    awaitingApproval.catch(() => {}); // awaited in the test; a failure is reported there
+  },
+  setupTimeoutMs: 120_000,
 });
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "da-DK" });
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "da-DK" });
   const page = await context.newPage();
   page.setDefaultTimeout(UI_TIMEOUT);
   page.on("pageerror", (error) => {
@@ -87,7 +81,7 @@ async function tabIntoTextField(page: Page, fieldId: string): Promise<void> {
 
 /** From the sign-in page to "Mine svar", typing only. */
 async function signInWithKeyboard(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/login`);
+  await page.goto(`${suite.server.baseUrl}/login`);
   await tabTo(page, page.getByLabel("E-mail"));
   await page.keyboard.type(email);
   await page.keyboard.press("Tab");
@@ -134,13 +128,13 @@ describe("keyboard only", () => {
     await page.keyboard.type(comment);
     await page.keyboard.press("Control+Enter");
 
-    // The thread is listed (focus on it), anchored to the sentence, and stored on the server.
+    // The thread is listed (focus on it), anchored to the sentence, and stored on the suite.server.
     const thread = page.locator(".thread", { hasText: comment });
     await thread.waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest(".thread") !== null), { timeout: UI_TIMEOUT }).toBe(true);
     await page.locator(`#reply-editor [data-field="${field}"] [data-comment-threads]`, { hasText: "samarbejdsaftalen" }).waitFor();
     await page.getByText("Alle ændringer er gemt").waitFor();
-    const threads = await callApi(server, await login(server, "koordinator.nordjylland@regionssvar.dk"), "GET", "/api/documents/svar-nordjylland/threads");
+    const threads = await callApi(suite.server, await login(suite.server, "koordinator.nordjylland@regionssvar.dk"), "GET", "/api/documents/svar-nordjylland/threads");
     expect(JSON.stringify(threads.body)).toContain(comment);
     // The panel with an open thread (accessibility.test.ts checks it empty).
     expect(await seriousViolations(page, { include: "#paneler" })).toEqual([]);

@@ -6,10 +6,10 @@
  * coordinator then sees the person in the list, changes the role and removes the person. Both
  * pages are checked with axe (no serious WCAG 2.1 AA violation) in their busiest state.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
-import { startServer, type TestServer } from "../helpers/server.js";
-import { launchBrowser, screenshot } from "../helpers/browser.js";
+import { describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { screenshot } from "../helpers/browser.js";
+import { browserSuite } from "../helpers/e2e.js";
 import { openReply, signIn } from "../helpers/pages.js";
 import { seriousViolations } from "../helpers/axe.js";
 
@@ -17,18 +17,7 @@ const COORDINATOR = "koordinator.nordjylland@regionssvar.dk";
 const INVITEE = { name: "Ny Kommentator", email: "ny@aalborg.dk", organisation: "Aalborg Kommune" };
 const PASSWORD = "en lang og god adgangskode til svaret";
 
-let server: TestServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  server = await startServer({ config: { SERVE_CLIENT: true } });
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
-});
+const suite = browserSuite();
 
 /** Fails the test on any uncaught error in a page (a crashed panel would otherwise just vanish). */
 function watchErrors(page: Page, errors: string[]): void {
@@ -49,7 +38,7 @@ async function optionLabels(select: Locator): Promise<string[]> {
 describe("people and invitations", () => {
   it("the coordinator invites a person who sets a password and lands in the reply with the role given", async () => {
     const errors: string[] = [];
-    const coordinator = await signIn(browser, server.baseUrl, COORDINATOR);
+    const coordinator = await signIn(suite.browser, suite.server.baseUrl, COORDINATOR);
     watchErrors(coordinator.page, errors);
     await openReply(coordinator.page, "Nordjylland");
     const panel = await openPeople(coordinator.page);
@@ -80,7 +69,7 @@ describe("people and invitations", () => {
     const linkField = panel.getByLabel("Invitationslink");
     await linkField.waitFor();
     const link = await linkField.inputValue();
-    expect(link).toMatch(new RegExp(`^${server.baseUrl}/invitation/[A-Za-z0-9_-]{20,}$`));
+    expect(link).toMatch(new RegExp(`^${suite.server.baseUrl}/invitation/[A-Za-z0-9_-]{20,}$`));
     await panel.getByText("Der er ingen mailserver i denne installation", { exact: false }).waitFor();
     await panel.getByText(/Linket udløber \d+\. \w+ \d{4}/).waitFor();
     const pending = panel.getByRole("listitem").filter({ hasText: INVITEE.email });
@@ -89,8 +78,8 @@ describe("people and invitations", () => {
     await screenshot(coordinator.page, "people-invitation-created");
     expect(await seriousViolations(coordinator.page)).toEqual([]);
 
-    // a second browser context: the invited person opens the link
-    const invitee = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "da-DK" });
+    // a second suite.browser context: the invited person opens the link
+    const invitee = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "da-DK" });
     const page = await invitee.newPage();
     watchErrors(page, errors);
     await page.goto(link);
@@ -125,14 +114,14 @@ describe("people and invitations", () => {
     await password.fill(PASSWORD);
     await repeat.fill(PASSWORD);
     await page.getByRole("button", { name: /Gem adgangskode/ }).click();
-    await page.waitForURL(`${server.baseUrl}/svar/svar-nordjylland`);
+    await page.waitForURL(`${suite.server.baseUrl}/svar/svar-nordjylland`);
     await page.locator(".ProseMirror").waitFor();
     await page.locator(".doc-header__facts dd", { hasText: /^Kommentator$/ }).waitFor();
     await page.locator(".app-header__user-name", { hasText: INVITEE.name }).waitFor();
     await screenshot(page, "people-invitee-in-reply");
 
     // the link is single-use
-    const again = await browser.newContext({ locale: "da-DK" });
+    const again = await suite.browser.newContext({ locale: "da-DK" });
     const againPage = await again.newPage();
     await againPage.goto(link);
     await againPage.getByText("Invitationen er udløbet eller allerede brugt. Bed koordinatoren om en ny.").waitFor();
@@ -163,7 +152,7 @@ describe("people and invitations", () => {
   it("the coordinator sends a new link, revokes an invitation, reads the outbox, and a person turns a kind of mail off", async () => {
     const errors: string[] = [];
     const email = "til.tilbagekald@aalborg.dk";
-    const coordinator = await signIn(browser, server.baseUrl, COORDINATOR);
+    const coordinator = await signIn(suite.browser, suite.server.baseUrl, COORDINATOR);
     watchErrors(coordinator.page, errors);
     await openReply(coordinator.page, "Nordjylland");
     const panel = await openPeople(coordinator.page);
@@ -174,12 +163,12 @@ describe("people and invitations", () => {
     await panel.getByRole("button", { name: "Opret invitation" }).click();
     const firstLink = await panel.getByLabel("Invitationslink").first().inputValue();
 
-    // a new link: shown here (no mail server), and the old one stops working
+    // a new link: shown here (no mail suite.server), and the old one stops working
     await panel.getByRole("button", { name: `Send nyt link til ${email}` }).click();
     await panel.getByRole("status").getByText(`Der er lavet et nyt link til ${email}.`, { exact: false }).waitFor();
     const values = await panel.getByLabel("Invitationslink").evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value));
     expect(values.filter((v) => v !== firstLink)).toHaveLength(1);
-    expect((await fetch(`${server.baseUrl}/api/invitations/${firstLink.split("/invitation/")[1]}`)).status).toBe(410);
+    expect((await fetch(`${suite.server.baseUrl}/api/invitations/${firstLink.split("/invitation/")[1]}`)).status).toBe(410);
 
     // revoked after a confirmation
     await panel.getByRole("button", { name: `Tilbagekald invitationen til ${email}` }).click();

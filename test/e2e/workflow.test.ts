@@ -10,13 +10,13 @@
  */
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
 import { municipalitiesOf } from "../../shared/regions.js";
 import { writeReplyContent } from "../../shared/content/write.js";
 import { hashPassword } from "../../server/auth/passwords.js";
-import { startServer, type TestServer } from "../helpers/server.js";
-import { launchBrowser, screenshot } from "../helpers/browser.js";
+import { screenshot } from "../helpers/browser.js";
+import { browserSuite } from "../helpers/e2e.js";
 import { openReply, signIn } from "../helpers/pages.js";
 import { connectClient, login } from "../helpers/clients.js";
 import { completeReplyContentAsOf, withText } from "../helpers/completeReply.js";
@@ -35,18 +35,7 @@ const BROWSER_APPROVERS = [
 ];
 const API_PASSWORD = "en lang adgangskode til godkendere i testen";
 
-let server: TestServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  server = await startServer({ config: { SERVE_CLIENT: true } });
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
-});
+const suite = browserSuite();
 
 /** Fails the test on any uncaught error in a page (a crashed panel would otherwise just vanish). */
 function watchErrors(page: Page, errors: string[]): void {
@@ -60,8 +49,8 @@ async function openPanel(page: Page, name: string): Promise<Locator> {
 
 /** The reply, complete except for one advarsel (too few words on the assumptions), written over Yjs. */
 async function fillReply(): Promise<void> {
-  const session = await login(server, COORDINATOR);
-  const writer = connectClient(server, session, DOC);
+  const session = await login(suite.server, COORDINATOR);
+  const writer = connectClient(suite.server, session, DOC);
   try {
     await waitFor(() => writer.provider.synced);
     writeReplyContent(writer.doc, withText(completeReplyContentAsOf(REGION), "i4.forudsaetninger", "Tidsplanen forudsætter politisk tilslutning."));
@@ -80,9 +69,9 @@ async function apiApprovers() {
     others.map(async (m) => {
       const id = randomUUID();
       const email = `godkender.${m.code}@test.dk`;
-      await server.store.insertUser({ id, email, name: `Godkender ${m.name}`, organisationId: `kommune-${m.code}`, passwordHash, createdAt: new Date().toISOString() });
-      await server.store.upsertMembership({ documentId: DOC, userId: id, role: "redaktoer" });
-      return { kommune: m.officialName, session: await login(server, email, API_PASSWORD) };
+      await suite.server.store.insertUser({ id, email, name: `Godkender ${m.name}`, organisationId: `kommune-${m.code}`, passwordHash, createdAt: new Date().toISOString() });
+      await suite.server.store.upsertMembership({ documentId: DOC, userId: id, role: "redaktoer" });
+      return { kommune: m.officialName, session: await login(suite.server, email, API_PASSWORD) };
     }),
   );
 }
@@ -94,7 +83,7 @@ describe("the approval workflow in the browser", () => {
     expect(approvers).toHaveLength(8);
 
     // --- the coordinator sends the reply for approval, acknowledging its advarsel -----------------
-    const coordinator = await signIn(browser, server.baseUrl, COORDINATOR);
+    const coordinator = await signIn(suite.browser, suite.server.baseUrl, COORDINATOR);
     watchErrors(coordinator.page, errors);
     await openReply(coordinator.page, "Nordjylland");
     await coordinator.page.getByText("Alle ændringer er gemt").waitFor();
@@ -113,14 +102,14 @@ describe("the approval workflow in the browser", () => {
     await panel.getByText("Svaret er sendt til godkendelse. Teksten er låst.").waitFor();
     await panel.getByText("0 af 11 kommuner har godkendt").waitFor();
 
-    const workflow = (await callApi(server, await login(server, COORDINATOR), "GET", `/api/documents/${DOC}/workflow`)).body;
+    const workflow = (await callApi(suite.server, await login(suite.server, COORDINATOR), "GET", `/api/documents/${DOC}/workflow`)).body;
     expect(workflow).toMatchObject({ state: "til_godkendelse", acknowledgedWarnings: ["I4.FORUDSAETNINGER"] });
     const frozenHash = workflow.frozenHash as string;
     expect(await panel.locator(".wf-frozen [data-hash]").getAttribute("data-hash")).toBe(frozenHash);
 
     // --- three kommuner approve in their browsers ----------------------------------------------
     for (const approver of BROWSER_APPROVERS) {
-      const { context, page } = await signIn(browser, server.baseUrl, approver.email);
+      const { context, page } = await signIn(suite.browser, suite.server.baseUrl, approver.email);
       watchErrors(page, errors);
       await openReply(page, "Nordjylland");
       const own = await openPanel(page, "Godkendelse");
@@ -136,13 +125,13 @@ describe("the approval workflow in the browser", () => {
       await own.locator(`[data-kommune="${approver.code}"]`, { hasText: approver.grundlag }).waitFor();
       await context.close();
     }
-    // The coordinator's panel follows the approvals live (server event), with who and on what basis.
+    // The coordinator's panel follows the approvals live (suite.server event), with who and on what basis.
     await panel.getByText("3 af 11 kommuner har godkendt").waitFor();
     await panel.locator('[data-kommune="860"]', { hasText: "Byrådsbeslutning 14.05.2025, pkt. 3" }).waitFor();
 
     // --- the other eight through the API (no demo accounts for them) ----------------------------
     for (const [i, approver] of approvers.entries()) {
-      const res = await callApi(server, approver.session, "POST", `/api/documents/${DOC}/approvals`, { grundlag: `Kommunalbestyrelsens beslutning, pkt. ${i + 1}`, indholdsHash: frozenHash });
+      const res = await callApi(suite.server, approver.session, "POST", `/api/documents/${DOC}/approvals`, { grundlag: `Kommunalbestyrelsens beslutning, pkt. ${i + 1}`, indholdsHash: frozenHash });
       expect(res.status, approver.kommune).toBe(200);
     }
 
@@ -162,7 +151,7 @@ describe("the approval workflow in the browser", () => {
     await coordinator.context.close();
 
     // --- the agency's national overview ----------------------------------------------------------
-    const agency = await signIn(browser, server.baseUrl, AGENCY);
+    const agency = await signIn(suite.browser, suite.server.baseUrl, AGENCY);
     watchErrors(agency.page, errors);
     await agency.page.getByRole("link", { name: "Nationalt overblik" }).click();
     await agency.page.getByRole("heading", { name: "Nationalt overblik", level: 1 }).waitFor();

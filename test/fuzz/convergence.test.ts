@@ -15,7 +15,7 @@ import { allTextFields } from "../../shared/template/definition.js";
 import { municipalitiesOf } from "../../shared/regions.js";
 import { canonicalJson } from "../../shared/content/canonical.js";
 import { startServer, type TestServer } from "../helpers/server.js";
-import { connectClient, login, type Session, type TestClient } from "../helpers/clients.js";
+import { connectClient, login, type Session } from "../helpers/clients.js";
 import { findTextField } from "../helpers/ydoc.js";
 import { seededRandom } from "../helpers/random.js";
 import { waitFor } from "../helpers/wait.js";

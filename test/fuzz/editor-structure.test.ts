@@ -59,7 +59,9 @@ afterEach(() => {
 function act(peer: Peer, step: Step, peers: Peer[]): void {
   const { editor } = peer;
   if (step.action === "type") typeText(peer, step.char);
-  else if (step.action === "enter") editor.commands.splitListItem("listItem") || editor.commands.splitBlock();
+  else if (step.action === "enter") {
+    if (!editor.commands.splitListItem("listItem")) editor.commands.splitBlock();
+  }
   else if (step.action === "list") editor.commands.toggleBulletList();
   else if (step.action === "backspace") {
     const { from, empty } = editor.state.selection;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll } from "vitest";
 import type { Browser } from "playwright-core";
-import { startServer, type TestServer } from "./server.js";
+import { startServer, type StartOptions, type TestServer } from "./server.js";
 import { launchBrowser } from "./browser.js";
 
 export interface BrowserSuite {
@@ -12,14 +12,25 @@ export interface BrowserSuite {
   readonly browser: Browser;
 }
 
+export interface BrowserSuiteOptions {
+  /** The server's options (peers it needs started first, e.g. a mail server); it always serves the client. */
+  server?: () => StartOptions | Promise<StartOptions>;
+  /** Runs once the server is up, while the browser starts (e.g. preparing replies in other states). */
+  prepare?: (server: TestServer) => void;
+  /** Time for the whole setup, in ms. */
+  setupTimeoutMs?: number;
+}
+
 /** Registers beforeAll/afterAll; read `server` and `browser` inside the tests. */
-export function browserSuite(): BrowserSuite {
+export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
   let server: TestServer | undefined;
   let launched: { browser: Browser; close: () => Promise<void> } | undefined;
   beforeAll(async () => {
-    server = await startServer({ config: { SERVE_CLIENT: true } });
+    const start = (await options.server?.()) ?? {};
+    server = await startServer({ ...start, config: { ...start.config, SERVE_CLIENT: true } });
+    options.prepare?.(server);
     launched = await launchBrowser();
-  });
+  }, options.setupTimeoutMs);
   afterAll(async () => {
     await launched?.close();
     await server?.close();

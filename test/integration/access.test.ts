@@ -10,6 +10,7 @@ import { appendText, fieldText } from "../helpers/ydoc.js";
 import { waitFor } from "../helpers/wait.js";
 import { callApi, failedSignIn } from "../helpers/api.js";
 import { storedDoc } from "../helpers/stored.js";
+import type { KyselyStore } from "../../server/storage/kysely-store.js";
 
 const DOC = "svar-nordjylland";
 const FIELD = "i1.hjemmel.tekst";
@@ -242,8 +243,7 @@ describe("invitations", () => {
     const token = String(created.body.link).split("/invitation/")[1]!;
     const { hashToken } = await import("../../server/auth/sessions.js");
     const invitation = await server.store.getInvitationByTokenHash(hashToken(token));
-    const { KyselyStore } = await import("../../server/storage/kysely-store.js");
-    await (server.store as InstanceType<typeof KyselyStore>).kysely.updateTable("invitations").set({ expires_at: "2000-01-01T00:00:00.000Z" }).where("id", "=", invitation!.id).execute();
+    await (server.store as KyselyStore).kysely.updateTable("invitations").set({ expires_at: "2000-01-01T00:00:00.000Z" }).where("id", "=", invitation!.id).execute();
     expect((await api(null, "POST", `/api/invitations/${token}/accept`, { password: "lang og god adgangskode til svaret" })).status).toBe(410);
   });
 

@@ -127,7 +127,7 @@ describe("approval workflow", () => {
   });
 
   it("refuses offline edits that arrive after the freeze and keeps them for the user", async () => {
-    const { coordinator, editor } = await refuseAnOfflineEdit();
+    const { editor } = await refuseAnOfflineEdit();
     const kept = await waitFor(async () => {
       const res = await api(editor, "GET", `/api/documents/${DOC}/rejected-changes`);
       return res.body.changes.length > 0 ? res.body.changes : null;

@@ -60,7 +60,7 @@ export async function authRoutes(app: FastifyInstance, deps: { config: Config; s
       }
     }
     limiter.succeeded(body.email);
-    const { token, sessionId } = await createSession(store, user.id, config.SESSION_TTL_HOURS);
+    const { token } = await createSession(store, user.id, config.SESSION_TTL_HOURS);
     await recordAudit(store, { actorUserId: user.id, event: "auth.login", details: { ip: request.ip } });
     const organisation = await store.getOrganisation(user.organisationId);
     if (!organisation) throw new AppError(500, "internal", "Brugeren mangler en organisation.");
