@@ -6,7 +6,7 @@
 import { userInfo } from "node:os";
 import { loadConfig } from "../server/config.js";
 import { openStore } from "../server/storage/index.js";
-import { grantAgencyAccess, revokeAgencyAccess } from "../server/ops/agency.js";
+import { grantAgencyAccess, revokeAgencyAccess } from "../server/access/agency-grants.js";
 
 const [command, email, name] = process.argv.slice(2);
 if ((command !== "grant" && command !== "revoke") || !email || (command === "grant" && !name)) {

@@ -4,7 +4,7 @@
  * back up PostgreSQL with pg_dump instead, and exits 2.
  */
 import { loadConfig } from "../server/config.js";
-import { backupSqlite, BackupError, describeSummary, POSTGRES_BACKUP_HELP } from "../server/ops/backup.js";
+import { backupSqlite, BackupError, describeSummary, POSTGRES_BACKUP_HELP } from "../server/storage/backup.js";
 
 const file = process.argv[2];
 if (!file) {

@@ -4,7 +4,7 @@
  */
 import { loadConfig } from "../server/config.js";
 import { openStore } from "../server/storage/index.js";
-import { repairDocument } from "../server/ops/repair-document.js";
+import { repairDocument } from "../server/collab/repair-document.js";
 
 const documentId = process.argv[2];
 if (!documentId) {

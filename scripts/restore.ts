@@ -4,7 +4,7 @@
  * restored directory afterwards. With DATABASE_URL set it prints the pg_restore steps and exits 2.
  */
 import { loadConfig } from "../server/config.js";
-import { BackupError, describeSummary, POSTGRES_BACKUP_HELP, restoreSqlite } from "../server/ops/backup.js";
+import { BackupError, describeSummary, POSTGRES_BACKUP_HELP, restoreSqlite } from "../server/storage/backup.js";
 
 const file = process.argv[2];
 if (!file) {

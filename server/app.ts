@@ -26,7 +26,7 @@ import { commentRoutes } from "./routes/comments/index.js";
 import { workflowRoutes } from "./routes/workflow/index.js";
 import { versionRoutes } from "./routes/versions/index.js";
 import { overviewRoutes } from "./routes/overview/index.js";
-import { startWorkflowRecovery } from "./ops/recover-workflow.js";
+import { startWorkflowRecovery } from "./workflow/recovery.js";
 import { startMail, type Mail } from "./mail/setup.js";
 import { mailRoutes } from "./routes/mail/index.js";
 import { publicBaseUrl } from "./public-url.js";

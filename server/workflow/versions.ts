@@ -9,7 +9,7 @@ import { canonicalContent, canonicalJson, type CanonicalContent } from "../../sh
 import { extractReplyContent } from "../../shared/content/extract.js";
 import type { ReplyContent } from "../../shared/template/types.js";
 import type { DocumentReader } from "../collab/read.js";
-import { sha256Canonical } from "../content/hash.js";
+import { sha256Canonical } from "./content-hash.js";
 import type { DocumentRow, Store, VersionRow } from "../storage/types.js";
 
 /** Builds a version of the document's current content without storing it. */

@@ -10,7 +10,7 @@ import { login, type Session } from "../helpers/clients.js";
 import { callApi } from "../helpers/api.js";
 import { storedDoc } from "../reliability/support/stored.js";
 import { fieldText, findTextField } from "../helpers/ydoc.js";
-import { repairDocument } from "../../server/ops/repair-document.js";
+import { repairDocument } from "../../server/collab/repair-document.js";
 import { countUnreadable } from "../../shared/content/ydoc-json.js";
 import { YDOC_FRAGMENT } from "../../shared/schema/editor.js";
 

@@ -98,7 +98,7 @@ describe("agency access (items 1 and 10)", () => {
     const socket = connectClient(server, agency, "svar-syddanmark");
     try {
       await waitFor(() => socket.provider.synced);
-      const { revokeAgencyAccess } = await import("../../server/ops/agency.js");
+      const { revokeAgencyAccess } = await import("../../server/access/agency-grants.js");
       expect((await revokeAgencyAccess(server.store, { email: "styrelsen@regionssvar.dk", operator: "test" })).revoked).toBe(true);
       expect((await callApi(server, agency, "GET", "/api/overview")).status).toBe(401);
       await waitFor(() => socket.closeCodes.includes(CloseCode.UNAUTHENTICATED), { message: "the revoked reader's socket closes" });
@@ -106,7 +106,7 @@ describe("agency access (items 1 and 10)", () => {
       const again = await login(server, "styrelsen@regionssvar.dk");
       expect((await callApi(server, again, "GET", "/api/overview")).status).toBe(403);
       expect((await callApi(server, again, "GET", "/api/documents/svar-syddanmark")).status).toBe(403);
-      const { grantAgencyAccess } = await import("../../server/ops/agency.js");
+      const { grantAgencyAccess } = await import("../../server/access/agency-grants.js");
       await grantAgencyAccess(server.store, { email: "styrelsen@regionssvar.dk", name: "Styrelsen", operator: "test" });
       expect((await callApi(server, again, "GET", "/api/overview")).status).toBe(200);
     } finally {

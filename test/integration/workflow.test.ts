@@ -10,7 +10,7 @@ import { municipalitiesOf } from "../../shared/regions.js";
 import { writeReplyContent } from "../../shared/content/write.js";
 import { extractReplyContent } from "../../shared/content/extract.js";
 import { canonicalContent } from "../../shared/content/canonical.js";
-import { sha256Canonical } from "../../server/content/hash.js";
+import { sha256Canonical } from "../../server/workflow/content-hash.js";
 import { hashPassword } from "../../server/auth/passwords.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 import { connectClient, login, type Session, type TestClient } from "../helpers/clients.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canonicalContent, canonicalJson } from "../../shared/content/canonical.js";
-import { sha256Canonical } from "../../server/content/hash.js";
+import { sha256Canonical } from "../../server/workflow/content-hash.js";
 import type { ReplyContent } from "../../shared/template/types.js";
 
 const content = (texts: ReplyContent["texts"], fields: ReplyContent["fields"] = {}): ReplyContent => ({

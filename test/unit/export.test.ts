@@ -11,7 +11,7 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { PMNodeJSON } from "../../shared/template/types.js";
 import { TEMPLATE, isItemLevelBlock } from "../../shared/template/definition.js";
 import { municipalitiesOf } from "../../shared/regions.js";
-import { sha256Canonical } from "../../server/content/hash.js";
+import { sha256Canonical } from "../../server/workflow/content-hash.js";
 import type { SealHashes, SealedRecord } from "../../server/export/sealed-record.js";
 import { renderReplyPdf } from "../../server/export/pdf.js";
 import { renderReplyDocx } from "../../server/export/docx.js";

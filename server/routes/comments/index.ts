@@ -16,7 +16,7 @@ import { principalOf } from "../../plugins/auth.js";
 import type { Principal } from "../../auth/principal.js";
 import { documentFor } from "../documents/index.js";
 import { roleOf } from "../../access/roles.js";
-import { commentAnchors } from "../../content/anchors.js";
+import { commentAnchors } from "../../comments/anchors.js";
 import { recordAudit } from "../../audit/record.js";
 
 /** Comments become read-only once the reply is submitted and sealed. */

@@ -14,14 +14,14 @@ import { principalOf } from "../../plugins/auth.js";
 import { createSession } from "../../auth/sessions.js";
 import { presentMe } from "../../presenters/index.js";
 import { documentFor } from "../documents/index.js";
-import { inviteMember, type InvitationIssued } from "../../commands/inviteMember.js";
-import { renewInvitation, revokeInvitation } from "../../commands/manageInvitation.js";
+import { inviteMember, type InvitationIssued } from "../../people/inviteMember.js";
+import { renewInvitation, revokeInvitation } from "../../people/manageInvitation.js";
 import { invitationLink, mailInvitation } from "../../mail/events.js";
 import type { Mail } from "../../mail/setup.js";
 import type { OidcClients } from "../../auth/oidc/flow.js";
 import { ssoOnlyOrganisations } from "../../auth/oidc/providers.js";
-import { acceptInvitation, openInvitation } from "../../commands/acceptInvitation.js";
-import { changeMemberRole } from "../../commands/changeMemberRole.js";
+import { acceptInvitation, openInvitation } from "../../people/acceptInvitation.js";
+import { changeMemberRole } from "../../people/changeMemberRole.js";
 
 export async function peopleRoutes(app: FastifyInstance, deps: { config: Config; store: Store; collab: CollabService; mail: Mail; oidc: OidcClients }): Promise<void> {
   const { config, store, collab, mail } = deps;

@@ -15,11 +15,11 @@ import { inBackground, mailApprovalRequested, mailApprovedByAll, mailReminder, m
 import { principalOf } from "../../plugins/auth.js";
 import { documentFor } from "../documents/index.js";
 import { REPLY_DEADLINE } from "../../presenters/index.js";
-import { sha256Canonical } from "../../content/hash.js";
-import { requestApproval } from "../../commands/requestApproval.js";
-import { reopenDraft } from "../../commands/reopenDraft.js";
-import { approveReply } from "../../commands/approveReply.js";
-import { submitReply } from "../../commands/submitReply.js";
+import { sha256Canonical } from "../../workflow/content-hash.js";
+import { requestApproval } from "../../workflow/requestApproval.js";
+import { reopenDraft } from "../../workflow/reopenDraft.js";
+import { approveReply } from "../../workflow/approveReply.js";
+import { submitReply } from "../../workflow/submitReply.js";
 import { recordAudit } from "../../audit/record.js";
 import { SealedRecordSchema } from "../../export/sealed-record.js";
 import { decodeJson } from "../../storage/decode.js";

@@ -10,7 +10,7 @@ import type { KyselyStore } from "../../../server/storage/kysely-store.js";
 import type { Store } from "../../../server/storage/types.js";
 import { extractReplyContent } from "../../../shared/content/extract.js";
 import { canonicalContent } from "../../../shared/content/canonical.js";
-import { sha256Canonical } from "../../../server/content/hash.js";
+import { sha256Canonical } from "../../../server/workflow/content-hash.js";
 import { municipalitiesOf } from "../../../shared/regions.js";
 
 import { storedDoc } from "../../helpers/stored.js";

@@ -11,7 +11,7 @@ import type { CollabService } from "../collab/service.js";
 import { conflict, forbidden } from "../errors.js";
 import type { DocumentRow, Store } from "../storage/types.js";
 import { isUniqueViolation } from "../storage/unique-violation.js";
-import { createVersion } from "../workflow/versions.js";
+import { createVersion } from "./versions.js";
 
 export interface ApproveReplyInput {
   actor: Principal; // redaktoer of a kommune of the document's region

@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/record.js";
 import type { CollabService } from "../collab/service.js";
 import { conflict } from "../errors.js";
 import type { DocumentRow, Store } from "../storage/types.js";
-import { createVersion } from "../workflow/versions.js";
+import { createVersion } from "./versions.js";
 
 export async function reopenDraft(store: Store, collab: CollabService, input: { actor: Principal; document: DocumentRow; reason: string }): Promise<void> {
   const { document } = input;

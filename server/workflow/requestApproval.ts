@@ -16,7 +16,7 @@ import type { CollabService } from "../collab/service.js";
 import { conflict } from "../errors.js";
 import type { DocumentRow, Store } from "../storage/types.js";
 import { copenhagenToday } from "../time.js";
-import { buildVersion, versionContent } from "../workflow/versions.js";
+import { buildVersion, versionContent } from "./versions.js";
 
 export interface RequestApprovalInput {
   actor: Principal; // koordinator

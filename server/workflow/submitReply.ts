@@ -11,14 +11,14 @@ import { signSeal } from "../signing/seal-statement.js";
 import type { Principal } from "../auth/principal.js";
 import { recordAudit } from "../audit/record.js";
 import type { CollabService } from "../collab/service.js";
-import { sha256Canonical } from "../content/hash.js";
+import { sha256Canonical } from "./content-hash.js";
 import { canonicalJson } from "../../shared/content/canonical.js";
 import { conflict } from "../errors.js";
 import type { SealedRecord } from "../export/sealed-record.js";
 import type { DocumentRow, Store } from "../storage/types.js";
 import { isUniqueViolation } from "../storage/unique-violation.js";
 import { copenhagenToday } from "../time.js";
-import { createVersion, versionContent } from "../workflow/versions.js";
+import { createVersion, versionContent } from "./versions.js";
 
 export async function submitReply(store: Store, collab: CollabService, signingKey: SigningKey, input: { actor: Principal; document: DocumentRow }): Promise<{ indholdsHash: string; forseglingsHash: string }> {
   const { document } = input;

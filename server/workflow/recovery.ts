@@ -20,7 +20,7 @@ import { municipalitiesOf } from "../../shared/regions.js";
 import { recordAudit } from "../audit/record.js";
 import type { CollabService } from "../collab/service.js";
 import type { DocumentRow, Store } from "../storage/types.js";
-import { createVersion } from "../workflow/versions.js";
+import { createVersion } from "./versions.js";
 
 /** A transition whose records still disagree after this long was interrupted. */
 export const ABANDONED_AFTER_MS = 60_000;

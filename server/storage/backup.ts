@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { openStore, SQLITE_FILE } from "../storage/index.js";
+import { openStore, SQLITE_FILE } from "./index.js";
 import { verifyAuditChain } from "../audit/chain.js";
 
 export interface DatabaseSummary {
