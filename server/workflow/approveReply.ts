@@ -4,14 +4,13 @@
  * hash is refused. When the last kommune of the region has approved, the reply is "godkendt".
  */
 import { randomUUID } from "node:crypto";
-import { municipalitiesOf } from "../../shared/regions.js";
 import type { Principal } from "../auth/principal.js";
 import { recordAudit } from "../audit/record.js";
 import type { CollabService } from "../collab/service.js";
 import { conflict, forbidden } from "../errors.js";
 import type { DocumentRow, Store } from "../storage/types.js";
 import { isUniqueViolation } from "../storage/unique-violation.js";
-import { createVersion } from "./versions.js";
+import { allKommunerApproved, markApprovedByAll } from "./approved-by-all.js";
 
 export interface ApproveReplyInput {
   actor: Principal; // redaktoer of a kommune of the document's region
@@ -64,11 +63,8 @@ export async function approveReply(store: Store, collab: CollabService, input: A
     throw error;
   }
   await recordAudit(store, { actorUserId: actor.user.id, documentId: document.id, event: "approval.given", details: { kommunekode, grundlag: input.grundlag, contentHash: version.contentHash } });
-  const approved = new Set((await store.listApprovals(document.id)).filter((a) => a.contentHash === version.contentHash).map((a) => a.kommunekode));
-  const allApproved = municipalitiesOf(document.regionId).every((m) => approved.has(m.code));
-  if (allApproved && (await store.transitionState(document.id, ["til_godkendelse"], "godkendt", new Date().toISOString()))) {
-    await createVersion(store, collab, document, "Godkendt af alle kommuner", "auto", null);
-    collab.setWorkflowState(document.id, "godkendt");
+  const allApproved = await allKommunerApproved(store, document, version.contentHash);
+  if (allApproved && (await markApprovedByAll(store, collab, document))) {
     await recordAudit(store, { actorUserId: null, documentId: document.id, event: "workflow.approved_by_all", details: { contentHash: version.contentHash } });
   } else {
     collab.broadcastEvent(document.id, { type: "approvals" });

@@ -16,11 +16,11 @@
  * far longer than any transition takes (freezing all instances times out after 5 s).
  */
 import type { FastifyBaseLogger } from "fastify";
-import { municipalitiesOf } from "../../shared/regions.js";
 import { recordAudit } from "../audit/record.js";
 import type { CollabService } from "../collab/service.js";
 import type { DocumentRow, Store } from "../storage/types.js";
 import { createVersion } from "./versions.js";
+import { allKommunerApproved, markApprovedByAll } from "./approved-by-all.js";
 
 /** A transition whose records still disagree after this long was interrupted. */
 export const ABANDONED_AFTER_MS = 60_000;
@@ -76,11 +76,8 @@ async function recoverDocument(store: Store, collab: CollabService, document: Do
     return "request-undone";
   }
   if (document.state === "til_godkendelse") {
-    const approved = new Set((await store.listApprovals(document.id)).filter((a) => a.contentHash === version.contentHash).map((a) => a.kommunekode));
-    if (!municipalitiesOf(document.regionId).every((m) => approved.has(m.code))) return null;
-    if (!(await store.transitionState(document.id, ["til_godkendelse"], "godkendt", now()))) return null;
-    await createVersion(store, collab, document, "Godkendt af alle kommuner", "auto", null);
-    collab.setWorkflowState(document.id, "godkendt");
+    if (!(await allKommunerApproved(store, document, version.contentHash))) return null;
+    if (!(await markApprovedByAll(store, collab, document))) return null;
     await audit(store, document.id, "approved-by-all");
     return "approved-by-all";
   }

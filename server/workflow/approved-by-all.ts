@@ -1,0 +1,24 @@
+/**
+ * The step "approved by all": when every kommune of the region has approved the frozen text
+ * (its hash), the reply becomes "godkendt", a version records it and every instance is told.
+ * Taken by the last approval (approveReply.ts) and, after a crash between those commits, by the
+ * recovery pass (recovery.ts); both go through here.
+ */
+import { municipalitiesOf } from "../../shared/regions.js";
+import type { CollabService } from "../collab/service.js";
+import type { DocumentRow, Store } from "../storage/types.js";
+import { createVersion } from "./versions.js";
+
+/** True when every kommune of the document's region has a valid approval of `contentHash`. */
+export async function allKommunerApproved(store: Store, document: DocumentRow, contentHash: string): Promise<boolean> {
+  const approved = new Set((await store.listApprovals(document.id)).filter((a) => a.contentHash === contentHash).map((a) => a.kommunekode));
+  return municipalitiesOf(document.regionId).every((m) => approved.has(m.code));
+}
+
+/** Moves the reply to "godkendt" if it is still awaiting approval; false when another step got there first. */
+export async function markApprovedByAll(store: Store, collab: CollabService, document: DocumentRow): Promise<boolean> {
+  if (!(await store.transitionState(document.id, ["til_godkendelse"], "godkendt", new Date().toISOString()))) return false;
+  await createVersion(store, collab, document, "Godkendt af alle kommuner", "auto", null);
+  collab.setWorkflowState(document.id, "godkendt");
+  return true;
+}
