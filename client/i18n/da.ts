@@ -1,6 +1,6 @@
 /**
  * Every text a user reads in the client, in Danish, in one place (the glossary of
- * shared/design/domain.md). Template texts (headings, guidance, labels, options) are NOT here:
+ * docs/design/domain.md). Template texts (headings, guidance, labels, options) are NOT here:
  * they are data in shared/template/definition.ts. Code and comments stay English.
  */
 import type { DocumentSummaryDto } from "../../shared/validation/api.js";

@@ -1,6 +1,6 @@
 /**
  * The workflow's texts in Danish: the approval panel, version history, the national overview and
- * the deadline. The state names follow shared/design/reply-template.md §6. Code stays English.
+ * the deadline. The state names follow docs/design/reply-template.md §6. Code stays English.
  */
 import type { DocumentSummaryDto } from "../../shared/validation/api.js";
 import { formatNumber } from "./da.js";

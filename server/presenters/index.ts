@@ -1,4 +1,4 @@
-/** Model → JSON for HTTP responses. The only place that decides what leaves the server. */
+/** Model → JSON for HTTP responses: the rows of storage are shaped here into what the routes return. */
 import { findRegion, municipalitiesOf } from "../../shared/regions.js";
 import type { DocumentListItemDto, DocumentResponse, DocumentSummaryDto, MeResponse, OrganisationDto } from "../../shared/validation/api.js";
 import type { CompletenessReport } from "../../shared/template/types.js";

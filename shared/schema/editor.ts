@@ -9,10 +9,10 @@
  *         └─ textField[id]      one per rich-text field, e.g. "i1.hjemmel.tekst"
  *            └─ block+          free rich text: paragraphs, lists, tables, sub-headings
  *
- * Headings and guidance are NOT text in the document: the client renders them from the
- * template data by id, so they cannot be deleted or retyped, and they never reach the export.
- * Typed field values (choices, dates, numbers, rows) live beside the text in the Y.Map
- * `fields` of the same Y.Doc (see shared/content/ydoc.ts).
+ * The template's headings and guidance are NOT text in the document: the client renders them
+ * from the template data by id, so they cannot be deleted or retyped, and the export takes the
+ * headings from the same data. Typed field values (choices, dates, numbers, rows) live beside the
+ * text in the Y.Map `fields` of the same Y.Doc (see shared/content/fields.ts).
  *
  * The client adds node views and interaction plugins with `.extend()`; that never changes the
  * schema. Any change here bumps EDITOR_SCHEMA_VERSION.

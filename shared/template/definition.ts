@@ -1,6 +1,6 @@
 /**
  * The reply template "Svar på anmodning om fornyet behandling af central udmelding", version 1,
- * as data (spec: shared/design/reply-template.md). Headings, guidance, labels and choice options
+ * as data (spec: docs/design/reply-template.md). Headings, guidance, labels and choice options
  * are the Danish texts of the spec, verbatim; the rules that check a reply against this data live
  * in ./completeness.ts and ./rules/.
  *

@@ -1,7 +1,7 @@
 /**
  * Types of the reply template (data) and of the reply content it is checked against.
  * The template itself is data in shared/template/definition.ts; the rules live in
- * shared/template/completeness.ts. See shared/design/reply-template.md (the spec).
+ * shared/template/completeness.ts. See docs/design/reply-template.md (the spec).
  */
 import type { RegionsData } from "../regions.js";
 

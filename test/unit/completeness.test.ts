@@ -1,5 +1,5 @@
 /**
- * The completeness check against the spec (shared/design/reply-template.md): one case per rule
+ * The completeness check against the spec (docs/design/reply-template.md): one case per rule
  * id, each changing exactly one piece of a complete reply and expecting exactly that finding;
  * status variants; messages; progress; submission (§6); robustness against garbage content.
  */

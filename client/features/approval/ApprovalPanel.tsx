@@ -1,6 +1,6 @@
 /**
  * The side panel "Godkendelse": where the reply is in its workflow (udkast → til godkendelse →
- * godkendt af alle kommuner → indsendt, shared/design/reply-template.md §6) and the step each
+ * godkendt af alle kommuner → indsendt, docs/design/reply-template.md §6) and the step each
  * person can take from there:
  *
  *   udkast           koordinator: "Send til godkendelse" (errors block; advarsler are

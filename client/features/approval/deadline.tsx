@@ -1,5 +1,5 @@
 /**
- * The reply deadline (31 May 2025, shared/design/domain.md) as "days left" or "overdue", counted
+ * The reply deadline (31 May 2025, docs/design/domain.md) as "days left" or "overdue", counted
  * in calendar days in Copenhagen. Always in words, never by colour alone.
  */
 import { copenhagenToday } from "../../i18n/da.js";
