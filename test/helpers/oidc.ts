@@ -7,6 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { generateKeyPairSync } from "node:crypto";
 import Provider from "oidc-provider";
 import type { Endpoint, Session } from "./clients.js";
 
@@ -15,6 +16,8 @@ export interface TestProvider {
   accounts: Map<string, Record<string, unknown>>;
   provider: Provider;
   issueExpiredIdTokens(on: boolean): void;
+  /** Publishes a JWK Set whose key has the real key's id but is another key (a forged signer's view). */
+  serveForeignJwks(on: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,8 +59,22 @@ export async function startOidcProvider(options: ProviderOptions): Promise<TestP
     const expired = state.expiredIdTokens && opts.use === "idtoken";
     return issue.call(this, expired ? { ...opts, expiresAt: Math.floor(Date.now() / 1000) - 3600 } : opts);
   };
-  http.on("request", provider.callback());
-  return { issuer, accounts, provider, issueExpiredIdTokens: (on: boolean) => void (state.expiredIdTokens = on), close: () => new Promise<void>((resolve) => http.close(() => resolve())) };
+  const callback = provider.callback();
+  let foreignJwks: string | null = null;
+  http.on("request", (req, res) => {
+    if (foreignJwks && req.method === "GET" && req.url === "/jwks") {
+      res.writeHead(200, { "content-type": "application/jwk-set+json" });
+      return res.end(foreignJwks);
+    }
+    callback(req, res);
+  });
+  const serveForeignJwks = async (on: boolean) => {
+    if (!on) return void (foreignJwks = null);
+    const real = (await (await fetch(`${issuer}/jwks`)).json()) as { keys: Record<string, unknown>[] };
+    const keys = real.keys.map((key) => ({ ...generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ format: "jwk" }), kid: key.kid, use: key.use, alg: key.alg }));
+    foreignJwks = JSON.stringify({ keys });
+  };
+  return { issuer, accounts, provider, issueExpiredIdTokens: (on: boolean) => void (state.expiredIdTokens = on), serveForeignJwks, close: () => new Promise<void>((resolve) => http.close(() => resolve())) };
 }
 
 /** Writes an OIDC_PROVIDERS_FILE into `dir` and returns its path. */

@@ -14,6 +14,7 @@ import { Jar, finishAt, sessionFrom, ssoSignIn, startOidcProvider, throughProvid
 import { freePort } from "../helpers/ports.js";
 
 const PROVIDER = "kommune-login";
+const FORGED_KEYS = "forkerte-noegler";
 const DOC = "svar-nordjylland";
 let server: TestServer;
 let idp: TestProvider;
@@ -25,7 +26,7 @@ beforeAll(async () => {
   const base = `http://127.0.0.1:${port}`;
   const redirectUris = [`${base}/api/auth/oidc/${PROVIDER}/callback`];
   idp = await startOidcProvider({ redirectUris, postLogoutRedirectUris: [`${base}/login`], extraClients: [{ client_id: "andet-system", client_secret: "andet", redirect_uris: redirectUris }] });
-  other = await startOidcProvider({ redirectUris });
+  other = await startOidcProvider({ redirectUris: [...redirectUris, `${base}/api/auth/oidc/${FORGED_KEYS}/callback`] });
   temp = tempDataDir();
   const file = writeProvidersFile(temp.dir, [
     {
@@ -40,6 +41,8 @@ beforeAll(async () => {
       ssoOnly: true,
       allowInsecureHttp: true,
     },
+    // A provider whose published keys did not sign its id tokens (see the signature test).
+    { id: FORGED_KEYS, name: "Forkerte nøgler", issuer: other.issuer, clientId: "regionssvar", clientSecret: "hemmelighed-til-test", emailDomains: { "morsoe.dk": "kommune-773" }, allowInsecureHttp: true },
   ]);
   server = await startServer({ port, config: { OIDC_PROVIDERS_FILE: file } });
 });
@@ -68,8 +71,8 @@ async function expectRefused(run: () => Promise<{ location: string; sessionCooki
 }
 
 describe("single sign-on with a real OpenID provider", () => {
-  it("lists the provider for the sign-in page", async () => {
-    expect((await callApi(server, null, "GET", "/api/auth/providers")).body).toEqual({ providers: [{ id: PROVIDER, name: "Kommunelogin" }] });
+  it("lists the providers for the sign-in page", async () => {
+    expect((await callApi(server, null, "GET", "/api/auth/providers")).body).toEqual({ providers: [{ id: PROVIDER, name: "Kommunelogin" }, { id: FORGED_KEYS, name: "Forkerte nøgler" }] });
   });
 
   it("creates a first-time person in their organisation with no access, until a coordinator grants a role", async () => {
@@ -145,6 +148,16 @@ describe("single sign-on with a real OpenID provider", () => {
       await expectRefused(() => ssoSignIn(server, PROVIDER, "late"), "token_rejected");
     } finally {
       idp.issueExpiredIdTokens(false);
+    }
+  });
+
+  it("checks the id token's signature against the provider's keys, also from the token endpoint", async () => {
+    other.accounts.set("forged", { email: "forged@morsoe.dk", email_verified: true });
+    await other.serveForeignJwks(true);
+    try {
+      await expectRefused(() => ssoSignIn(server, FORGED_KEYS, "forged"), "token_rejected");
+    } finally {
+      await other.serveForeignJwks(false);
     }
   });
 

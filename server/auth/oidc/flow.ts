@@ -54,7 +54,11 @@ export class OidcClients {
     let config = this.configs.get(provider.id);
     if (!config) {
       config = openid().then((oidc) => {
-        const options = provider.allowInsecureHttp ? { execute: [oidc.allowInsecureRequests] } : undefined;
+        // The id token's signature is checked against the provider's published keys even when
+        // it comes straight from the token endpoint over TLS: a compromised or mis-routed token
+        // endpoint cannot then sign people in.
+        const execute = [oidc.enableNonRepudiationChecks, ...(provider.allowInsecureHttp ? [oidc.allowInsecureRequests] : [])];
+        const options = { execute };
         return oidc.discovery(new URL(provider.issuer), provider.clientId, provider.clientSecret, undefined, options);
       });
       // A provider that was down at the first sign-in is asked again at the next one.
