@@ -1,9 +1,8 @@
 /** The storage contract for comment threads, messages and read marks, on every backend. */
 import { beforeEach, expect, it } from "vitest";
 import type { CommentMessageRow, Store, ThreadRow } from "../../server/storage/types.js";
-import { describeContract } from "../helpers/contract.js";
+import { at, describeContract } from "../helpers/contract.js";
 
-const at = (minute: number) => `2026-05-01T10:${String(minute).padStart(2, "0")}:00.000Z`;
 const thread = (id: string, documentId: string, minute: number): ThreadRow => ({
   id,
   documentId,

@@ -4,9 +4,7 @@
  */
 import { beforeEach, expect, it } from "vitest";
 import type { Store } from "../../server/storage/types.js";
-import { describeContract } from "../helpers/contract.js";
-
-const at = (minute: number) => `2026-05-01T10:${String(minute).padStart(2, "0")}:00.000Z`;
+import { at, describeContract } from "../helpers/contract.js";
 
 describeContract("workflow contract", (seeded) => {
   let store: Store;

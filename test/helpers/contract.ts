@@ -35,6 +35,9 @@ export const CONTRACT_BACKENDS: Backend[] = [
 
 export const now = () => new Date().toISOString();
 
+/** A fixed instant on 1 May 2026 at 10:mm, for rows whose order or expiry a test reads. */
+export const at = (minute: number) => `2026-05-01T10:${String(minute).padStart(2, "0")}:00.000Z`;
+
 /** Runs `suite` once per backend, with a seeded store it gets through `store()`. */
 export function describeContract(title: string, suite: (store: () => Store) => void): void {
   for (const backend of CONTRACT_BACKENDS) {
