@@ -1,31 +1,11 @@
 /**
- * The ONE place that says who may do what. Routes and the collaboration connection both ask
- * here; nothing else compares role names.
+ * Who has which role on a document. What a role may do is the shared policy (shared/policy.ts),
+ * re-exported here for the server: routes and the collaboration connection ask `can`, and
+ * nothing else compares role names.
  */
-import type { DocumentRole, DocumentRow, MembershipRow, OrganisationRow, WorkflowState } from "../storage/types.js";
+import type { DocumentRole, DocumentRow, MembershipRow, OrganisationRow } from "../storage/types.js";
 
-export type Action =
-  | "read" // open the document, receive sync and awareness
-  | "edit" // change content
-  | "comment" // start and answer comment threads
-  | "approve" // approve on behalf of the own municipality
-  | "manage"; // invite, change roles, move the workflow, seal
-
-const ALLOWED: Record<DocumentRole, ReadonlySet<Action>> = {
-  koordinator: new Set<Action>(["read", "edit", "comment", "manage"]),
-  redaktoer: new Set<Action>(["read", "edit", "comment", "approve"]),
-  kommentator: new Set<Action>(["read", "comment"]),
-  laeser: new Set<Action>(["read"]),
-};
-
-export function can(role: DocumentRole | null | undefined, action: Action): boolean {
-  return role != null && ALLOWED[role].has(action);
-}
-
-/** Content is editable only in the draft state; from "til godkendelse" on, the text is frozen. */
-export function isFrozen(state: WorkflowState): boolean {
-  return state !== "udkast";
-}
+export { can, isFrozen, type Action } from "../../shared/policy.js";
 
 /**
  * The role a user has on a document, or null for no access. A membership gives its role, but

@@ -14,19 +14,13 @@ import { hashToken } from "../auth/sessions.js";
 import { recordAudit } from "../audit/record.js";
 import { AppError, conflict } from "../errors.js";
 import type { DocumentRole, DocumentRow, InvitationRow, OrganisationRow, Store } from "../storage/types.js";
+import { roleFitsKind } from "../../shared/policy.js";
 
 export const INVITATION_TTL_DAYS = 7;
 
-/** Which organisations may hold which role (a kommune approves; only editors edit). */
+/** Which organisations may hold which role (shared/policy.ts). */
 export function roleFitsOrganisation(role: DocumentRole, organisation: OrganisationRow): boolean {
-  switch (role) {
-    case "redaktoer":
-      return organisation.kind === "kommune";
-    case "koordinator":
-      return organisation.kind === "sekretariat";
-    default:
-      return true;
-  }
+  return roleFitsKind(role, organisation.kind);
 }
 
 export interface InviteMemberInput {

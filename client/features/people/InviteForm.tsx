@@ -10,7 +10,7 @@ import { ApiError } from "../../api.js";
 import { peopleApi } from "./peopleApi.js";
 import { da, formatDateTime } from "../../i18n/da.js";
 import { people } from "../../i18n/people.js";
-import { groupOrganisations, roleFitsKind, rolesFor, type DocumentRole, type Organisation } from "./roles.js";
+import { groupOrganisations, rolesFor, type DocumentRole, type Organisation } from "./roles.js";
 
 type Field = "name" | "email" | "organisation" | "role";
 const FIELDS: readonly Field[] = ["name", "email", "organisation", "role"];
@@ -60,7 +60,7 @@ export function InviteForm(props: { documentId: string; organisations: readonly 
     else if (!EMAIL.test(email.trim())) next.email = people.invite.invalidEmail;
     if (!organisation) next.organisation = people.invite.missingOrganisation;
     else if (!role) next.role = people.invite.missingRole;
-    else if (!roleFitsKind(role, organisation.kind)) next.role = people.invite.roleDoesNotFit;
+    else if (!rolesFor(organisation.kind).includes(role)) next.role = people.invite.roleDoesNotFit;
     return next;
   };
 
@@ -190,7 +190,7 @@ export function InviteForm(props: { documentId: string; organisations: readonly 
               const next = organisations.find((o) => o.id === e.target.value);
               setOrganisationId(e.target.value);
               // A role the new organisation cannot hold is dropped, never silently sent.
-              if (role && (!next || !roleFitsKind(role, next.kind))) setRole("");
+              if (role && (!next || !rolesFor(next.kind).includes(role))) setRole("");
             }}
           >
             <option value="">{people.invite.chooseOrganisation}</option>

@@ -1,11 +1,12 @@
 /**
  * Which roles an organisation can hold, and organisations grouped by kind, for the people panel.
- * The rule mirrors roleFitsOrganisation in server/commands/inviteMember.ts; the server stays the
- * authority (it refuses a role that does not fit with 400 "bad_role").
+ * The rule is the shared policy's (shared/policy.ts), the same the server enforces (400 "bad_role").
  */
 import type { DocumentSummaryDto } from "../../../shared/validation/api.js";
 import type { PeopleResponse } from "../../../shared/validation/people.js";
 import { people } from "../../i18n/people.js";
+import { roleFitsKind } from "../../../shared/policy.js";
+import { OrganisationKind } from "../../../shared/vocabulary.js";
 
 export type DocumentRole = DocumentSummaryDto["role"];
 export type Organisation = PeopleResponse["organisations"][number];
@@ -13,15 +14,10 @@ export type Organisation = PeopleResponse["organisations"][number];
 /** Most to least rights: the order roles are offered in. */
 export const ROLES: readonly DocumentRole[] = ["koordinator", "redaktoer", "kommentator", "laeser"];
 
-/** Only a kommune edits and approves (redaktør); only the secretariat coordinates. */
-export function roleFitsKind(role: DocumentRole, kind: string): boolean {
-  if (role === "redaktoer") return kind === "kommune";
-  if (role === "koordinator") return kind === "sekretariat";
-  return true;
-}
-
+/** The roles an organisation of this kind may hold (shared/policy.ts). */
 export function rolesFor(kind: string): DocumentRole[] {
-  return ROLES.filter((role) => roleFitsKind(role, kind));
+  const known = OrganisationKind.safeParse(kind);
+  return known.success ? ROLES.filter((role) => roleFitsKind(role, known.data)) : [];
 }
 
 const KIND_ORDER = ["sekretariat", "kommune", "familieambulatorium", "styrelse"];
