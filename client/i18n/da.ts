@@ -3,9 +3,9 @@
  * docs/design/domain.md). Template texts (headings, guidance, labels, options) are NOT here:
  * they are data in shared/template/definition.ts. Code and comments stay English.
  */
-import type { DocumentSummaryDto } from "../../shared/validation/api.js";
 import type { ItemId, ProgressKey } from "../../shared/template/types.js";
 import { ROLE_LABELS, STATE_LABELS } from "../../shared/labels.js";
+import { copenhagenToday, formatDate, formatDateTime, formatMonthYear, formatNumber } from "../../shared/danish.js";
 
 export const da = {
   app: {
@@ -241,46 +241,5 @@ export const da = {
   },
 };
 
-// ---------------------------------------------------------------------------------------------
-// Danish formatting (Intl 'da-DK'; dates in Europe/Copenhagen)
-// ---------------------------------------------------------------------------------------------
-
-const TIME_ZONE = "Europe/Copenhagen";
-const dateFormat = new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: TIME_ZONE });
-const dateTimeFormat = new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE });
-const monthYearFormat = new Intl.DateTimeFormat("da-DK", { month: "long", year: "numeric", timeZone: "UTC" });
-const isoDayFormat = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: TIME_ZONE });
-
-/** "2025-05-31" (a calendar date) → "31. maj 2025". Other strings are returned unchanged. */
-export function formatDate(isoDate: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!m) return isoDate;
-  // Noon UTC is the same calendar day in Copenhagen all year round.
-  return dateFormat.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)));
-}
-
-/** An ISO timestamp → "3. maj 2025 kl. 14.05" in Copenhagen time. */
-export function formatDateTime(isoTimestamp: string): string {
-  const d = new Date(isoTimestamp);
-  return Number.isNaN(d.getTime()) ? isoTimestamp : dateTimeFormat.format(d);
-}
-
-/** "2026-03" → "marts 2026". */
-export function formatMonthYear(monthYear: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(monthYear);
-  if (!m) return monthYear;
-  return monthYearFormat.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
-}
-
-/** Today's date in Copenhagen as YYYY-MM-DD (the completeness check's `today`). */
-export function copenhagenToday(now: Date = new Date()): string {
-  return isoDayFormat.format(now);
-}
-
-/** Same rule as the PDF/DOCX (shared/export/format.ts): "12.000.000", "4,5". */
-const numberFormat = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 1 });
-
-/** A number with Danish separators: thousands with ".", decimals with ",". */
-export function formatNumber(n: number): string {
-  return numberFormat.format(n);
-}
+// Danish formatting: one set for the whole product (shared/danish.ts).
+export { copenhagenToday, formatDate, formatDateTime, formatMonthYear, formatNumber };

@@ -9,7 +9,7 @@ import type { ReplyContent } from "../../shared/template/types.js";
 import { ReplyContentSchema } from "../../shared/validation/reply-content.js";
 import { TEMPLATE } from "../../shared/template/definition.js";
 import { findRegion, municipalitiesOf } from "../../shared/regions.js";
-import { formatDate } from "../../shared/export/format.js";
+import { formatDate, formatDateTime } from "../../shared/danish.js";
 
 export interface SealedApproval {
   kommunekode: string;
@@ -69,24 +69,6 @@ export interface CoverView {
   footerHash: string;
 }
 
-const stamp = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Copenhagen",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** An ISO timestamp → "3. maj 2025 kl. 14.05" in Copenhagen time (as the client shows it). */
-export function formatDateTimeDa(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const part = (type: Intl.DateTimeFormatPartTypes) => stamp.formatToParts(date).find((p) => p.type === type)?.value ?? "";
-  return `${formatDate(`${part("year")}-${part("month")}-${part("day")}`)} kl. ${part("hour")}.${part("minute")}`;
-}
-
 const byDanish = (a: string, b: string) => a.localeCompare(b, "da");
 
 export function buildCoverView(record: SealedRecord, hashes: SealHashes): CoverView {
@@ -96,7 +78,7 @@ export function buildCoverView(record: SealedRecord, hashes: SealHashes): CoverV
     .sort(byDanish);
   const approvals = [...record.approvals]
     .sort((a, b) => byDanish(a.kommune, b.kommune) || a.kommunekode.localeCompare(b.kommunekode))
-    .map((a) => [a.kommune, a.godkendtAf, formatDateTimeDa(a.tidspunkt), a.bemaerkning ? `${a.grundlag}\nBemærk: ${a.bemaerkning}` : a.grundlag]);
+    .map((a) => [a.kommune, a.godkendtAf, formatDateTime(a.tidspunkt), a.bemaerkning ? `${a.grundlag}\nBemærk: ${a.bemaerkning}` : a.grundlag]);
   const onThisVersion = record.approvals.filter((a) => a.indholdsHash === hashes.indholdsHash).length;
   const total = record.approvals.length;
   const approvalNote =

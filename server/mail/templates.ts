@@ -3,6 +3,7 @@
  * reply text, only what happened and a link (replies are internal until they are submitted, and
  * mail leaves the system's control).
  */
+import { copenhagenDate, formatDate, formatDateTime } from "../../shared/danish.js";
 
 export interface MailContent {
   subject: string;
@@ -22,7 +23,8 @@ export type MailFacts =
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-const danishDate = (iso: string) => new Intl.DateTimeFormat("da-DK", { dateStyle: "long", timeZone: "Europe/Copenhagen" }).format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
+/** A calendar date or an instant as its Danish date ("31. maj 2025"); instants by their Copenhagen day. */
+const danishDate = (iso: string) => formatDate(iso.length === 10 ? iso : copenhagenDate(iso));
 
 const FOOTER = "Du får denne mail fra Regionssvar. Under Min profil kan du slå de enkelte slags mails fra (ikke invitationer).";
 
@@ -54,7 +56,7 @@ export function composeMail(facts: MailFacts): MailContent {
         "Nulstil din adgangskode til Regionssvar",
         [
           "Nogen (forhåbentlig dig) har bedt om at nulstille adgangskoden til din konto i Regionssvar.",
-          `Linket kan bruges én gang og udløber ${danishDate(facts.expiresAt)} kl. ${new Intl.DateTimeFormat("da-DK", { timeStyle: "short", timeZone: "Europe/Copenhagen" }).format(new Date(facts.expiresAt))}. Har du ikke bedt om det, kan du se bort fra mailen: din adgangskode er uændret.`,
+          `Linket kan bruges én gang og udløber ${formatDateTime(facts.expiresAt)}. Har du ikke bedt om det, kan du se bort fra mailen: din adgangskode er uændret.`,
         ],
         { label: "Vælg en ny adgangskode", href: facts.link },
       );

@@ -1,24 +1,9 @@
 /** Danish formatting of typed field values for reading (preview, PDF, DOCX, the approval text). */
 import type { FieldDef, FieldValue, RowColumnDef } from "../template/types.js";
 import { REGIONS } from "../regions.js";
+import { formatDate, formatMonthYear, formatNumber } from "../danish.js";
 
-const MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
-
-export function formatMonthYear(value: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(value);
-  if (!m) return value;
-  return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-}
-
-export function formatDate(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return value;
-  return `${Number(m[3])}. ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-}
-
-export function formatNumber(value: number): string {
-  return new Intl.NumberFormat("da-DK", { maximumFractionDigits: 1 }).format(value);
-}
+export { formatDate, formatMonthYear, formatNumber };
 
 const kommuneName = (code: string) => REGIONS.municipalities.find((m) => m.code === code)?.name ?? code;
 const regionName = (id: string) => REGIONS.regions.find((r) => r.id === id)?.name ?? id;

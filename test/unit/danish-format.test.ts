@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { copenhagenToday, formatDate, formatDateTime, formatMonthYear, formatNumber } from "../../client/i18n/da.js";
 import { parseDraft } from "../../client/features/editor/fields/inputs.js";
 import { formatNumber as formatNumberForExport } from "../../shared/export/format.js";
+import { copenhagenDate, danishList } from "../../shared/danish.js";
+import { dateLabel, monthLabel } from "../../shared/template/rules/messages.js";
 
 describe("Danish formatting", () => {
   it("dates: day, month name and year; times with 'kl.' in Copenhagen time", () => {
@@ -13,6 +15,16 @@ describe("Danish formatting", () => {
     expect(formatMonthYear("2026-03")).toBe("marts 2026");
     expect(copenhagenToday(new Date("2025-05-31T22:30:00Z"))).toBe("2025-06-01");
     expect(formatDate("ikke en dato")).toBe("ikke en dato");
+  });
+
+  it("one set of formatters: the client, the letter and the completeness messages write the same words", () => {
+    expect(copenhagenDate("2025-05-31T22:30:00Z")).toBe("2025-06-01"); // 00:30 on 1 June in Copenhagen
+    expect(copenhagenDate("2025-05-31T21:59:00Z")).toBe("2025-05-31");
+    expect(copenhagenDate("2025-10-26T22:30:00Z")).toBe("2025-10-26"); // winter time again: 23:30
+    expect(copenhagenDate("2025-03-30T22:30:00Z")).toBe("2025-03-31"); // summer time: 00:30
+    expect(danishList(["Aalborg", "Brønderslev", "Thisted"])).toBe("Aalborg, Brønderslev og Thisted");
+    expect(dateLabel("2025-06-02")).toBe(formatDate("2025-06-02"));
+    expect(monthLabel("2026-03")).toBe(formatMonthYear("2026-03"));
   });
 
   it("numbers: '.' between thousands, ',' before decimals, the same as in the PDF", () => {

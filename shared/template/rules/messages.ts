@@ -3,27 +3,12 @@
  *   "Mangler: Hjemmelsgrundlag – skriv mindst 40 ord (nu 12)."
  *   "Ugyldig: Forventet driftsstart skal ligge efter svarets dato (maj 2025)."
  */
-const MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
-
-/** "2025-05" → "maj 2025"; anything else unchanged. */
-export function monthLabel(monthYear: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(monthYear);
-  const name = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  return m && name ? `${name} ${m[1]}` : monthYear;
-}
-
-/** "2025-06-02" → "2. juni 2025"; anything else unchanged. */
-export function dateLabel(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const name = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  return m && name ? `${Number(m[3])}. ${name} ${m[1]}` : date;
-}
-
-/** ["A"] → "A"; ["A", "B", "C"] → "A, B og C". */
-export function danishList(names: readonly string[]): string {
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} og ${names[names.length - 1]}`;
-}
+import { danishList, formatDate, formatMonthYear } from "../../danish.js";
+/** "2025-05" → "maj 2025" (shared/danish.ts). */
+export const monthLabel = formatMonthYear;
+/** "2025-06-02" → "2. juni 2025" (shared/danish.ts). */
+export const dateLabel = formatDate;
+export { danishList };
 
 function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
