@@ -250,7 +250,7 @@ function ReplyWorkspace({ document: initialDocument, me }: { document: ReplyDocu
             {
               id: "fuldstaendighed",
               label: da.editor.panelCompleteness,
-              content: ready && !problem && session ? <CompletenessPanel ydoc={session.ydoc} regionId={document.regionId} onJump={onJump} /> : null,
+              content: ready && !problem && session ? <CompletenessPanel ydoc={session.ydoc} regionId={document.regionId} checkDate={workflow !== "udkast" ? document.checkDate : null} onJump={onJump} /> : null,
             },
             { id: "kommentarer", label: da.editor.panelComments, badge: <UnreadThreadsBadge />, content: <CommentsPanel /> },
             { id: "godkendelse", label: da.editor.panelApproval, content: <ApprovalPanel /> },

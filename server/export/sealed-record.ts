@@ -29,6 +29,8 @@ export interface SealedRecord {
   content: ReplyContent;
   indholdsHash: string;
   dato: string; // YYYY-MM-DD, the submission date (hoved.dato)
+  /** YYYY-MM-DD: the day the sealed text was checked at (the day it was frozen; workflow/check-date.ts). Absent in seals made before it was recorded. */
+  checkedAsOf?: string;
   approvals: SealedApproval[];
 }
 
@@ -40,6 +42,7 @@ export const SealedRecordSchema: z.ZodType<SealedRecord> = z.looseObject({
   content: ReplyContentSchema,
   indholdsHash: z.string(),
   dato: z.string(),
+  checkedAsOf: z.string().optional(),
   approvals: z.array(
     z.looseObject({ kommunekode: z.string(), kommune: z.string(), godkendtAf: z.string(), tidspunkt: z.string(), grundlag: z.string(), indholdsHash: z.string(), bemaerkning: z.string().optional() }),
   ),

@@ -43,7 +43,8 @@ export function presentDocumentListItem(d: DocumentRow, role: DocumentRole, repo
   };
 }
 
-export function presentDocument(d: DocumentRow, role: DocumentRole): DocumentResponse {
+/** `checkDate`: the date a frozen reply's completeness is judged at (workflow/check-date.ts); null for a draft, judged today. */
+export function presentDocument(d: DocumentRow, role: DocumentRole, checkDate: string | null): DocumentResponse {
   const region = findRegion(d.regionId);
   return {
     document: {
@@ -53,6 +54,7 @@ export function presentDocument(d: DocumentRow, role: DocumentRole): DocumentRes
       municipalities: municipalitiesOf(d.regionId).map((m) => ({ code: m.code, name: m.name, officialName: m.officialName })),
       familieambulatorium: { name: region?.familieambulatorium.name ?? "", uncertain: region?.familieambulatorium.uncertain ?? true },
       deadline: REPLY_DEADLINE,
+      checkDate,
     },
   };
 }

@@ -19,6 +19,7 @@ import type { DocumentRow, Store } from "../storage/types.js";
 import { isUniqueViolation } from "../storage/unique-violation.js";
 import { copenhagenToday } from "../time.js";
 import { createVersion, versionContent } from "./versions.js";
+import { copenhagenDate } from "../../shared/danish.js";
 
 export async function submitReply(store: Store, collab: CollabService, signingKey: SigningKey, input: { actor: Principal; document: DocumentRow }): Promise<{ indholdsHash: string; forseglingsHash: string }> {
   const { document } = input;
@@ -29,6 +30,7 @@ export async function submitReply(store: Store, collab: CollabService, signingKe
   const content = versionContent(version);
   const approvals = await store.listApprovals(document.id);
   const dato = copenhagenToday();
+  const checkedAsOf = copenhagenDate(version.createdAt);
   const named = await Promise.all(
     approvals.map(async (a) => ({
       kommunekode: a.kommunekode,
@@ -43,13 +45,13 @@ export async function submitReply(store: Store, collab: CollabService, signingKe
   const report = checkSubmission(content, named, {
     regionId: document.regionId,
     regions: REGIONS,
-    today: copenhagenToday(new Date(version.createdAt)), // an approved text never turns invalid by the calendar
+    today: checkedAsOf, // an approved text never turns invalid by the calendar
     expectedHash: version.contentHash,
     dato,
   });
   if (!report.ok) throw conflict("not_submittable", "Svaret kan ikke indsendes endnu.", report);
 
-  const record: SealedRecord = { documentId: document.id, regionId: document.regionId, title: document.title, content, indholdsHash: version.contentHash, dato, approvals: named };
+  const record: SealedRecord = { documentId: document.id, regionId: document.regionId, title: document.title, content, indholdsHash: version.contentHash, dato, checkedAsOf, approvals: named };
   const hashes = { indholdsHash: version.contentHash, forseglingsHash: sha256Canonical(record) };
   // The PDF and DOCX libraries are large; load them when a reply is sealed, not at every start.
   const [{ renderReplyPdf }, { renderReplyDocx }] = await Promise.all([import("../export/pdf.js"), import("../export/docx.js")]);

@@ -82,6 +82,8 @@ export interface DocumentResponse {
     municipalities: { code: string; name: string; officialName: string }[];
     familieambulatorium: { name: string; uncertain: boolean };
     deadline: string; // YYYY-MM-DD
+    /** YYYY-MM-DD: a frozen reply's completeness is judged at the day it was frozen; null for a draft (today). */
+    checkDate: string | null;
   };
 }
 

@@ -44,8 +44,9 @@ function FindingList({ findings, onJump, kind }: { findings: Finding[]; onJump: 
   );
 }
 
-export function CompletenessPanel({ ydoc, regionId, onJump }: { ydoc: Y.Doc; regionId: string; onJump: (t: JumpTarget) => void }) {
-  const state = useCompleteness(ydoc, regionId);
+/** `checkDate`: the day a frozen reply is judged at (null: today, for a draft). */
+export function CompletenessPanel({ ydoc, regionId, checkDate, onJump }: { ydoc: Y.Doc; regionId: string; checkDate: string | null; onJump: (t: JumpTarget) => void }) {
+  const state = useCompleteness(ydoc, regionId, checkDate);
   const threads = useThreads();
   const openThreads = threads.status === "ok" ? openThreadsByProgressKey(threads.threads) : null;
   if (state.status === "failed") {

@@ -23,20 +23,22 @@ export function runCompleteness(ydoc: Y.Doc, regionId: string, today: string = c
   }
 }
 
-export function useCompleteness(ydoc: Y.Doc, regionId: string): CompletenessState {
-  const [state, setState] = useState<CompletenessState>(() => runCompleteness(ydoc, regionId));
+/** `checkDate`: the day a frozen reply is judged at (server/workflow/check-date.ts); null judges a draft today. */
+export function useCompleteness(ydoc: Y.Doc, regionId: string, checkDate: string | null = null): CompletenessState {
+  const [state, setState] = useState<CompletenessState>(() => runCompleteness(ydoc, regionId, checkDate ?? copenhagenToday()));
   useEffect(() => {
+    const run = () => runCompleteness(ydoc, regionId, checkDate ?? copenhagenToday());
     let timer: ReturnType<typeof setTimeout> | undefined;
     const schedule = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => setState(runCompleteness(ydoc, regionId)), DEBOUNCE_MS);
+      timer = setTimeout(() => setState(run()), DEBOUNCE_MS);
     };
-    setState(runCompleteness(ydoc, regionId));
+    setState(run());
     ydoc.on("update", schedule);
     return () => {
       clearTimeout(timer);
       ydoc.off("update", schedule);
     };
-  }, [ydoc, regionId]);
+  }, [ydoc, regionId, checkDate]);
   return state;
 }

@@ -10,9 +10,10 @@ import { roleOf } from "../../access/roles.js";
 import { forbidden, notFound } from "../../errors.js";
 import { principalOf } from "../../plugins/auth.js";
 import { presentDocument, presentDocumentListItem } from "../../presenters/index.js";
-import { copenhagenToday } from "../../time.js";
 import { buildReplyView } from "../../../shared/export/view.js";
 import { renderReplyHtml } from "../../export/html.js";
+import { checkDateOf } from "../../workflow/check-date.js";
+import { isFrozen } from "../../../shared/policy.js";
 
 /** Loads the document of `:id` and the caller's role on it; 404 / 403 otherwise. */
 export async function documentFor(store: Store, request: FastifyRequest, action: Action): Promise<{ document: DocumentRow; role: DocumentRole }> {
@@ -39,11 +40,10 @@ export async function documentRoutes(app: FastifyInstance, deps: { store: Store;
       return role ? [{ document: d, role }] : [];
     });
     // At most a handful of replies per user (one per region; five for the agency).
-    const today = copenhagenToday();
     const rows: DocumentListItemDto[] = [];
     for (const { document, role } of visible) {
       const content = await collab.readContent(document);
-      const report = checkCompleteness(content, { regionId: document.regionId, regions: REGIONS, today });
+      const report = checkCompleteness(content, { regionId: document.regionId, regions: REGIONS, today: await checkDateOf(store, document) });
       rows.push(presentDocumentListItem(document, role, report));
     }
     return { documents: rows };
@@ -51,13 +51,13 @@ export async function documentRoutes(app: FastifyInstance, deps: { store: Store;
 
   app.get("/api/documents/:id", async (request) => {
     const { document, role } = await documentFor(store, request, "read");
-    return presentDocument(document, role);
+    return presentDocument(document, role, isFrozen(document.state) ? await checkDateOf(store, document) : null);
   });
 
   app.get("/api/documents/:id/completeness", async (request) => {
     const { document } = await documentFor(store, request, "read");
     const content = await collab.readContent(document);
-    return checkCompleteness(content, { regionId: document.regionId, regions: REGIONS, today: copenhagenToday() });
+    return checkCompleteness(content, { regionId: document.regionId, regions: REGIONS, today: await checkDateOf(store, document) });
   });
 
   app.get("/api/documents/:id/preview", async (request, reply) => {

@@ -11,6 +11,8 @@ import { forbidden } from "../../errors.js";
 import { principalOf } from "../../plugins/auth.js";
 import { copenhagenToday } from "../../time.js";
 import { REPLY_DEADLINE } from "../../presenters/index.js";
+import { checkDateOf } from "../../workflow/check-date.js";
+import { copenhagenDate } from "../../../shared/danish.js";
 
 export interface OverviewRowDto {
   documentId: string;
@@ -33,7 +35,7 @@ export async function overviewRoutes(app: FastifyInstance, deps: { store: Store;
     const rows: OverviewRowDto[] = [];
     for (const document of await store.listDocuments()) {
       const content = await collab.readContent(document);
-      const report = checkCompleteness(content, { regionId: document.regionId, regions: REGIONS, today });
+      const report = checkCompleteness(content, { regionId: document.regionId, regions: REGIONS, today: await checkDateOf(store, document) });
       const seal = await store.getSeal(document.id);
       const capacity = content.fields["i1.organisering.kapacitet"];
       rows.push({
@@ -45,7 +47,7 @@ export async function overviewRoutes(app: FastifyInstance, deps: { store: Store;
         errors: report.findings.filter((f) => f.severity === "fejl").length,
         approvals: { given: (await store.listApprovals(document.id)).length, total: municipalitiesOf(document.regionId).length },
         capacity: typeof capacity === "number" ? capacity : null,
-        sealed: seal ? { indholdsHash: seal.contentHash, forseglingsHash: seal.sealHash, sealedAt: seal.sealedAt, late: seal.sealedAt.slice(0, 10) > REPLY_DEADLINE } : null,
+        sealed: seal ? { indholdsHash: seal.contentHash, forseglingsHash: seal.sealHash, sealedAt: seal.sealedAt, late: copenhagenDate(seal.sealedAt) > REPLY_DEADLINE } : null,
       });
     }
     const nationalCapacity = rows.reduce((sum, r) => sum + (r.capacity ?? 0), 0);
