@@ -4,9 +4,7 @@ import type { DocumentListItemDto, DocumentResponse, DocumentSummaryDto, MeRespo
 import type { CompletenessReport } from "../../shared/template/types.js";
 import type { Principal } from "../auth/principal.js";
 import type { DocumentRole, DocumentRow, OrganisationRow } from "../storage/types.js";
-
-/** Deadline of the request (l. 76–77, 365–367). */
-export const REPLY_DEADLINE = "2025-05-31";
+import { SUBMISSION_DEADLINE } from "../../shared/deadline.js";
 
 export function presentOrganisation(o: OrganisationRow): OrganisationDto {
   return { id: o.id, kind: o.kind, name: o.name, regionId: o.regionId, kommunekode: o.kommunekode };
@@ -33,7 +31,7 @@ export function presentDocumentListItem(d: DocumentRow, role: DocumentRole, repo
   const progress = Object.values(report.progress);
   return {
     ...presentDocumentSummary(d, role),
-    deadline: REPLY_DEADLINE,
+    deadline: SUBMISSION_DEADLINE,
     completeness: {
       met: progress.reduce((sum, p) => sum + p.ok, 0),
       total: progress.reduce((sum, p) => sum + p.total, 0),
@@ -53,7 +51,7 @@ export function presentDocument(d: DocumentRow, role: DocumentRole, checkDate: s
       templateVersion: d.templateVersion,
       municipalities: municipalitiesOf(d.regionId).map((m) => ({ code: m.code, name: m.name, officialName: m.officialName })),
       familieambulatorium: { name: region?.familieambulatorium.name ?? "", uncertain: region?.familieambulatorium.uncertain ?? true },
-      deadline: REPLY_DEADLINE,
+      deadline: SUBMISSION_DEADLINE,
       checkDate,
     },
   };

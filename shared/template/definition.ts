@@ -17,8 +17,7 @@ import type { BlockDef, ChoiceOption, FieldDef, ItemDef, ProgressKey, TemplateDe
 export const TEMPLATE_ID = "sbst-fornyet-behandling-2025";
 export const TEMPLATE_VERSION = 1;
 
-/** The agency's deadline (request l. 365–367); a later submission is allowed but flagged. */
-export const SUBMISSION_DEADLINE = "2025-05-31";
+export { SUBMISSION_DEADLINE } from "../deadline.js";
 
 /** The suggested milestones of item 4, prefilled by the seed (spec §5). */
 export const SUGGESTED_MILESTONES: readonly string[] = [

@@ -4,6 +4,7 @@ import { copenhagenToday, formatDate, formatDateTime, formatMonthYear, formatNum
 import { parseDraft } from "../../client/features/editor/fields/inputs.js";
 import { formatNumber as formatNumberForExport } from "../../shared/export/format.js";
 import { copenhagenDate, danishList } from "../../shared/danish.js";
+import { submittedLate } from "../../shared/deadline.js";
 import { dateLabel, monthLabel } from "../../shared/template/rules/messages.js";
 
 describe("Danish formatting", () => {
@@ -25,6 +26,11 @@ describe("Danish formatting", () => {
     expect(danishList(["Aalborg", "Brønderslev", "Thisted"])).toBe("Aalborg, Brønderslev og Thisted");
     expect(dateLabel("2025-06-02")).toBe(formatDate("2025-06-02"));
     expect(monthLabel("2026-03")).toBe(formatMonthYear("2026-03"));
+  });
+
+  it("a reply sealed at 00:30 on 1 June in Copenhagen is late, one sealed at 23:30 on 31 May is not", () => {
+    expect(submittedLate("2025-05-31T22:30:00Z")).toBe(true);
+    expect(submittedLate("2025-05-31T21:30:00Z")).toBe(false);
   });
 
   it("numbers: '.' between thousands, ',' before decimals, the same as in the PDF", () => {

@@ -10,9 +10,9 @@ import type { CollabService } from "../../collab/service.js";
 import { forbidden } from "../../errors.js";
 import { principalOf } from "../../plugins/auth.js";
 import { copenhagenToday } from "../../time.js";
-import { REPLY_DEADLINE } from "../../presenters/index.js";
+import { SUBMISSION_DEADLINE } from "../../../shared/deadline.js";
 import { checkDateOf } from "../../workflow/check-date.js";
-import { copenhagenDate } from "../../../shared/danish.js";
+import { submittedLate } from "../../../shared/deadline.js";
 
 export interface OverviewRowDto {
   documentId: string;
@@ -47,10 +47,10 @@ export async function overviewRoutes(app: FastifyInstance, deps: { store: Store;
         errors: report.findings.filter((f) => f.severity === "fejl").length,
         approvals: { given: (await store.listApprovals(document.id)).length, total: municipalitiesOf(document.regionId).length },
         capacity: typeof capacity === "number" ? capacity : null,
-        sealed: seal ? { indholdsHash: seal.contentHash, forseglingsHash: seal.sealHash, sealedAt: seal.sealedAt, late: copenhagenDate(seal.sealedAt) > REPLY_DEADLINE } : null,
+        sealed: seal ? { indholdsHash: seal.contentHash, forseglingsHash: seal.sealHash, sealedAt: seal.sealedAt, late: submittedLate(seal.sealedAt) } : null,
       });
     }
     const nationalCapacity = rows.reduce((sum, r) => sum + (r.capacity ?? 0), 0);
-    return { today, deadline: REPLY_DEADLINE, nationalNeed: { min: 80, max: 100 }, nationalCapacity, rows };
+    return { today, deadline: SUBMISSION_DEADLINE, nationalNeed: { min: 80, max: 100 }, nationalCapacity, rows };
   });
 }

@@ -14,7 +14,7 @@ import { conflict, notFound } from "../../errors.js";
 import { inBackground, mailApprovalRequested, mailApprovedByAll, mailReminder, mailSubmitted, type MailContext } from "../../mail/events.js";
 import { principalOf } from "../../plugins/auth.js";
 import { documentFor } from "../documents/index.js";
-import { REPLY_DEADLINE } from "../../presenters/index.js";
+import { SUBMISSION_DEADLINE } from "../../../shared/deadline.js";
 import { sha256Canonical } from "../../workflow/content-hash.js";
 import { requestApproval } from "../../workflow/requestApproval.js";
 import { reopenDraft } from "../../workflow/reopenDraft.js";
@@ -39,7 +39,7 @@ export async function workflowStatus(store: Store, document: DocumentRow): Promi
     frozenAt: version?.createdAt ?? null,
     acknowledgedWarnings: workflow.acknowledgedWarnings,
     internalDeadline: workflow.internalDeadline,
-    deadline: REPLY_DEADLINE,
+    deadline: SUBMISSION_DEADLINE,
     approvals: await Promise.all(
       municipalitiesOf(document.regionId).map(async (m) => {
         const a = approvals.get(m.code);
