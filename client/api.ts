@@ -168,7 +168,10 @@ export interface OverviewResponse {
   today: string;
   deadline: string;
   nationalNeed: { min: number; max: number };
+  /** Women per year in submitted replies (a unit two regions share counts once). */
   nationalCapacity: number;
+  /** Women per year in replies not yet submitted, shown apart. */
+  draftCapacity: number;
   rows: OverviewRowDto[];
 }
 

@@ -231,6 +231,8 @@ export const wf = {
     openReply: (region: string) => `Åbn svaret fra ${region}`,
     total: "Hele landet",
     capacityTitle: "Kapacitet på landsplan",
+    capacitySubmittedOnly: "Kun indsendte svar tæller. En enhed, som to regioner deler, tælles én gang.",
+    capacityDrafts: (n: number) => `Svar, der endnu ikke er indsendt, angiver ${formatNumber(n)} ${plural(n, "kvinde", "kvinder")} om året mere.`,
     capacitySum: (sum: number, min: number, max: number) => `${formatNumber(sum)} ${plural(sum, "kvinde", "kvinder")} om året i alt. Behovet er ${formatNumber(min)}–${formatNumber(max)} kvinder om året.`,
     capacityBelow: (missing: number) => `Under behovet: der mangler mindst ${formatNumber(missing)} ${plural(missing, "plads", "pladser")} om året.`,
     capacityWithin: "Inden for behovet.",

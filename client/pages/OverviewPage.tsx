@@ -55,7 +55,7 @@ export function OverviewPage() {
 }
 
 function Overview({ overview, onRefresh }: { overview: OverviewResponse; onRefresh: () => void }) {
-  const { rows, deadline, today, nationalCapacity, nationalNeed } = overview;
+  const { rows, deadline, today, nationalCapacity, draftCapacity, nationalNeed } = overview;
   const submitted = rows.filter((r) => r.sealed !== null).length;
   const capacityStatus =
     nationalCapacity < nationalNeed.min ? wf.overview.capacityBelow(nationalNeed.min - nationalCapacity) : nationalCapacity <= nationalNeed.max ? wf.overview.capacityWithin : wf.overview.capacityAbove;
@@ -98,6 +98,12 @@ function Overview({ overview, onRefresh }: { overview: OverviewResponse; onRefre
           />
           <p className="wf-small">{wf.overview.capacitySum(nationalCapacity, nationalNeed.min, nationalNeed.max)}</p>
           <p className={`overview__capacity-status overview__capacity-status--${capacityKind}`}>{capacityStatus}</p>
+          <p className="wf-small muted">{wf.overview.capacitySubmittedOnly}</p>
+          {draftCapacity > 0 ? (
+            <p className="wf-small" data-testid="draft-capacity">
+              {wf.overview.capacityDrafts(draftCapacity)}
+            </p>
+          ) : null}
         </section>
       </div>
 

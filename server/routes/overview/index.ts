@@ -13,6 +13,7 @@ import { copenhagenToday } from "../../time.js";
 import { SUBMISSION_DEADLINE } from "../../../shared/deadline.js";
 import { checkDateOf } from "../../workflow/check-date.js";
 import { submittedLate } from "../../../shared/deadline.js";
+import { nationalCapacity, type CapacityReply } from "../../../shared/capacity.js";
 
 export interface OverviewRowDto {
   documentId: string;
@@ -33,11 +34,20 @@ export async function overviewRoutes(app: FastifyInstance, deps: { store: Store;
     if (!principalOf(request).agencyAccess) throw forbidden("Det nationale overblik er for Social- og Boligstyrelsen.");
     const today = copenhagenToday();
     const rows: OverviewRowDto[] = [];
+    const units: CapacityReply[] = [];
     for (const document of await store.listDocuments()) {
       const content = await collab.readContent(document);
       const report = checkCompleteness(content, { regionId: document.regionId, regions: REGIONS, today: await checkDateOf(store, document) });
       const seal = await store.getSeal(document.id);
       const capacity = content.fields["i1.organisering.kapacitet"];
+      const partners = content.fields["i1.organisering.regioner"];
+      units.push({
+        regionId: document.regionId,
+        state: document.state,
+        capacity: typeof capacity === "number" ? capacity : null,
+        crossRegional: content.fields["i1.organisering.omfang"] === "tvaerregional",
+        partners: Array.isArray(partners) ? partners.filter((p): p is string => typeof p === "string") : [],
+      });
       rows.push({
         documentId: document.id,
         regionId: document.regionId,
@@ -50,7 +60,8 @@ export async function overviewRoutes(app: FastifyInstance, deps: { store: Store;
         sealed: seal ? { indholdsHash: seal.contentHash, forseglingsHash: seal.sealHash, sealedAt: seal.sealedAt, late: submittedLate(seal.sealedAt) } : null,
       });
     }
-    const nationalCapacity = rows.reduce((sum, r) => sum + (r.capacity ?? 0), 0);
-    return { today, deadline: SUBMISSION_DEADLINE, nationalNeed: { min: 80, max: 100 }, nationalCapacity, rows };
+    // Submitted replies only; what drafts say so far is shown apart; a shared unit counts once.
+    const capacity = nationalCapacity(units);
+    return { today, deadline: SUBMISSION_DEADLINE, nationalNeed: { min: 80, max: 100 }, nationalCapacity: capacity.submitted, draftCapacity: capacity.drafts, rows };
   });
 }
