@@ -50,6 +50,7 @@ function openSqlite(options: StoreOptions): KyselyStore {
   // briefly and fail instead; the update writer retries with backoff and tells editors saving has
   // problems (test/reliability/storage-faults.test.ts: a 5 s wait froze every socket for 5 s).
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  registerSlowDiskFunction(database);
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
   return new KyselyStore(db, "sqlite", undefined, preparedAppend(database));
 }
@@ -88,4 +89,16 @@ async function assertPostgresDurable(db: Kysely<Tables>): Promise<void> {
       throw new Error(`PostgreSQL ${setting} is "${value}"; Regionssvar needs it on to promise durable saves`);
     }
   }
+}
+
+/**
+ * `sleep_ms(n)`: holds the connection for n ms, the way a commit waits for a slow disk. Nothing in
+ * the product calls it; the reliability tests put it in a trigger to make one commit slow where
+ * the real commit runs (test/reliability/slow-fsync.test.ts).
+ */
+function registerSlowDiskFunction(database: Database.Database): void {
+  database.function("sleep_ms", (ms: unknown) => {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(ms));
+    return null;
+  });
 }
