@@ -1,8 +1,9 @@
 // Compiles the server into dist/server with esbuild: one ESM bundle of our own code (packages stay
 // external, resolved from node_modules at run time), with the large parts that load on demand
-// (PDF/DOCX export, the password list) split into chunks of their own, and source maps.
+// (PDF/DOCX export, the password list) split into chunks of their own, and source maps; the SQLite
+// thread's file is copied beside them.
 // Used by `npm run build` and by `npm start` when dist/server is missing or older than its sources.
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const OUT = "dist/server";
@@ -45,6 +46,9 @@ export async function buildServer() {
     sourcemap: true,
     logLevel: "warning",
   });
+  // The SQLite thread is plain JavaScript started by file name (server/storage/sqlite-worker.ts):
+  // it goes beside the bundle, where `new URL("./sqlite-thread.mjs", import.meta.url)` finds it.
+  copyFileSync("server/storage/sqlite-thread.mjs", join(fresh, "sqlite-thread.mjs"));
   const old = `${OUT}.old-${process.pid}`;
   if (existsSync(OUT)) renameSync(OUT, old);
   renameSync(fresh, OUT);

@@ -5,7 +5,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import * as Y from "yjs";
 import type { Dialect, Tables } from "./schema.js";
-import type { AppendUpdates } from "./sqlite-append.js";
 import type { AppendItem, StoredDocumentState } from "./types.js";
 
 type Db = Kysely<Tables>;
@@ -27,14 +26,18 @@ export async function loadDocumentState(db: Db, documentId: string): Promise<Sto
 
 /**
  * One commit of the update writer: the updates in the batch's order, and "Senest ændret" of their
- * documents in the same commit (no extra fsync). SQLite runs prepared statements (sqlite-append.ts)
- * while holding Kysely's connection, which keeps them out of any other transaction in progress.
+ * documents in the same commit (no extra fsync). SQLite: the SQLite thread runs it with statements
+ * prepared once (sqlite-thread.mjs), while this holds Kysely's connection, which keeps it out of
+ * any other transaction in progress.
  */
+/** SQLite's commit of a batch of updates, resolved once durable. */
+export type AppendUpdates = (items: AppendItem[]) => Promise<void>;
+
 export async function appendUpdates(db: Db, dialect: Dialect, sqliteAppend: AppendUpdates | null, items: AppendItem[]): Promise<void> {
   if (items.length === 0) return;
   if (dialect === "postgres") return appendUpdatesPostgres(db, items);
   if (!sqliteAppend) throw new Error("a SQLite store needs its prepared append (server/storage/index.ts)");
-  return db.connection().execute(async () => sqliteAppend(items));
+  return db.connection().execute(() => sqliteAppend(items));
 }
 
 /**

@@ -4,10 +4,10 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { Kysely, PostgresDialect, sql } from "kysely";
 import { KyselyStore } from "./kysely-store.js";
-import { preparedAppend } from "./sqlite-append.js";
+import { SqliteThread } from "./sqlite-worker.js";
+import { SqliteThreadDialect } from "./sqlite-dialect.js";
 import type { Tables } from "./schema.js";
 
 export interface StoreOptions {
@@ -24,7 +24,7 @@ export const SQLITE_FILE = "regionssvar.sqlite";
 export const SQLITE_BUSY_TIMEOUT_MS = 100;
 
 export async function openStore(options: StoreOptions): Promise<KyselyStore> {
-  const store = options.databaseUrl ? await openPostgres(options.databaseUrl) : openSqlite(options);
+  const store = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openSqlite(options);
   try {
     // checked before anything is written
     if (store.dialect === "postgres") await assertPostgresDurable(store.kysely);
@@ -36,23 +36,16 @@ export async function openStore(options: StoreOptions): Promise<KyselyStore> {
   return store;
 }
 
-function openSqlite(options: StoreOptions): KyselyStore {
+/**
+ * SQLite runs in a thread of its own (sqlite-thread.mjs), which owns the only connection: every
+ * commit and its fsync happen there, and the event loop goes on relaying edits meanwhile.
+ */
+async function openSqlite(options: StoreOptions): Promise<KyselyStore> {
   mkdirSync(options.dataDir, { recursive: true });
   const file = join(options.dataDir, options.sqliteFile ?? SQLITE_FILE);
-  const database = new Database(file);
-  // WAL lets readers run beside the writer; synchronous=FULL fsyncs the WAL at every commit, so a
-  // commit that returned survives power loss (WAL's usual NORMAL can lose the last commits).
-  database.pragma("journal_mode = WAL");
-  database.pragma("synchronous = FULL");
-  database.pragma("foreign_keys = ON");
-  // better-sqlite3 is synchronous: while it waits for a lock held by another process (someone's
-  // sqlite3 shell, a second server on the same directory) the whole event loop waits with it. Wait
-  // briefly and fail instead; the update writer retries with backoff and tells editors saving has
-  // problems (test/reliability/storage-faults.test.ts: a 5 s wait froze every socket for 5 s).
-  database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  registerSlowDiskFunction(database);
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
-  return new KyselyStore(db, "sqlite", undefined, preparedAppend(database));
+  const thread = await SqliteThread.open(file, SQLITE_BUSY_TIMEOUT_MS);
+  const db = new Kysely<Tables>({ dialect: new SqliteThreadDialect(thread) });
+  return new KyselyStore(db, "sqlite", undefined, (items) => thread.append(items));
 }
 
 async function openPostgres(url: string): Promise<KyselyStore> {
@@ -91,14 +84,3 @@ async function assertPostgresDurable(db: Kysely<Tables>): Promise<void> {
   }
 }
 
-/**
- * `sleep_ms(n)`: holds the connection for n ms, the way a commit waits for a slow disk. Nothing in
- * the product calls it; the reliability tests put it in a trigger to make one commit slow where
- * the real commit runs (test/reliability/slow-fsync.test.ts).
- */
-function registerSlowDiskFunction(database: Database.Database): void {
-  database.function("sleep_ms", (ms: unknown) => {
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(ms));
-    return null;
-  });
-}

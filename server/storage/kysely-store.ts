@@ -19,7 +19,7 @@ import * as documents from "./document-queries.js";
 import * as invitations from "./invitation-queries.js";
 import * as comments from "./comment-queries.js";
 import * as auditLog from "./audit-queries.js";
-import type { AppendUpdates } from "./sqlite-append.js";
+import type { AppendUpdates } from "./content-queries.js";
 import type { AppendItem, Store, StoredDocumentState } from "./types.js";
 
 type Db = Kysely<Tables>;
@@ -29,7 +29,7 @@ export class KyselyStore implements Store {
     private readonly db: Db,
     readonly dialect: Dialect,
     private readonly onClose: () => Promise<void> = async () => {},
-    /** SQLite: appends updates with prepared statements (sqlite-append.ts). */
+    /** SQLite: the update writer's commit, run by the SQLite thread with statements prepared once (sqlite-thread.mjs). */
     private readonly sqliteAppend: AppendUpdates | null = null,
   ) {}
 
