@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only=fanout,many-rooms,trace,memory] [--servers=a,b] [--rounds=n] [--sizes=10 --edits=5000]`
+ * `npm run bench [-- --quick] [--only=fanout,many-rooms,trace,memory,contention] [--servers=a,b] [--rounds=n] [--sizes=10 --edits=5000]`
  *
  * Runs the scenarios of bench/lib/plan.ts against Regionssvar (SQLite, PostgreSQL, two instances
  * with Redis), Hocuspocus (in memory, with SQLite) and the reference y-websocket server, side by
@@ -19,6 +19,7 @@ import { runManyRooms, type ManyRoomsResult } from "./lib/many-rooms.js";
 import { runTrace, type TraceResult } from "./lib/trace.js";
 import { runMemory, type MemoryResult } from "./lib/memory.js";
 import { bestOf } from "./lib/rounds.js";
+import { CONTENTION_CASES, runContentionCase } from "./lib/contention.js";
 import { docWithCompleteReply, docWithText, stateOf } from "./lib/content.js";
 import { emptyResults, machineInfo, postgresVersion, renderMarkdown, type Results } from "./lib/report.js";
 
@@ -101,6 +102,19 @@ async function main(): Promise<void> {
             if (!r) continue;
             collect(`rooms|${kind}|${m.rooms}`, (v: ManyRoomsResult) => (results.manyRooms[kind] ??= []).push(v), r);
             log(`rooms ${kind} ${m.rooms}×${m.perRoom}: p99 ${r.latencyMs.p99} ms, CPU ${r.serverCpuMsPerEdit} ms/edit, RSS ${r.serverRssMbEnd} MB`);
+          }
+        }
+      }
+      if (wanted("contention") && !quick) {
+        for (const load of plan.contention) {
+          for (const c of CONTENTION_CASES.filter((x) => servers([x.server]).length > 0)) {
+            try {
+              const r = await runContentionCase(c, fixtures, (kind) => startBenchServer(kind, fixtures), load);
+              collect(`contention|${c.label}|${load.rooms}`, (v: typeof r) => results.contention.push(v), r);
+              log(`contention ${c.label} ${load.rooms}×${load.perRoom}: p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms`);
+            } catch (error) {
+              results.errors.push({ scenario: `contention ${c.label}`, server: c.server, message: error instanceof Error ? error.message : String(error) });
+            }
           }
         }
       }

@@ -85,9 +85,15 @@ export class Fixtures {
     return new Fixtures(dir, template);
   }
 
+  /**
+   * Where data directories are made: the OS's temporary directory (on disk here), or a tmpfs
+   * such as /dev/shm for the run where fsync costs nothing (bench/lib/contention.ts).
+   */
+  dataRoot = tmpdir();
+
   /** A fresh data directory holding a copy of the seeded SQLite database. */
   sqliteDataDir(): DataDir {
-    const dir = mkdtempSync(join(tmpdir(), "regionssvar-bench-"));
+    const dir = mkdtempSync(join(this.dataRoot, "regionssvar-bench-"));
     for (const suffix of ["", "-wal", "-shm"]) {
       const from = join(this.sqliteTemplateDir, SQLITE_FILE + suffix);
       if (existsSync(from)) copyFileSync(from, join(dir, SQLITE_FILE + suffix));

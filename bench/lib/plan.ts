@@ -12,6 +12,8 @@ export interface Plan {
   manyRooms: { rooms: number; perRoom: number; rate: number; durationMs: number; seed: number; servers: ServerKind[] }[];
   trace: { edits: number; coldLoads: number; servers: ServerKind[] };
   memory: { rooms: number; perRoom: number; content: "text-2000" | "complete-reply"; servers: ServerKind[] }[];
+  /** Many rooms while the disk is busy (bench/lib/contention.ts); not in the quick plan. */
+  contention: { rooms: number; perRoom: number; rate: number; durationMs: number; seed: number }[];
 }
 
 export const FULL_PLAN: Plan = {
@@ -24,6 +26,10 @@ export const FULL_PLAN: Plan = {
   memory: [
     { rooms: 200, perRoom: 5, content: "text-2000", servers: SINGLE },
     { rooms: 200, perRoom: 5, content: "complete-reply", servers: SINGLE },
+  ],
+  contention: [
+    { rooms: 200, perRoom: 5, rate: 1, durationMs: 15_000, seed: 11 },
+    { rooms: 50, perRoom: 10, rate: 1, durationMs: 15_000, seed: 12 },
   ],
 };
 
@@ -41,4 +47,5 @@ export const QUICK_PLAN: Plan = {
   manyRooms: [{ rooms: 50, perRoom: 10, rate: 5, durationMs: 3_000, seed: 9, servers: TARGETS_SINGLE }],
   trace: { edits: 30_000, coldLoads: 3, servers: TARGETS_SINGLE },
   memory: [{ rooms: 200, perRoom: 5, content: "text-2000", servers: TARGETS_SINGLE }],
+  contention: [],
 };

@@ -13,6 +13,7 @@ import type { MemoryResult } from "./memory.js";
 import { LOAD_CORE, SERVER_CORE } from "./proc.js";
 import { BENCH_ROOM_UNLOAD_DELAY_MS, type ServerKind } from "./servers.js";
 import { targetRows, type TargetResult } from "./targets.js";
+import { contentionTable, type ContentionResult } from "./contention.js";
 
 type PerServer<T> = Partial<Record<ServerKind, T>>;
 
@@ -28,6 +29,7 @@ export interface Results {
   manyRooms: PerServer<ManyRoomsResult[]>;
   trace: PerServer<TraceResult>;
   memory: PerServer<MemoryResult[]>;
+  contention: ContentionResult[];
   targets: TargetResult[];
   errors: { scenario: string; server: ServerKind; message: string }[];
 }
@@ -65,6 +67,7 @@ export function emptyResults(quick: boolean, pinned: boolean, loadavgStart: numb
     manyRooms: {},
     trace: {},
     memory: {},
+    contention: [],
     targets: [],
     errors: [],
   };
@@ -181,6 +184,10 @@ export function renderMarkdown(r: Results): string {
     "## Memory per loaded room",
     "",
     memoryTable(r),
+    "",
+    "## Many rooms while the disk is busy",
+    "",
+    r.contention.length > 0 ? contentionTable(r.contention) : "(not run: `npm run bench -- --only=contention`)",
     "",
   ];
   if (r.errors.length > 0) lines.push("## Errors", "", ...r.errors.map((e) => `- ${e.scenario} on ${e.server}: ${e.message}`), "");
