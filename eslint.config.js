@@ -29,7 +29,10 @@ export default tseslint.config(
     files: ["client/**/*.{ts,tsx}"],
     plugins: { "react-hooks": reactHooks, "jsx-a11y": jsxA11y },
     rules: {
-      ...reactHooks.configs.recommended.rules,
+      // The classic hook rules. The plugin's React Compiler rules (refs, set-state-in-effect, …)
+      // are left off: the client is not compiled with the React Compiler.
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
       ...jsxA11y.flatConfigs.recommended.rules,
     },
   },

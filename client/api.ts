@@ -30,7 +30,6 @@ export class ApiError extends Error {
 }
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-type DocumentRole = DocumentResponse["document"]["role"];
 
 /** Mutating requests that have no session yet (the server exempts them from CSRF and checks Origin). */
 const NO_CSRF = [/^\/api\/auth\/login$/, /^\/api\/invitations\/[^/]+\/accept$/, /^\/api\/auth\/password-reset(\/[^/]+)?$/];

@@ -41,11 +41,11 @@ import { usePageTitle } from "./Layout.js";
 import { Loading } from "./Loading.js";
 import { NotFoundContent } from "./NotFoundPage.js";
 import { useMe, useSession } from "./Session.js";
+import { can } from "../../shared/policy.js";
 
 type ReplyDocument = DocumentResponse["document"];
 type MetaState = { status: "loading" } | { status: "error"; error: ApiError } | { status: "ok"; document: ReplyDocument };
 
-const EDITING_ROLES: ReadonlySet<DocumentSummaryDto["role"]> = new Set(["koordinator", "redaktoer"]);
 /** How long the "structure cannot change" notice stays. */
 const NOTICE_MS = 5000;
 
@@ -134,7 +134,7 @@ function ReplyWorkspace({ document: initialDocument, me }: { document: ReplyDocu
   const view = computeSaveView(snapshot);
   const pending = pendingChanges(snapshot.counters);
   const terminal = snapshot.terminalCode;
-  const roleMayEdit = EDITING_ROLES.has(document.role);
+  const roleMayEdit = can(document.role, "edit");
   const frozen = workflow !== "udkast" || terminal === CloseCode.DOCUMENT_FROZEN;
   const editable = roleMayEdit && !frozen && terminal === null;
 

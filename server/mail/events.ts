@@ -6,6 +6,7 @@ import { copenhagenToday } from "../time.js";
 import { ROLE_LABELS } from "../../shared/labels.js";
 import type { DocumentRole, DocumentRow, Store, UserRow } from "../storage/types.js";
 import { recipientOf, type Notifier, type Recipient } from "./notify.js";
+import { can, type Action } from "../../shared/policy.js";
 
 export interface MailContext {
   store: Store;
@@ -17,8 +18,9 @@ export interface MailContext {
 const replyLink = (ctx: MailContext, document: DocumentRow) => `${ctx.baseUrl()}/svar/${document.id}`;
 
 /** The document's members (optionally of some roles), with their accounts. */
-async function members(store: Store, documentId: string, roles?: DocumentRole[]): Promise<(UserRow & { role: DocumentRole })[]> {
-  const memberships = (await store.listMemberships(documentId)).filter((m) => !roles || roles.includes(m.role));
+/** The document's members, or those whose role may do `action` (shared/policy.ts). */
+async function members(store: Store, documentId: string, action?: Action): Promise<(UserRow & { role: DocumentRole })[]> {
+  const memberships = (await store.listMemberships(documentId)).filter((m) => !action || can(m.role, action));
   const users = await Promise.all(memberships.map(async (m) => {
     const user = await store.getUser(m.userId);
     return user && { ...user, role: m.role };
@@ -28,14 +30,14 @@ async function members(store: Store, documentId: string, roles?: DocumentRole[])
 
 export async function mailApprovalRequested(ctx: MailContext, document: DocumentRow): Promise<void> {
   const { internalDeadline } = await ctx.store.getWorkflow(document.id);
-  const editors = await members(ctx.store, document.id, ["redaktoer"]);
+  const editors = await members(ctx.store, document.id, "approve");
   await ctx.notifier.send({ facts: { kind: "approval_requested", documentTitle: document.title, link: replyLink(ctx, document), deadline: internalDeadline }, to: editors.map(recipientOf), documentId: document.id });
 }
 
 /** The coordinator's reminder to the kommuner that have not approved the frozen text; how many people it went to. */
 export async function mailReminder(ctx: MailContext, document: DocumentRow, coordinator: UserRow, note: string | null): Promise<number> {
   const approved = new Set((await ctx.store.listApprovals(document.id)).map((a) => a.kommunekode));
-  const editors = await members(ctx.store, document.id, ["redaktoer"]);
+  const editors = await members(ctx.store, document.id, "approve");
   const waiting: Recipient[] = [];
   for (const editor of editors) {
     const organisation = await ctx.store.getOrganisation(editor.organisationId);
@@ -54,7 +56,7 @@ export async function mailMentions(ctx: MailContext, document: DocumentRow, auth
 }
 
 export async function mailApprovedByAll(ctx: MailContext, document: DocumentRow): Promise<void> {
-  const people = await members(ctx.store, document.id, ["koordinator", "redaktoer"]);
+  const people = await members(ctx.store, document.id, "edit");
   await ctx.notifier.send({ facts: { kind: "approved_by_all", documentTitle: document.title, link: replyLink(ctx, document) }, to: people.map(recipientOf), documentId: document.id, dedupeKey: (r) => `approved_by_all:${document.id}:${r.email}` });
 }
 
@@ -78,7 +80,7 @@ export async function mailDeadlines(ctx: MailContext, now = new Date()): Promise
     if (!internalDeadline) continue;
     const daysLeft = Math.round((Date.parse(`${internalDeadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
     if (!(DEADLINE_WARNING_DAYS as readonly number[]).includes(daysLeft)) continue;
-    const people = await members(ctx.store, document.id, ["koordinator", "redaktoer"]);
+    const people = await members(ctx.store, document.id, "edit");
     await ctx.notifier.send({
       facts: { kind: "deadline", documentTitle: document.title, link: replyLink(ctx, document), deadline: internalDeadline, daysLeft },
       to: people.map(recipientOf),

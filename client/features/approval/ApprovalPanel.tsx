@@ -36,6 +36,7 @@ import { SubmitReply } from "./SubmitReply.js";
 import { useRejectedChanges } from "./useRejectedChanges.js";
 import { useWorkflow } from "./useWorkflow.js";
 import "./workflow.css";
+import { can } from "../../../shared/policy.js";
 
 export function ApprovalPanel() {
   const { workflowState } = useWorkspace();
@@ -81,12 +82,12 @@ export function ApprovalPanel() {
 
 function StateBody({ workflow, onDone, onChanged }: { workflow: WorkflowResponse; onDone: OnDone; onChanged: () => void }) {
   const { document, me } = useWorkspace();
-  const isCoordinator = document.role === "koordinator";
+  const isCoordinator = can(document.role, "manage");
   const total = workflow.approvals.length;
   const given = workflow.approvals.filter((a) => a.approval !== null).length;
   const kommunekode = me.user.organisation.kind === "kommune" ? me.user.organisation.kommunekode : null;
   const own = kommunekode ? workflow.approvals.find((a) => a.kommunekode === kommunekode) : undefined;
-  const mayApprove = document.role === "redaktoer" && own !== undefined;
+  const mayApprove = can(document.role, "approve") && own !== undefined;
 
   switch (workflow.state) {
     case "udkast":

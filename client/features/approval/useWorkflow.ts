@@ -32,6 +32,8 @@ export function useWorkflow(): { load: WorkflowLoad; refresh: () => void } {
 
   useEffect(() => {
     refresh();
+    // Bumping the counter on cleanup is the point: an answer still in flight is then ignored.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     return () => void sequence.current++;
   }, [refresh, workflowState]);
 

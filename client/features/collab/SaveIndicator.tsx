@@ -22,6 +22,7 @@ export function useSettledSaveView(snapshot: CollabSnapshot): SaveView {
     setShown(view);
     return undefined;
     // `key` captures every change of `view` that matters for the text.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   return shown;
 }

@@ -30,7 +30,6 @@ const SESSION_PROBE_INTERVAL_MS = 10_000;
 export function createCollabSession(documentId: string, hooks: { onEvent: (e: ServerEvent) => void; onSessionGone: () => void }): CollabSession {
   const ydoc = new Y.Doc();
   let lastProbe = 0;
-  let tracker: CollabTracker;
   // A refused upgrade (e.g. 401 after the session expired) reaches the browser as a bare 1006
   // close; ask the HTTP API whether the session still exists before retrying forever.
   const onConnectFailed = () => {
@@ -39,12 +38,12 @@ export function createCollabSession(documentId: string, hooks: { onEvent: (e: Se
     lastProbe = now;
     api.me().catch((error: unknown) => {
       if (error instanceof ApiError && error.isUnauthenticated) {
-        tracker.sessionEnded();
+        tracker.sessionEnded(); // assigned below, before any connection can fail
         hooks.onSessionGone();
       }
     });
   };
-  tracker = new CollabTracker(ydoc, { onEvent: hooks.onEvent, onConnectFailed });
+  const tracker: CollabTracker = new CollabTracker(ydoc, { onEvent: hooks.onEvent, onConnectFailed });
   const provider = new WebsocketProvider(`${collabOrigin()}/collab`, documentId, ydoc, {
     connect: false,
     params: { [QUERY_ACK]: "1", [QUERY_SCHEMA]: String(EDITOR_SCHEMA_VERSION) },

@@ -20,9 +20,10 @@ import { MessageForm } from "./MessageForm.js";
 import { ThreadItem, threadToggleId } from "./ThreadItem.js";
 import { useCommentUi, useEditorBinding, useThreadStore, useThreadsState, type ThreadStore } from "./threadStore.js";
 import "./comments.css";
+import { can } from "../../../shared/policy.js";
+import type { DocumentRole } from "../../../shared/vocabulary.js";
 
 /** Roles that start threads in the text (a kommentator sets only the comment mark, the server lets nothing else through). */
-const ANCHORING_ROLES: ReadonlySet<string> = new Set(["koordinator", "redaktoer", "kommentator"]);
 const EMPTY_TEXT: Record<ThreadFilter, string> = { open: cm.empty.open, resolved: cm.empty.resolved, mine: cm.empty.mine, all: cm.empty.none };
 
 export function CommentsPanel() {
@@ -62,7 +63,7 @@ export function CommentsPanel() {
   const shown = state.threads.filter((t) => matchesFilter(t, filter) || t.id === ui.active);
   const groups = groupByItem(shown);
   // Starting a thread sets a mark in the text: only roles that may comment there, only in a draft.
-  const editable = ANCHORING_ROLES.has(document.role) && workflowState === "udkast";
+  const editable = can(document.role, "comment") && workflowState === "udkast";
   const notice = readOnlyNotice(state.canComment, document.role, workflowState, editable);
 
   return (
@@ -147,10 +148,10 @@ export function CommentsPanel() {
   );
 }
 
-function readOnlyNotice(canComment: boolean, role: string, workflowState: string, editable: boolean): string | null {
+function readOnlyNotice(canComment: boolean, role: DocumentRole, workflowState: string, editable: boolean): string | null {
   if (workflowState === "indsendt") return cm.readOnly.locked;
   if (!canComment) return cm.readOnly.reader;
-  if (role === "kommentator" && workflowState === "udkast") return cm.readOnly.commenter;
+  if (can(role, "comment") && !can(role, "edit") && workflowState === "udkast") return cm.readOnly.commenter;
   if (!editable && workflowState !== "udkast") return cm.readOnly.frozen;
   return null;
 }

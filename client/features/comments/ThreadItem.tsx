@@ -120,6 +120,8 @@ function MessageItem(props: { message: CommentMessageDto; thread: ThreadDto; sto
           initialBody={message.body}
           initialMentions={message.mentions}
           resetOnSuccess={false}
+          // The person chose "Rediger": the text they are about to edit takes the focus.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
           onSubmit={async (body, mentions) => {
             await store.editMessage(thread.id, message.id, body, mentions);

@@ -32,6 +32,7 @@ import {
   type CommentController,
   type HighlightStatus,
 } from "./commentHighlights.js";
+import { can } from "../../../shared/policy.js";
 
 export interface ThreadsState {
   status: "loading" | "error" | "ok";
@@ -406,7 +407,8 @@ export function useThreadStore(): ThreadStore | null {
   const workflowState = workspace?.workflowState;
   const meId = workspace?.me.user.id;
   // A kommentator cannot edit, but may anchor a comment (the server lets the mark through) while the text is a draft.
-  store?.setAnchorOnly(workspace?.document.role === "kommentator" && workflowState === "udkast");
+  const role = workspace?.document.role;
+  store?.setAnchorOnly(can(role, "comment") && !can(role, "edit") && workflowState === "udkast");
 
   useEffect(() => {
     if (!store || !subscribe) return;

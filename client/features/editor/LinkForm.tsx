@@ -40,6 +40,8 @@ export function LinkForm({ editor, initial, onClose }: { editor: Editor; initial
   };
 
   return (
+    // Escape closes the form from any of its fields.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <form
       className="link-form"
       aria-label={da.toolbar.linkDialog}

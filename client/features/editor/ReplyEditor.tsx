@@ -50,6 +50,7 @@ export function ReplyEditor({ ydoc, provider, user, regionId, editable, onBlocke
         onFocusToolbar: () => toolbar.current?.focus(),
       }),
     // `user` is fixed for a session; a new provider means a new editor anyway.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [ydoc, provider],
   );
 
@@ -87,6 +88,8 @@ export function ReplyEditor({ ydoc, provider, user, regionId, editable, onBlocke
 
   return (
     <ReplyContext.Provider value={context}>
+      {/* Tab from the text moves to the next field (focus.ts); the frame only listens, it is never focused. */}
+      {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
       <div
         className="reply-editor-frame"
         onKeyDown={(e) => {

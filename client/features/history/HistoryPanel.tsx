@@ -15,6 +15,7 @@ import { Loading } from "../../pages/Loading.js";
 import { ConfirmDialog, Dialog } from "../approval/Dialog.js";
 import { useServerEvent, useWorkspace } from "../workspace/WorkspaceContext.js";
 import "./history.css";
+import { can } from "../../../shared/policy.js";
 
 type ListLoad = { status: "loading" } | { status: "error"; message: string } | { status: "ok"; versions: VersionDto[] };
 type Viewer =
@@ -25,7 +26,7 @@ const messageOf = (error: unknown) => (error instanceof ApiError ? error.message
 
 export function HistoryPanel() {
   const { document, workflowState } = useWorkspace();
-  const isCoordinator = document.role === "koordinator";
+  const isCoordinator = can(document.role, "manage");
   const [list, setList] = useState<ListLoad>({ status: "loading" });
   const [selected, setSelected] = useState<string[]>([]);
   const [viewer, setViewer] = useState<Viewer | null>(null);

@@ -8,7 +8,7 @@ import { useId, useRef, useState, type FormEvent, type RefObject } from "react";
 import { InvitationLink } from "./InvitationLink.js";
 import { ApiError } from "../../api.js";
 import { peopleApi } from "./peopleApi.js";
-import { da, formatDateTime } from "../../i18n/da.js";
+import { da } from "../../i18n/da.js";
 import { people } from "../../i18n/people.js";
 import { groupOrganisations, rolesFor, type DocumentRole, type Organisation } from "./roles.js";
 

@@ -17,6 +17,7 @@ import { InviteForm } from "./InviteForm.js";
 import { InvitationList } from "./InvitationList.js";
 import { rolesFor, type DocumentRole } from "./roles.js";
 import "./people.css";
+import { can } from "../../../shared/policy.js";
 
 type Load = { status: "loading" } | { status: "error"; message: string } | { status: "ok"; data: PeopleResponse };
 type Notice = { kind: "ok" | "error"; text: string } | null;
@@ -27,7 +28,7 @@ function messageOf(error: unknown): string {
 
 export function PeoplePanel() {
   const { document, me, subscribe } = useWorkspace();
-  const manage = document.role === "koordinator";
+  const manage = can(document.role, "manage");
   const [load, setLoad] = useState<Load>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<Notice>(null);

@@ -6,6 +6,7 @@
 import { useEffect, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type { AwarenessUser } from "../../../shared/validation/api.js";
+import { DocumentRole } from "../../../shared/vocabulary.js";
 
 export interface Person {
   userId: string;
@@ -16,7 +17,6 @@ export interface Person {
   isSelf: boolean;
 }
 
-const ROLES: ReadonlySet<string> = new Set(["koordinator", "redaktoer", "kommentator", "laeser"]);
 const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
 
 export function toPerson(state: unknown, selfUserId: string): Person | null {
@@ -25,7 +25,7 @@ export function toPerson(state: unknown, selfUserId: string): Person | null {
   if (typeof user !== "object" || user === null) return null;
   const u = user as Record<string, unknown>;
   if (typeof u.userId !== "string" || typeof u.name !== "string" || typeof u.organisation !== "string") return null;
-  if (typeof u.role !== "string" || !ROLES.has(u.role)) return null;
+  if (!DocumentRole.safeParse(u.role).success) return null;
   return {
     userId: u.userId,
     name: u.name,

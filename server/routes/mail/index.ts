@@ -12,6 +12,7 @@ import type { Mail } from "../../mail/setup.js";
 import { principalOf } from "../../plugins/auth.js";
 import { forbidden } from "../../errors.js";
 import { recordAudit } from "../../audit/record.js";
+import { can } from "../../../shared/policy.js";
 
 const OUTBOX_LIMIT = 200;
 
@@ -21,7 +22,7 @@ export async function mailRoutes(app: FastifyInstance, deps: { store: Store; mai
 
   app.get("/api/outbox", async (request): Promise<OutboxResponse> => {
     const principal = principalOf(request);
-    const coordinated = (await store.listMembershipsOfUser(principal.user.id)).filter((m) => m.role === "koordinator").map((m) => m.documentId);
+    const coordinated = (await store.listMembershipsOfUser(principal.user.id)).filter((m) => can(m.role, "manage")).map((m) => m.documentId);
     if (coordinated.length === 0) throw forbidden("Kun koordinatoren kan se udbakken.");
     const mails = await store.listMail(coordinated, OUTBOX_LIMIT);
     const showBodies = mail.mode === "outbox";
