@@ -7,6 +7,24 @@ import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } f
 import { join } from "node:path";
 
 const OUT = "dist/server";
+/** Left to node_modules at run time (see buildServer). */
+const BUNDLE_EXTERNAL = [
+  "better-sqlite3",
+  "@node-rs/argon2",
+  "pg",
+  "pg-native",
+  "ioredis",
+  "bufferutil",
+  "utf-8-validate",
+  "pdfmake",
+  "docx",
+  "exceljs",
+  "nodemailer",
+  "openid-client",
+  "@zxcvbn-ts/*",
+  "pino",
+  "thread-stream",
+];
 const ENTRY = join(OUT, "main.js");
 
 function newestMtime(dir) {
@@ -42,7 +60,11 @@ export async function buildServer() {
     format: "esm",
     platform: "node",
     target: "node20",
-    packages: "external",
+    // Our dependencies are bundled too (a process that loads one file per package instead of
+    // hundreds rests ~N MB lighter; docs/benchmarks.md), except native addons, packages that load
+    // files or optional natives by path at run time, and the large ones loaded on first use.
+    external: BUNDLE_EXTERNAL,
+    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
     sourcemap: true,
     logLevel: "warning",
   });
