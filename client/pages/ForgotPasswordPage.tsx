@@ -1,11 +1,10 @@
 /** "Glemt adgangskode" (/glemt-adgangskode): asks for a reset link; the answer is the same whether or not the address has an account. */
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { ApiError } from "../api.js";
 import { accountApi } from "../features/account/accountApi.js";
-import { da } from "../i18n/da.js";
 import { accountTexts } from "../i18n/account.js";
 import { usePageTitle } from "./Layout.js";
+import { errorMessage } from "../ui/errors.js";
 
 const t = accountTexts.forgot;
 
@@ -22,7 +21,7 @@ export function ForgotPasswordPage() {
       await accountApi.requestPasswordReset(email.trim());
       setState({ kind: "sent" });
     } catch (error) {
-      setState({ kind: "error", message: error instanceof ApiError ? error.message : da.errors.generic });
+      setState({ kind: "error", message: errorMessage(error) });
     }
   };
 

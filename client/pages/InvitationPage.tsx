@@ -17,6 +17,7 @@ import { usePageTitle } from "./Layout.js";
 import { Loading } from "./Loading.js";
 import { useSession } from "./Session.js";
 import "../features/people/people.css";
+import { errorMessage } from "../ui/errors.js";
 
 type Load = { status: "loading" } | { status: "gone" } | { status: "error"; message: string } | { status: "ok"; info: InvitationInfoResponse };
 
@@ -36,7 +37,7 @@ export function InvitationPage() {
       (info) => setLoad({ status: "ok", info }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setLoad(isGone(error) ? { status: "gone" } : { status: "error", message: error instanceof ApiError ? error.message : da.errors.generic });
+        setLoad(isGone(error) ? { status: "gone" } : { status: "error", message: errorMessage(error) });
       },
     );
     return () => controller.abort();
@@ -105,7 +106,7 @@ function SetPassword({ token, info, onGone }: { token: string; info: InvitationI
       setBusy(false);
       if (error instanceof ApiError && error.status === 410) return onGone();
       if (error instanceof ApiError && error.code === "weak_password") return fail({ password: error.message });
-      fail({}, error instanceof ApiError ? error.message : da.errors.generic);
+      fail({}, errorMessage(error));
     }
   };
 

@@ -9,6 +9,7 @@ import { api, ApiError } from "../api.js";
 import { da } from "../i18n/da.js";
 import { usePageTitle } from "./Layout.js";
 import { safeNextPath, useSession } from "./Session.js";
+import { errorMessage } from "../ui/errors.js";
 
 export function LoginPage() {
   usePageTitle(da.login.title);
@@ -47,7 +48,7 @@ export function LoginPage() {
         setNeedsCode(true);
         setCode("");
       }
-      setError(err instanceof ApiError ? err.message : da.errors.generic);
+      setError(errorMessage(err));
       setBusy(false);
       requestAnimationFrame(() => errorRef.current?.focus());
     }

@@ -7,9 +7,8 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
 import type { MailPreferencesResponse } from "../../shared/validation/mail.js";
 import { MAIL_KIND_LABELS } from "../../shared/labels.js";
-import { ApiError, request } from "../api.js";
+import { request } from "../api.js";
 import { peopleApi } from "../features/people/peopleApi.js";
-import { da } from "../i18n/da.js";
 import { mailTexts } from "../i18n/mail.js";
 import { ErrorPanel } from "./ErrorPage.js";
 import { usePageTitle } from "./Layout.js";
@@ -17,11 +16,11 @@ import { Loading } from "./Loading.js";
 import { useSession } from "./Session.js";
 import { ChangePassword } from "../features/account/ChangePassword.js";
 import { TotpSettings } from "../features/account/TotpSettings.js";
+import { errorMessage } from "../ui/errors.js";
 
 const t = mailTexts.profile;
 type Preferences = MailPreferencesResponse["preferences"];
 type Load = { status: "loading" } | { status: "error"; message: string } | { status: "ok"; preferences: Preferences };
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : da.errors.generic);
 
 export function ProfilePage() {
   usePageTitle(t.title);
@@ -35,7 +34,7 @@ export function ProfilePage() {
     peopleApi.getMailPreferences(controller.signal).then(
       ({ preferences }) => setLoad({ status: "ok", preferences }),
       (error: unknown) => {
-        if (!controller.signal.aborted) setLoad({ status: "error", message: messageOf(error) });
+        if (!controller.signal.aborted) setLoad({ status: "error", message: errorMessage(error) });
       },
     );
     return () => controller.abort();
@@ -70,7 +69,7 @@ function MailPreferencesForm({ initial }: { initial: Preferences }) {
       setPreferences((await peopleApi.setMailPreferences(preferences)).preferences);
       setState({ kind: "saved" });
     } catch (error) {
-      setState({ kind: "failed", message: messageOf(error) });
+      setState({ kind: "failed", message: errorMessage(error) });
     }
   };
 
@@ -113,7 +112,7 @@ function SignOutEverywhere() {
       sessionEnded();
       navigate("/login", { replace: true });
     } catch (error) {
-      setState({ busy: false, error: messageOf(error) });
+      setState({ busy: false, error: errorMessage(error) });
     }
   };
 

@@ -1,11 +1,10 @@
 /** "Vælg en ny adgangskode" (/nulstil/:token): the page a reset mail links to. */
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
-import { ApiError } from "../api.js";
 import { accountApi } from "../features/account/accountApi.js";
-import { da } from "../i18n/da.js";
 import { accountTexts } from "../i18n/account.js";
 import { usePageTitle } from "./Layout.js";
+import { errorMessage } from "../ui/errors.js";
 
 const t = accountTexts.reset;
 
@@ -24,7 +23,7 @@ export function ResetPasswordPage() {
       await accountApi.resetPassword(token, password);
       setState({ kind: "done" });
     } catch (error) {
-      setState({ kind: "error", message: error instanceof ApiError ? error.message : da.errors.generic });
+      setState({ kind: "error", message: errorMessage(error) });
     }
   };
 

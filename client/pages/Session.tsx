@@ -11,6 +11,7 @@ import { api, ApiError, setUnauthenticatedHandler } from "../api.js";
 import { da } from "../i18n/da.js";
 import { Loading } from "./Loading.js";
 import { ErrorPanel } from "./ErrorPage.js";
+import { errorMessage } from "../ui/errors.js";
 
 export type SessionState =
   | { status: "loading" }
@@ -42,7 +43,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       (error: unknown) => {
         if (controller.signal.aborted) return;
         if (error instanceof ApiError && error.isUnauthenticated) setState({ status: "anonymous", expired: false });
-        else setState({ status: "error", message: error instanceof ApiError ? error.message : da.errors.generic });
+        else setState({ status: "error", message: errorMessage(error) });
       },
     );
     return () => controller.abort();

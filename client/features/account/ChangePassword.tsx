@@ -1,9 +1,8 @@
 /** "Skift adgangskode" on Min profil: the current password and a new one; other sessions end. */
 import { useId, useState, type FormEvent } from "react";
-import { ApiError } from "../../api.js";
-import { da } from "../../i18n/da.js";
 import { accountTexts } from "../../i18n/account.js";
 import { accountApi } from "./accountApi.js";
+import { errorMessage } from "../../ui/errors.js";
 
 const t = accountTexts.password;
 
@@ -23,7 +22,7 @@ export function ChangePassword() {
       setNext("");
       setState({ kind: "done" });
     } catch (error) {
-      setState({ kind: "error", message: error instanceof ApiError ? error.message : da.errors.generic });
+      setState({ kind: "error", message: errorMessage(error) });
     }
   };
 

@@ -4,13 +4,11 @@
  */
 import { useEffect, useId, useState, type FormEvent } from "react";
 import type { TotpSetupResponse } from "../../../shared/validation/account.js";
-import { ApiError } from "../../api.js";
-import { da } from "../../i18n/da.js";
 import { accountTexts } from "../../i18n/account.js";
 import { accountApi } from "./accountApi.js";
+import { errorMessage } from "../../ui/errors.js";
 
 const t = accountTexts.totp;
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : da.errors.generic);
 
 export function TotpSettings() {
   const id = useId();
@@ -35,7 +33,7 @@ export function TotpSettings() {
     try {
       await action();
     } catch (error) {
-      setMessage({ text: messageOf(error), error: true });
+      setMessage({ text: errorMessage(error), error: true });
     } finally {
       setBusy(false);
     }

@@ -7,9 +7,10 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { api, ApiError } from "../../api.js";
 import { wf } from "../../i18n/workflow.js";
 import { useWorkspace } from "../workspace/WorkspaceContext.js";
-import { ConfirmDialog } from "./Dialog.js";
-import { messageOf, type OnDone } from "./errors.js";
+import { ConfirmDialog } from "../../ui/Dialog.js";
+import { type OnDone } from "./errors.js";
 import { Hash } from "./Hash.js";
+import { errorMessage } from "../../ui/errors.js";
 
 export function ApproveForm({ kommune, frozenHash, onDone, onStale }: { kommune: string; frozenHash: string; onDone: OnDone; onStale: () => void }) {
   const { document } = useWorkspace();
@@ -47,7 +48,7 @@ export function ApproveForm({ kommune, frozenHash, onDone, onStale }: { kommune:
         setConfirming(false);
         onStale();
       } else {
-        setError(messageOf(e));
+        setError(errorMessage(e));
       }
     } finally {
       setBusy(false);

@@ -6,7 +6,7 @@ import { formatDate } from "../../i18n/da.js";
 import { wf } from "../../i18n/workflow.js";
 import { useWorkspace } from "../workspace/WorkspaceContext.js";
 import { DeadlineBadge } from "./deadline.js";
-import { messageOf } from "./errors.js";
+import { errorMessage } from "../../ui/errors.js";
 
 export function InternalDeadline({ workflow, editable, onChanged }: { workflow: WorkflowResponse; editable: boolean; onChanged: () => void }) {
   const { document } = useWorkspace();
@@ -27,7 +27,7 @@ export function InternalDeadline({ workflow, editable, onChanged }: { workflow: 
       setMessage({ text: value ? wf.approval.internalDeadlineSaved : wf.approval.internalDeadlineCleared, error: false });
       onChanged();
     } catch (e) {
-      setMessage({ text: messageOf(e), error: true });
+      setMessage({ text: errorMessage(e), error: true });
     } finally {
       setBusy(false);
     }

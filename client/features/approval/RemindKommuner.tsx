@@ -6,7 +6,7 @@ import { useId, useState, type FormEvent } from "react";
 import { peopleApi } from "../people/peopleApi.js";
 import { wf } from "../../i18n/workflow.js";
 import { useWorkspace } from "../workspace/WorkspaceContext.js";
-import { messageOf } from "./errors.js";
+import { errorMessage } from "../../ui/errors.js";
 
 export function RemindKommuner({ waiting }: { waiting: number }) {
   const { document } = useWorkspace();
@@ -24,7 +24,7 @@ export function RemindKommuner({ waiting }: { waiting: number }) {
       setMessage({ text: wf.remind.sent(recipients), error: false });
       setNote("");
     } catch (error) {
-      setMessage({ text: messageOf(error), error: true });
+      setMessage({ text: errorMessage(error), error: true });
     } finally {
       setBusy(false);
     }

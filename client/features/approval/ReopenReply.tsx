@@ -6,8 +6,9 @@ import { useId, useRef, useState } from "react";
 import { api } from "../../api.js";
 import { wf } from "../../i18n/workflow.js";
 import { useWorkspace } from "../workspace/WorkspaceContext.js";
-import { ConfirmDialog } from "./Dialog.js";
-import { messageOf, type OnDone } from "./errors.js";
+import { ConfirmDialog } from "../../ui/Dialog.js";
+import { type OnDone } from "./errors.js";
+import { errorMessage } from "../../ui/errors.js";
 
 export function ReopenReply({ given, onDone }: { given: number; onDone: OnDone }) {
   const { document } = useWorkspace();
@@ -30,7 +31,7 @@ export function ReopenReply({ given, onDone }: { given: number; onDone: OnDone }
       setReason("");
       onDone(wf.approval.reopened);
     } catch (e) {
-      setError(messageOf(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -10,11 +10,12 @@ import { wf } from "../../i18n/workflow.js";
 import { useThreads } from "../comments/threadStore.js";
 import { runCompleteness } from "../completeness/useCompleteness.js";
 import { useWorkspace } from "../workspace/WorkspaceContext.js";
-import { ConfirmDialog } from "./Dialog.js";
+import { ConfirmDialog } from "../../ui/Dialog.js";
 import { useTypingNow } from "./useTypingNow.js";
 import type { Person } from "../presence/usePresence.js";
-import { messageOf, type OnDone } from "./errors.js";
-import { FindingButtons, blockTitle, findingKey } from "./findings.js";
+import { type OnDone } from "./errors.js";
+import { FindingList, blockTitle, findingKey } from "../../ui/FindingList.js";
+import { errorMessage } from "../../ui/errors.js";
 
 export function RequestApproval({ total, onDone }: { total: number; onDone: OnDone }) {
   const { document, ydoc, onJump, provider, me } = useWorkspace();
@@ -96,7 +97,7 @@ export function RequestApproval({ total, onDone }: { total: number; onDone: OnDo
         const known = new Set(dialog.warnings.map(findingKey));
         setDialog({ warnings: [...dialog.warnings, ...fresh.filter((f) => !known.has(findingKey(f)))], changed: true });
       } else {
-        setError(messageOf(e));
+        setError(errorMessage(e));
       }
     } finally {
       setBusy(false);
@@ -119,7 +120,7 @@ export function RequestApproval({ total, onDone }: { total: number; onDone: OnDo
             {wf.approval.incompleteTitle}
           </h3>
           <p className="wf-small">{wf.approval.incompleteIntro(errors.length)}</p>
-          <FindingButtons findings={errors} kind="fejl" onJump={(f) => onJump({ blockId: f.blockId, fieldId: f.fieldId })} />
+          <FindingList findings={errors} kind="fejl" onJump={(f) => onJump({ blockId: f.blockId, fieldId: f.fieldId })} />
         </div>
       ) : null}
 

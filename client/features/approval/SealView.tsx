@@ -9,8 +9,8 @@ import { formatDateTime } from "../../i18n/da.js";
 import { wf } from "../../i18n/workflow.js";
 import { Loading } from "../../pages/Loading.js";
 import { useWorkspace } from "../workspace/WorkspaceContext.js";
-import { messageOf } from "./errors.js";
 import { Hash } from "./Hash.js";
+import { errorMessage } from "../../ui/errors.js";
 
 type FinalLoad = { status: "loading" } | { status: "error"; message: string } | { status: "ok"; final: FinalResponse };
 
@@ -26,7 +26,7 @@ export function SealView({ workflow }: { workflow: WorkflowResponse }) {
     api.getFinal(document.id, controller.signal).then(
       (final) => setLoad({ status: "ok", final }),
       (e: unknown) => {
-        if (!controller.signal.aborted) setLoad({ status: "error", message: messageOf(e) });
+        if (!controller.signal.aborted) setLoad({ status: "error", message: errorMessage(e) });
       },
     );
     return () => controller.abort();

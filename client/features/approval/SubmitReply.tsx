@@ -4,8 +4,9 @@ import type { CompletenessReport } from "../../../shared/template/types.js";
 import { api, ApiError } from "../../api.js";
 import { wf } from "../../i18n/workflow.js";
 import { useWorkspace } from "../workspace/WorkspaceContext.js";
-import { ConfirmDialog } from "./Dialog.js";
-import { messageOf, type OnDone } from "./errors.js";
+import { ConfirmDialog } from "../../ui/Dialog.js";
+import { type OnDone } from "./errors.js";
+import { errorMessage } from "../../ui/errors.js";
 
 export function SubmitReply({ onDone }: { onDone: OnDone }) {
   const { document } = useWorkspace();
@@ -22,7 +23,7 @@ export function SubmitReply({ onDone }: { onDone: OnDone }) {
       onDone(wf.approval.submitted);
     } catch (e) {
       const findings = e instanceof ApiError && e.code === "not_submittable" ? ((e.details as CompletenessReport | undefined)?.findings ?? []).filter((f) => f.severity === "fejl") : [];
-      setError(findings.length > 0 ? `${wf.approval.notSubmittable} ${findings.map((f) => f.message).join(" ")}` : messageOf(e));
+      setError(findings.length > 0 ? `${wf.approval.notSubmittable} ${findings.map((f) => f.message).join(" ")}` : errorMessage(e));
     } finally {
       setBusy(false);
     }

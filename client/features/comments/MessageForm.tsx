@@ -6,7 +6,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from "react";
 import type { PeopleResponse } from "../../../shared/validation/people.js";
 import { cm } from "../../i18n/comments.js";
-import { errorMessage, type ThreadStore } from "./threadStore.js";
+import type { ThreadStore } from "./threadStore.js";
+import { errorMessage } from "../../ui/errors.js";
 
 export interface Mention {
   id: string;

@@ -11,7 +11,8 @@ import { formatDateTime } from "../../i18n/da.js";
 import { cm } from "../../i18n/comments.js";
 import { blockLabel } from "./grouping.js";
 import { MessageForm } from "./MessageForm.js";
-import { errorMessage, type ThreadStore } from "./threadStore.js";
+import type { ThreadStore } from "./threadStore.js";
+import { errorMessage } from "../../ui/errors.js";
 
 export const threadToggleId = (threadId: string) => `thread-toggle-${threadId}`;
 

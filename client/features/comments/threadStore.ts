@@ -18,9 +18,8 @@ import type { Editor } from "@tiptap/core";
 import type { WebsocketProvider } from "y-websocket";
 import type { ThreadDto } from "../../../shared/validation/comments.js";
 import type { PeopleResponse } from "../../../shared/validation/people.js";
-import { api, ApiError } from "../../api.js";
+import { api } from "../../api.js";
 import { peopleApi } from "../people/peopleApi.js";
-import { da } from "../../i18n/da.js";
 import { cm } from "../../i18n/comments.js";
 import { WorkspaceContext } from "../workspace/WorkspaceContext.js";
 import {
@@ -33,6 +32,7 @@ import {
   type HighlightStatus,
 } from "./commentHighlights.js";
 import { can } from "../../../shared/policy.js";
+import { errorMessage } from "../../ui/errors.js";
 
 export interface ThreadsState {
   status: "loading" | "error" | "ok";
@@ -64,10 +64,6 @@ export interface CommentUi {
 
 const INITIAL_STATE: ThreadsState = { status: "loading", threads: [], canComment: false, error: null };
 const INITIAL_UI: CommentUi = { active: null, draft: null, focus: null, announcement: null };
-
-export function errorMessage(error: unknown): string {
-  return error instanceof ApiError ? error.message : da.errors.generic;
-}
 
 /** A v4 UUID; crypto.randomUUID exists only in secure contexts, getRandomValues everywhere. */
 export function newThreadId(): string {

@@ -5,44 +5,16 @@
  * unresolved comment threads (client/features/comments).
  */
 import type * as Y from "yjs";
-import { findBlock } from "../../../shared/template/definition.js";
-import type { Finding, ProgressKey } from "../../../shared/template/types.js";
+import type { ProgressKey } from "../../../shared/template/types.js";
 import { da, formatNumber } from "../../i18n/da.js";
 import { cm } from "../../i18n/comments.js";
 import { openThreadsByProgressKey } from "../comments/grouping.js";
 import { useThreads } from "../comments/threadStore.js";
 import type { JumpTarget } from "../editor/focus.js";
 import { useCompleteness } from "./useCompleteness.js";
+import { FindingList } from "../../ui/FindingList.js";
 
 const PROGRESS_KEYS: readonly ProgressKey[] = ["hoved", "1", "2", "3", "4"];
-
-function blockTitle(blockId: string): string {
-  const block = findBlock(blockId);
-  if (!block) return blockId;
-  return block.number ? `${block.number} ${block.heading}` : block.heading;
-}
-
-function FindingList({ findings, onJump, kind }: { findings: Finding[]; onJump: (t: JumpTarget) => void; kind: "fejl" | "advarsel" }) {
-  return (
-    <ul className="findings">
-      {findings.map((f) => (
-        <li key={`${f.ruleId}:${f.fieldId ?? ""}`}>
-          <button
-            type="button"
-            className={`finding finding--${kind}`}
-            data-rule={f.ruleId}
-            onClick={() => onJump({ fieldId: f.fieldId, blockId: f.blockId })}
-          >
-            <span className="finding__where">
-              <span className="finding__badge">{da.completeness.status[f.status]}</span> {blockTitle(f.blockId)}
-            </span>
-            <span className="finding__message">{f.message}</span>
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 /** `checkDate`: the day a frozen reply is judged at (null: today, for a draft). */
 export function CompletenessPanel({ ydoc, regionId, checkDate, onJump }: { ydoc: Y.Doc; regionId: string; checkDate: string | null; onJump: (t: JumpTarget) => void }) {
@@ -100,12 +72,12 @@ export function CompletenessPanel({ ydoc, regionId, checkDate, onJump }: { ydoc:
       <h3 className="panel__subheading">
         {da.completeness.errors} <span className="count">({formatNumber(errors.length)})</span>
       </h3>
-      {errors.length === 0 ? <p className="muted">{da.completeness.noErrors}</p> : <FindingList findings={errors} onJump={onJump} kind="fejl" />}
+      {errors.length === 0 ? <p className="muted">{da.completeness.noErrors}</p> : <FindingList findings={errors} kind="fejl" onJump={(f) => onJump({ fieldId: f.fieldId, blockId: f.blockId })} />}
 
       <h3 className="panel__subheading">
         {da.completeness.warnings} <span className="count">({formatNumber(warnings.length)})</span>
       </h3>
-      {warnings.length === 0 ? <p className="muted">{da.completeness.noWarnings}</p> : <FindingList findings={warnings} onJump={onJump} kind="advarsel" />}
+      {warnings.length === 0 ? <p className="muted">{da.completeness.noWarnings}</p> : <FindingList findings={warnings} kind="advarsel" onJump={(f) => onJump({ fieldId: f.fieldId, blockId: f.blockId })} />}
       {report.findings.length > 0 ? <p className="muted completeness__hint">{da.completeness.hint}</p> : null}
     </section>
   );

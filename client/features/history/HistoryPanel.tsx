@@ -8,21 +8,21 @@
  * with no permissions at all: no scripts, no navigation of this page.
  */
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { api, ApiError, type VersionCompareResponse, type VersionDto, type VersionViewResponse } from "../../api.js";
-import { da, formatDateTime } from "../../i18n/da.js";
+import { api, type VersionCompareResponse, type VersionDto, type VersionViewResponse } from "../../api.js";
+import { formatDateTime } from "../../i18n/da.js";
 import { wf } from "../../i18n/workflow.js";
 import { Loading } from "../../pages/Loading.js";
-import { ConfirmDialog, Dialog } from "../approval/Dialog.js";
+import { ConfirmDialog, Dialog } from "../../ui/Dialog.js";
 import { useServerEvent, useWorkspace } from "../workspace/WorkspaceContext.js";
 import "./history.css";
 import { can } from "../../../shared/policy.js";
+import { errorMessage } from "../../ui/errors.js";
 
 type ListLoad = { status: "loading" } | { status: "error"; message: string } | { status: "ok"; versions: VersionDto[] };
 type Viewer =
   | { kind: "view"; version: VersionDto; load: { status: "loading" } | { status: "error"; message: string } | { status: "ok"; view: VersionViewResponse } }
   | { kind: "compare"; title: string; load: { status: "loading" } | { status: "error"; message: string } | { status: "ok"; diff: VersionCompareResponse } };
 
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : da.errors.generic);
 
 export function HistoryPanel() {
   const { document, workflowState } = useWorkspace();
@@ -47,7 +47,7 @@ export function HistoryPanel() {
       },
       (error: unknown) => {
         if (mine !== sequence.current) return;
-        setList((prev) => (prev.status === "ok" ? prev : { status: "error", message: messageOf(error) }));
+        setList((prev) => (prev.status === "ok" ? prev : { status: "error", message: errorMessage(error) }));
       },
     );
   }, [document.id]);
@@ -62,7 +62,7 @@ export function HistoryPanel() {
     setViewer({ kind: "view", version, load: { status: "loading" } });
     api.getVersion(document.id, version.id).then(
       (view) => setViewer((v) => (v?.kind === "view" && v.version.id === version.id ? { ...v, load: { status: "ok", view } } : v)),
-      (error: unknown) => setViewer((v) => (v?.kind === "view" && v.version.id === version.id ? { ...v, load: { status: "error", message: messageOf(error) } } : v)),
+      (error: unknown) => setViewer((v) => (v?.kind === "view" && v.version.id === version.id ? { ...v, load: { status: "error", message: errorMessage(error) } } : v)),
     );
   };
 
@@ -74,7 +74,7 @@ export function HistoryPanel() {
     setViewer({ kind: "compare", title, load: { status: "loading" } });
     api.compareVersions(document.id, from.id, to.id).then(
       (diff) => setViewer((v) => (v?.kind === "compare" && v.title === title ? { ...v, load: { status: "ok", diff } } : v)),
-      (error: unknown) => setViewer((v) => (v?.kind === "compare" && v.title === title ? { ...v, load: { status: "error", message: messageOf(error) } } : v)),
+      (error: unknown) => setViewer((v) => (v?.kind === "compare" && v.title === title ? { ...v, load: { status: "error", message: errorMessage(error) } } : v)),
     );
   };
 
@@ -88,7 +88,7 @@ export function HistoryPanel() {
       setRestoring(null);
       refresh();
     } catch (error) {
-      setRestoreError(messageOf(error));
+      setRestoreError(errorMessage(error));
     } finally {
       setRestoreBusy(false);
     }
@@ -252,7 +252,7 @@ function SaveVersion({ onSaved }: { onSaved: (name: string) => void }) {
           setName("");
           onSaved(trimmed);
         } catch (err) {
-          setError(messageOf(err));
+          setError(errorMessage(err));
         } finally {
           setBusy(false);
         }

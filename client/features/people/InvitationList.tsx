@@ -5,16 +5,15 @@
  */
 import { useState } from "react";
 import type { PeopleResponse } from "../../../shared/validation/people.js";
-import { ApiError } from "../../api.js";
 import { da, formatDateTime } from "../../i18n/da.js";
 import { people } from "../../i18n/people.js";
-import { ConfirmDialog } from "./ConfirmDialog.js";
+import { ConfirmDialog } from "../../ui/Dialog.js";
 import { InvitationLink } from "./InvitationLink.js";
 import { peopleApi } from "./peopleApi.js";
+import { errorMessage } from "../../ui/errors.js";
 
 type Invitation = PeopleResponse["invitations"][number];
 
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : da.errors.generic);
 
 export function InvitationList(props: { documentId: string; invitations: Invitation[]; manage: boolean; onChanged: (notice: { kind: "ok" | "error"; text: string }) => void }) {
   const { documentId, invitations, manage, onChanged } = props;
@@ -29,7 +28,7 @@ export function InvitationList(props: { documentId: string; invitations: Invitat
       setShownLink(renewed.link ? { email: invitation.email, link: renewed.link, expiresAt: renewed.expiresAt } : null);
       onChanged({ kind: "ok", text: renewed.link ? people.panel.renewedHere(invitation.email) : people.panel.renewed(invitation.email) });
     } catch (error) {
-      onChanged({ kind: "error", text: people.panel.actionFailed(messageOf(error)) });
+      onChanged({ kind: "error", text: people.panel.actionFailed(errorMessage(error)) });
     } finally {
       setBusy(null);
     }
@@ -44,7 +43,7 @@ export function InvitationList(props: { documentId: string; invitations: Invitat
       setRevoking(null);
       onChanged({ kind: "ok", text: people.panel.revoked(revoking.invitation.email) });
     } catch (error) {
-      setRevoking({ ...revoking, busy: false, error: messageOf(error) });
+      setRevoking({ ...revoking, busy: false, error: errorMessage(error) });
     }
   };
 
@@ -87,6 +86,7 @@ export function InvitationList(props: { documentId: string; invitations: Invitat
         </div>
       ) : null}
       <ConfirmDialog
+        tone="danger"
         open={revoking !== null}
         title={revoking ? people.panel.revokeTitle(revoking.invitation.email) : ""}
         confirmLabel={people.panel.revokeConfirm}

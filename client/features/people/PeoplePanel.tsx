@@ -6,25 +6,22 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { PeopleResponse, MemberDto } from "../../../shared/validation/people.js";
-import { ApiError } from "../../api.js";
 import { peopleApi } from "./peopleApi.js";
 import { da } from "../../i18n/da.js";
 import { people } from "../../i18n/people.js";
 import { Loading } from "../../pages/Loading.js";
 import { useWorkspace } from "../workspace/WorkspaceContext.js";
-import { ConfirmDialog } from "./ConfirmDialog.js";
+import { ConfirmDialog } from "../../ui/Dialog.js";
 import { InviteForm } from "./InviteForm.js";
 import { InvitationList } from "./InvitationList.js";
 import { rolesFor, type DocumentRole } from "./roles.js";
 import "./people.css";
 import { can } from "../../../shared/policy.js";
+import { errorMessage } from "../../ui/errors.js";
 
 type Load = { status: "loading" } | { status: "error"; message: string } | { status: "ok"; data: PeopleResponse };
 type Notice = { kind: "ok" | "error"; text: string } | null;
 
-function messageOf(error: unknown): string {
-  return error instanceof ApiError ? error.message : da.errors.generic;
-}
 
 export function PeoplePanel() {
   const { document, me, subscribe } = useWorkspace();
@@ -51,8 +48,8 @@ export function PeoplePanel() {
       (error: unknown) => {
         if (controller.signal.aborted) return;
         // Keep showing the last list when a refresh fails; say so.
-        setLoad((current) => (current.status === "ok" ? current : { status: "error", message: messageOf(error) }));
-        setNotice({ kind: "error", text: `${people.panel.loadError} ${messageOf(error)}` });
+        setLoad((current) => (current.status === "ok" ? current : { status: "error", message: errorMessage(error) }));
+        setNotice({ kind: "error", text: `${people.panel.loadError} ${errorMessage(error)}` });
       },
     );
     return () => controller.abort();
@@ -90,7 +87,7 @@ export function PeoplePanel() {
       }
       if (sent) setNotice({ kind: "ok", text: people.panel.roleChanged(member.name, da.roles[sent]) });
     } catch (error) {
-      setNotice({ kind: "error", text: people.panel.roleChangeFailed(member.name, messageOf(error)) });
+      setNotice({ kind: "error", text: people.panel.roleChangeFailed(member.name, errorMessage(error)) });
       reload();
     } finally {
       desired.current.delete(member.userId);
@@ -114,7 +111,7 @@ export function PeoplePanel() {
       requestAnimationFrame(() => membersHeading.current?.focus());
       reload();
     } catch (error) {
-      setRemoving({ member, busy: false, error: messageOf(error) });
+      setRemoving({ member, busy: false, error: errorMessage(error) });
     }
   };
 
@@ -190,6 +187,7 @@ export function PeoplePanel() {
 
       {manage ? (
         <ConfirmDialog
+          tone="danger"
           open={removing !== null}
           title={removing ? people.panel.removeTitle(removing.member.name) : ""}
           confirmLabel={people.panel.removeConfirm}

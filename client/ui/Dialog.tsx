@@ -1,13 +1,13 @@
 /**
- * A modal dialog on the native <dialog> element (showModal): the page behind is inert, Escape
- * closes it, and the browser returns focus to what opened it. `ConfirmDialog` is the one
- * confirmation of the workflow's irreversible steps: the cancel button gets the focus first (unless
- * the content marks an earlier control, e.g. a checkbox to tick), so an accidental Enter never
- * confirms.
+ * The one modal dialog of the client, on the native <dialog> element (showModal): the page behind
+ * is inert, Escape closes it, and the browser returns focus to what opened it. `ConfirmDialog` is
+ * the one confirmation of irreversible steps (the workflow's, removing a person, revoking an
+ * invitation): the cancel button gets the focus first (unless the content marks an earlier
+ * control, e.g. a checkbox to tick), so an accidental Enter never confirms.
  */
 import { useEffect, useId, useRef, type ReactNode } from "react";
-import { wf } from "../../i18n/workflow.js";
-import "./workflow.css";
+import { wf } from "../i18n/workflow.js";
+import "./ui.css";
 
 /** The first element marked `data-initial-focus` gets the focus when the dialog opens. */
 export function Dialog(props: { open: boolean; title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
@@ -28,7 +28,7 @@ export function Dialog(props: { open: boolean; title: string; onClose: () => voi
   return (
     <dialog
       ref={ref}
-      className={`wf-dialog${wide ? " wf-dialog--wide" : ""}`}
+      className={`ui-dialog${wide ? " ui-dialog--wide" : ""}`}
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
@@ -37,8 +37,8 @@ export function Dialog(props: { open: boolean; title: string; onClose: () => voi
     >
       {open ? (
         <>
-          <div className="wf-dialog__head">
-            <h2 id={titleId} className="wf-dialog__title">
+          <div className="ui-dialog__head">
+            <h2 id={titleId} className="ui-dialog__title">
               {title}
             </h2>
             <button type="button" className="button button--secondary button--small" onClick={onClose}>
@@ -46,7 +46,7 @@ export function Dialog(props: { open: boolean; title: string; onClose: () => voi
             </button>
           </div>
           {/* A wide dialog may scroll content with no control in it: keyboard users can focus it to scroll. */}
-          <div className="wf-dialog__body" {...(wide ? { tabIndex: 0, role: "region", "aria-labelledby": titleId } : {})}>
+          <div className="ui-dialog__body" {...(wide ? { tabIndex: 0, role: "region", "aria-labelledby": titleId } : {})}>
             {children}
           </div>
         </>
@@ -65,12 +65,16 @@ export function ConfirmDialog(props: {
   busy?: boolean;
   /** Shown in the dialog (role=alert), e.g. the server's refusal. */
   error?: string | null;
+  /** The confirm button's text while busy (default: unchanged). */
+  busyLabel?: string;
+  /** "danger": the confirm button is red (removing, revoking). */
+  tone?: "danger";
 }) {
-  const { open, title, children, confirmLabel, onConfirm, onCancel, busy, error } = props;
+  const { open, title, children, confirmLabel, onConfirm, onCancel, busy, error, busyLabel, tone } = props;
   return (
     <Dialog open={open} title={title} onClose={busy ? () => {} : onCancel}>
       <form
-        className="wf-confirm"
+        className="ui-confirm"
         onSubmit={(e) => {
           e.preventDefault();
           if (!busy) onConfirm();
@@ -78,13 +82,13 @@ export function ConfirmDialog(props: {
       >
         {children}
         {error ? (
-          <p className="wf-error" role="alert">
+          <p className="ui-error" role="alert">
             {error}
           </p>
         ) : null}
-        <div className="wf-actions">
-          <button type="submit" className="button" aria-disabled={busy || undefined}>
-            {confirmLabel}
+        <div className="ui-actions">
+          <button type="submit" className={`button${tone === "danger" ? " button--danger" : ""}`} aria-disabled={busy || undefined}>
+            {busy && busyLabel ? busyLabel : confirmLabel}
           </button>
           <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy} data-initial-focus>
             {wf.common.cancel}

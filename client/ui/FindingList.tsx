@@ -1,7 +1,7 @@
-/** Completeness findings as the approval panel shows them: where (item and block) and what. */
-import { findBlock } from "../../../shared/template/definition.js";
-import type { Finding } from "../../../shared/template/types.js";
-import { da } from "../../i18n/da.js";
+/** Completeness findings as buttons that jump to their field: where (item and block) and what. The check panel and the approval panel both list them so. */
+import { findBlock } from "../../shared/template/definition.js";
+import type { Finding } from "../../shared/template/types.js";
+import { da } from "../i18n/da.js";
 
 export function blockTitle(blockId: string): string {
   const block = findBlock(blockId);
@@ -13,7 +13,7 @@ export function blockTitle(blockId: string): string {
 export const findingKey = (f: Finding) => `${f.ruleId}:${f.fieldId ?? ""}`;
 
 /** Each finding as a button that jumps to its field. */
-export function FindingButtons({ findings, kind, onJump }: { findings: Finding[]; kind: "fejl" | "advarsel"; onJump: (f: Finding) => void }) {
+export function FindingList({ findings, kind, onJump }: { findings: Finding[]; kind: "fejl" | "advarsel"; onJump: (f: Finding) => void }) {
   return (
     <ul className="findings">
       {findings.map((f) => (
