@@ -14,23 +14,13 @@ import { SUBMISSION_DEADLINE } from "../../../shared/deadline.js";
 import { checkDateOf } from "../../workflow/check-date.js";
 import { submittedLate } from "../../../shared/deadline.js";
 import { nationalCapacity, type CapacityReply } from "../../../shared/capacity.js";
+import type { OverviewResponse, OverviewRowDto } from "../../../shared/validation/responses.js";
 
-export interface OverviewRowDto {
-  documentId: string;
-  regionId: string;
-  regionName: string;
-  state: string;
-  progress: Record<string, { ok: number; total: number }>;
-  errors: number;
-  approvals: { given: number; total: number };
-  /** Capacity the reply offers (women per year), for the national sum against 80–100. */
-  capacity: number | null;
-  sealed: { indholdsHash: string; forseglingsHash: string; sealedAt: string; late: boolean } | null;
-}
+export type { OverviewRowDto };
 
 export async function overviewRoutes(app: FastifyInstance, deps: { store: Store; collab: CollabService }): Promise<void> {
   const { store, collab } = deps;
-  app.get("/api/overview", { preHandler: app.requireUser }, async (request) => {
+  app.get("/api/overview", { preHandler: app.requireUser }, async (request): Promise<OverviewResponse> => {
     if (!principalOf(request).agencyAccess) throw forbidden("Det nationale overblik er for Social- og Boligstyrelsen.");
     const today = copenhagenToday();
     const rows: OverviewRowDto[] = [];

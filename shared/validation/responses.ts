@@ -1,0 +1,67 @@
+/**
+ * Response shapes of the version, rejected-changes and overview routes (server/routes/versions,
+ * server/workflow/rejected.ts, server/routes/overview), shared by those routes and the client.
+ */
+import type { ProgressKey } from "../template/types.js";
+import type { WorkflowState } from "../vocabulary.js";
+
+/** One entry of GET /api/documents/:id/versions (newest first). */
+export interface VersionDto {
+  id: string;
+  documentId: string;
+  name: string;
+  /** "auto": made by the workflow; "manual": saved by the coordinator. */
+  kind: "auto" | "manual";
+  createdBy: string | null;
+  createdByName: string | null;
+  createdAt: string;
+  contentHash: string;
+}
+
+/** GET /api/documents/:id/versions/:versionId: the version as a standalone HTML page. */
+export interface VersionViewResponse {
+  id: string;
+  name: string;
+  createdAt: string;
+  contentHash: string;
+  html: string;
+}
+
+/** GET /api/documents/:id/versions/:a/compare/:b: word diff per changed field. */
+export interface VersionCompareResponse {
+  from: { id: string; name: string };
+  to: { id: string; name: string };
+  changes: { id: string; label: string; parts: { value: string; added?: boolean; removed?: boolean }[] }[];
+}
+
+/** GET /api/documents/:id/rejected-changes: the caller's own edits refused after the freeze. */
+export interface RejectedChangeDto {
+  id: string;
+  createdAt: string;
+  changes: { id: string; label: string; yourVersion: string }[];
+}
+
+export interface OverviewRowDto {
+  documentId: string;
+  regionId: string;
+  regionName: string;
+  state: WorkflowState;
+  progress: Record<ProgressKey, { ok: number; total: number }>;
+  errors: number;
+  approvals: { given: number; total: number };
+  /** Women per year the reply offers; null when not stated. */
+  capacity: number | null;
+  sealed: { indholdsHash: string; forseglingsHash: string; sealedAt: string; late: boolean } | null;
+}
+
+/** GET /api/overview (Social- og Boligstyrelsen only). */
+export interface OverviewResponse {
+  today: string;
+  deadline: string;
+  nationalNeed: { min: number; max: number };
+  /** Women per year in submitted replies (a unit two regions share counts once). */
+  nationalCapacity: number;
+  /** Women per year in replies not yet submitted, shown apart. */
+  draftCapacity: number;
+  rows: OverviewRowDto[];
+}
