@@ -21,7 +21,7 @@ import { useCollab } from "../features/collab/useCollab.js";
 import type { ServerEvent } from "../features/collab/events.js";
 import { CompletenessPanel } from "../features/completeness/CompletenessPanel.js";
 import { PanelTabs } from "../features/workspace/PanelTabs.js";
-import { WorkspaceContext, type Workspace } from "../features/workspace/WorkspaceContext.js";
+import { WorkspaceContext, type PanelId, type Workspace } from "../features/workspace/WorkspaceContext.js";
 import { CommentsPanel } from "../features/comments/CommentsPanel.js";
 import { UnreadThreadsBadge } from "../features/comments/UnreadThreadsBadge.js";
 import { ApprovalPanel } from "../features/approval/ApprovalPanel.js";
@@ -172,8 +172,9 @@ function ReplyWorkspace({ document: initialDocument, me }: { document: ReplyDocu
   }, []);
 
   const onJump = useCallback((target: JumpTarget) => void jumpToTarget(target, editor), [editor]);
+  const [activePanel, setActivePanel] = useState<PanelId>("fuldstaendighed");
   const workspace = useMemo<Workspace>(
-    () => ({ document, me, ydoc: session?.ydoc ?? null, provider: session?.provider ?? null, editor, workflowState: workflow, onJump, subscribe }),
+    () => ({ document, me, ydoc: session?.ydoc ?? null, provider: session?.provider ?? null, editor, workflowState: workflow, onJump, showPanel: setActivePanel, subscribe }),
     [document, me, session, editor, workflow, onJump, subscribe],
   );
 
@@ -246,6 +247,8 @@ function ReplyWorkspace({ document: initialDocument, me }: { document: ReplyDocu
         {session ? <PresenceList awareness={session.provider.awareness} selfUserId={me.user.id} /> : null}
         <PanelTabs
           label={da.editor.panelsLabel}
+          active={activePanel}
+          onSelect={(id) => setActivePanel(id as PanelId)}
           panels={[
             {
               id: "fuldstaendighed",

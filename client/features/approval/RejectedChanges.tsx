@@ -11,12 +11,9 @@ import type { RejectedChangeDto } from "../../api.js";
 import { useRejectedChanges } from "./useRejectedChanges.js";
 
 export const REJECTED_SECTION_ID = "afviste-aendringer";
-/** PanelTabs gives each tab the id `tab-<panel id>`; the approval panel's id is "godkendelse". */
-const APPROVAL_TAB_ID = "tab-godkendelse";
-
-/** Opens the approval tab and moves the focus to the refused changes. */
-export function showRejectedChanges(): void {
-  document.getElementById(APPROVAL_TAB_ID)?.click();
+/** Opens the approval panel and moves the focus to the refused changes. */
+function showRejectedChanges(showPanel: (id: "godkendelse") => void): void {
+  showPanel("godkendelse");
   requestAnimationFrame(() => {
     const section = document.getElementById(REJECTED_SECTION_ID);
     section?.scrollIntoView({ block: "start" });
@@ -99,7 +96,7 @@ function readDismissed(documentId: string): string[] {
 
 /** The reply page's banner: shown while there are refused changes the user has not hidden. */
 export function RejectedChangesBanner() {
-  const { document } = useWorkspace();
+  const { document, showPanel } = useWorkspace();
   const { changes } = useRejectedChanges();
   const [dismissed, setDismissed] = useState<string[]>(() => readDismissed(document.id));
   const unseen = changes.filter((c) => !dismissed.includes(c.id));
@@ -117,7 +114,7 @@ export function RejectedChangesBanner() {
     <div className="banner banner--warning wf-rejected-banner" role="status">
       <p className="banner__text">
         {wf.approval.rejectedBanner} —{" "}
-        <button type="button" className="button--link wf-inline-link" onClick={showRejectedChanges}>
+        <button type="button" className="button--link wf-inline-link" onClick={() => showRejectedChanges(showPanel)}>
           {wf.approval.rejectedShow}
         </button>
       </p>

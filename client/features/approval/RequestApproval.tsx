@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import type { CompletenessReport, Finding } from "../../../shared/template/types.js";
 import { api, ApiError } from "../../api.js";
 import { wf } from "../../i18n/workflow.js";
-import { useThreads } from "../comments/threadStore.js";
+import { useThreads } from "../comments/threadHooks.js";
 import { runCompleteness } from "../completeness/useCompleteness.js";
 import { useWorkspace } from "../workspace/WorkspaceContext.js";
 import { ConfirmDialog } from "../../ui/Dialog.js";

@@ -4,7 +4,7 @@
  * tab's accessible name gets ", 2 ulæste tråde".
  */
 import { cm } from "../../i18n/comments.js";
-import { useThreads } from "./threadStore.js";
+import { useThreads } from "./threadHooks.js";
 import "./comments.css";
 
 /** Threads with activity the signed-in person has not seen (0 while loading). */

@@ -13,15 +13,10 @@
  * cancel) and focus requests for the panel.
  */
 import { watchAnchors } from "./anchorWatch.js";
-import { useContext, useEffect, useRef, useSyncExternalStore } from "react";
 import type { Editor } from "@tiptap/core";
-import type { WebsocketProvider } from "y-websocket";
-import type { ThreadDto } from "../../../shared/validation/comments.js";
 import type { PeopleResponse } from "../../../shared/validation/people.js";
 import { api } from "../../api.js";
 import { peopleApi } from "../people/peopleApi.js";
-import { cm } from "../../i18n/comments.js";
-import { WorkspaceContext } from "../workspace/WorkspaceContext.js";
 import {
   applyCommentMark,
   commentTarget,
@@ -31,68 +26,21 @@ import {
   type CommentController,
   type HighlightStatus,
 } from "./commentHighlights.js";
-import { can } from "../../../shared/policy.js";
 import { errorMessage } from "../../ui/errors.js";
+import { newThreadId } from "./threadIds.js";
+import { threadNews } from "./threadNews.js";
+import { coalesce } from "./coalesce.js";
 
-export interface ThreadsState {
-  status: "loading" | "error" | "ok";
-  threads: ThreadDto[];
-  /** May the signed-in person write comments now (role, and the reply is not submitted)? */
-  canComment: boolean;
-  /** The latest fetch failed: the message (what is shown may be stale). */
-  error: string | null;
-}
+export type { CommentUi, Draft, FocusRequest, ThreadsState } from "./threadState.js";
+import type { CommentUi, FocusRequest, ThreadsState } from "./threadState.js";
 
-export interface Draft {
-  threadId: string;
-  quote: string;
-  blockId: string | null;
-}
-
-export type FocusRequest = { target: "draft" } | { target: "thread"; threadId: string; moveFocus: boolean };
-
-export interface CommentUi {
-  /** The thread open (expanded) in the panel and outlined in the text. */
-  active: string | null;
-  /** A new thread being written; its mark is already in the text. */
-  draft: Draft | null;
-  /** The panel should scroll to (and maybe focus) this; cleared by the panel once done. */
-  focus: FocusRequest | null;
-  /** The latest news for screen readers; `seq` grows, so the same text is said again. */
-  announcement: { text: string; seq: number } | null;
-}
-
-const INITIAL_STATE: ThreadsState = { status: "loading", threads: [], canComment: false, error: null };
-const INITIAL_UI: CommentUi = { active: null, draft: null, focus: null, announcement: null };
-
-/** A v4 UUID; crypto.randomUUID exists only in secure contexts, getRandomValues everywhere. */
-export function newThreadId(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** id of the Kommentarer tab (PanelTabs: `tab-<panel id>`, the panel id is "kommentarer" in EditorPage). */
-const COMMENTS_TAB_ID = "tab-kommentarer";
-
-/** Brings the Kommentarer tab to the front (without moving the focus). */
-export function showCommentsTab(): void {
-  const tab = document.getElementById(COMMENTS_TAB_ID);
-  if (tab && tab.getAttribute("aria-selected") !== "true") tab.click();
-}
-
-const excerpt = (text: string, max = 120) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+export const INITIAL_STATE: ThreadsState = { status: "loading", threads: [], canComment: false, error: null };
+export const INITIAL_UI: CommentUi = { active: null, draft: null, focus: null, announcement: null };
 
 export class ThreadStore {
   private state: ThreadsState = INITIAL_STATE;
   private ui: CommentUi = INITIAL_UI;
   private readonly listeners = new Set<() => void>();
-  private scheduled = false;
-  private inFlight = false;
-  private again = false;
   private editor: Editor | null = null;
   /** Thread ids with text in the document, as the editor last showed it (null before the editor is bound). */
   private anchored: Set<string> | null = null;
@@ -106,6 +54,8 @@ export class ThreadStore {
   private readonly ownStatusChanges = new Set<string>();
   private readonly reading = new Set<string>();
   private people: Promise<PeopleResponse> | null = null;
+  /** Brings the Kommentarer panel to the front (the page's, through the workspace). */
+  private showPanel: () => void = () => {};
 
   readonly controller: CommentController = {
     startDraft: () => {
@@ -140,6 +90,10 @@ export class ThreadStore {
     this.emit();
   }
 
+  setShowPanel(show: () => void): void {
+    this.showPanel = show;
+  }
+
   setMe(userId: string): void {
     this.meId = userId;
   }
@@ -147,21 +101,9 @@ export class ThreadStore {
   // --- loading ------------------------------------------------------------------------------
 
   /** Refetches soon (coalesced with other calls in the same tick and with a fetch in flight). */
-  refresh(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    queueMicrotask(() => {
-      this.scheduled = false;
-      void this.fetch();
-    });
-  }
+  readonly refresh: () => void = coalesce(() => this.fetch());
 
   private async fetch(): Promise<void> {
-    if (this.inFlight) {
-      this.again = true;
-      return;
-    }
-    this.inFlight = true;
     try {
       const response = await api.listThreads(this.documentId);
       const previous = this.state;
@@ -170,7 +112,7 @@ export class ThreadStore {
       const anchored = this.anchored;
       const threads = anchored ? response.threads.map((t) => ({ ...t, orphaned: !anchored.has(t.id) })) : response.threads;
       this.state = { status: "ok", threads, canComment: response.canComment, error: null };
-      const news = previous.status === "ok" ? this.newsSince(previous.threads, response.threads) : null;
+      const news = previous.status === "ok" ? threadNews(previous.threads, response.threads, this.meId, this.ownStatusChanges) : null;
       if (news) this.ui = { ...this.ui, announcement: { text: news, seq: (this.ui.announcement?.seq ?? 0) + 1 } };
       // The open thread vanished (should not happen; threads are never deleted): close it.
       if (this.ui.active && !response.threads.some((t) => t.id === this.ui.active) && !this.created.has(this.ui.active)) this.ui = { ...this.ui, active: null };
@@ -178,36 +120,7 @@ export class ThreadStore {
     } catch (error) {
       const message = errorMessage(error);
       this.setState(this.state.status === "ok" ? { ...this.state, error: message } : { ...INITIAL_STATE, status: "error", error: message });
-    } finally {
-      this.inFlight = false;
-      if (this.again) {
-        this.again = false;
-        void this.fetch();
-      }
     }
-  }
-
-  /** What others did since the last list, in words (new comments, resolved or reopened threads). */
-  private newsSince(before: ThreadDto[], after: ThreadDto[]): string | null {
-    const old = new Map(before.map((t) => [t.id, t]));
-    const fresh: { author: ThreadDto["messages"][number]["author"]; body: string }[] = [];
-    const statusNews: string[] = [];
-    for (const thread of after) {
-      const was = old.get(thread.id);
-      const known = new Set(was?.messages.map((m) => m.id) ?? []);
-      for (const m of thread.messages) if (!known.has(m.id) && !m.deleted && m.author.id !== this.meId) fresh.push({ author: m.author, body: m.body });
-      if (was && was.status !== thread.status && !this.ownStatusChanges.has(thread.id)) {
-        const quote = excerpt(thread.quote, 40);
-        if (thread.status === "resolved" && thread.resolvedBy?.id !== this.meId) statusNews.push(cm.announce.resolved(thread.resolvedBy?.name ?? "", quote));
-        if (thread.status === "open") statusNews.push(cm.announce.reopened(quote));
-      }
-      if (was && was.status !== thread.status) this.ownStatusChanges.delete(thread.id);
-    }
-    const parts: string[] = [];
-    if (fresh.length === 1) parts.push(cm.announce.newComment(fresh[0]!.author.name, fresh[0]!.author.organisation, excerpt(fresh[0]!.body)));
-    else if (fresh.length > 1) parts.push(cm.announce.newComments(fresh.length));
-    parts.push(...statusNews);
-    return parts.length > 0 ? parts.join(". ") : null;
   }
 
   /** The organisations of the region and the reply's members, for mentions (fetched once). */
@@ -275,7 +188,7 @@ export class ThreadStore {
     const threadId = newThreadId();
     if (!applyCommentMark(editor, threadId, this.anchorOnly)) return false;
     this.setUi({ draft: { threadId, quote: target.quote, blockId: target.blockId }, active: null, focus: { target: "draft" } });
-    showCommentsTab();
+    this.showPanel();
     return true;
   }
 
@@ -302,7 +215,7 @@ export class ThreadStore {
   open(threadId: string, options: { focus: boolean }): void {
     if (!this.state.threads.some((t) => t.id === threadId) && !this.created.has(threadId)) return;
     this.setUi({ active: threadId, focus: { target: "thread", threadId, moveFocus: options.focus } });
-    showCommentsTab();
+    this.showPanel();
   }
 
   /** Expands or collapses a thread in the panel. */
@@ -378,83 +291,4 @@ export class ThreadStore {
       },
     );
   }
-}
-
-const stores = new Map<string, ThreadStore>();
-
-function storeFor(documentId: string): ThreadStore {
-  let store = stores.get(documentId);
-  if (!store) {
-    store = new ThreadStore(documentId);
-    stores.set(documentId, store);
-  }
-  return store;
-}
-
-/**
- * The store of the reply on this page (null outside the reply page). Every user keeps it fresh:
- * refetch on mount, on `threads` events, after a reconnect and when the workflow state changes.
- */
-export function useThreadStore(): ThreadStore | null {
-  const workspace = useContext(WorkspaceContext);
-  const store = workspace ? storeFor(workspace.document.id) : null;
-  const subscribe = workspace?.subscribe;
-  const provider: WebsocketProvider | null = workspace?.provider ?? null;
-  const workflowState = workspace?.workflowState;
-  const meId = workspace?.me.user.id;
-  // A kommentator cannot edit, but may anchor a comment (the server lets the mark through) while the text is a draft.
-  const role = workspace?.document.role;
-  store?.setAnchorOnly(can(role, "comment") && !can(role, "edit") && workflowState === "udkast");
-
-  useEffect(() => {
-    if (!store || !subscribe) return;
-    if (meId) store.setMe(meId);
-    store.refresh();
-    return subscribe((event) => {
-      if (event.type === "threads") store.refresh();
-    });
-  }, [store, subscribe, meId]);
-
-  useEffect(() => {
-    if (!store || !provider) return;
-    const onSync = (synced: boolean) => {
-      if (synced) store.refresh(); // events sent while offline are lost: catch up
-    };
-    provider.on("sync", onSync);
-    return () => provider.off("sync", onSync);
-  }, [store, provider]);
-
-  // A change of workflow state may change what one may do (e.g. submitted: read-only).
-  const seenState = useRef(workflowState);
-  useEffect(() => {
-    if (!store || seenState.current === workflowState) return;
-    seenState.current = workflowState;
-    store.refresh();
-  }, [store, workflowState]);
-
-  return store;
-}
-
-const noopSubscribe = () => () => {};
-const staticState = () => INITIAL_STATE;
-const staticUi = () => INITIAL_UI;
-
-export function useThreadsState(store: ThreadStore | null): ThreadsState {
-  return useSyncExternalStore(store?.subscribe ?? noopSubscribe, store?.getState ?? staticState);
-}
-
-export function useCommentUi(store: ThreadStore | null): CommentUi {
-  return useSyncExternalStore(store?.subscribe ?? noopSubscribe, store?.getUi ?? staticUi);
-}
-
-/** The threads of this reply and whether one may comment; for panels outside comments/. */
-export function useThreads(): ThreadsState {
-  return useThreadsState(useThreadStore());
-}
-
-/** Binds the editor to the store (highlights, clicks, the shortcut); used by the panel, which is always mounted. */
-export function useEditorBinding(store: ThreadStore | null): void {
-  const workspace = useContext(WorkspaceContext);
-  const editor = workspace?.editor ?? null;
-  useEffect(() => (store && editor ? store.bindEditor(editor) : undefined), [store, editor]);
 }

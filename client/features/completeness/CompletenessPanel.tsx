@@ -9,7 +9,7 @@ import type { ProgressKey } from "../../../shared/template/types.js";
 import { da, formatNumber } from "../../i18n/da.js";
 import { cm } from "../../i18n/comments.js";
 import { openThreadsByProgressKey } from "../comments/grouping.js";
-import { useThreads } from "../comments/threadStore.js";
+import { useThreads } from "../comments/threadHooks.js";
 import type { JumpTarget } from "../editor/focus.js";
 import { useCompleteness } from "./useCompleteness.js";
 import { FindingList } from "../../ui/FindingList.js";

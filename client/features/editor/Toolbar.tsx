@@ -9,7 +9,7 @@ import { useEditorState, type Editor } from "@tiptap/react";
 import { da } from "../../i18n/da.js";
 import { cm } from "../../i18n/comments.js";
 import { commentTarget, followDomSelection } from "../comments/commentHighlights.js";
-import { useThreadStore, useThreadsState } from "../comments/threadStore.js";
+import { useThreadStore, useThreadsState } from "../comments/threadHooks.js";
 import { LinkForm } from "./LinkForm.js";
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);

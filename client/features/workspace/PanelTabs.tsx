@@ -1,9 +1,11 @@
 /**
  * The reply page's side panels as an accessible tab set (WAI-ARIA tabs pattern): arrow keys move
  * between tabs, Home/End jump to the ends, the active panel is labelled by its tab. Panels stay
- * mounted when hidden, so their subscriptions and drafts survive switching tabs.
+ * mounted when hidden, so their subscriptions and drafts survive switching tabs. The page holds
+ * which panel is in front (`active`), so a panel can bring another to the front through the
+ * workspace's `showPanel`.
  */
-import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useRef, type KeyboardEvent, type ReactNode } from "react";
 
 export interface PanelDef {
   id: string;
@@ -13,8 +15,8 @@ export interface PanelDef {
   content: ReactNode;
 }
 
-export function PanelTabs({ panels, label }: { panels: PanelDef[]; label: string }) {
-  const [active, setActive] = useState(panels[0]?.id ?? "");
+export function PanelTabs({ panels, label, active, onSelect }: { panels: PanelDef[]; label: string; active: string; onSelect: (id: string) => void }) {
+  const setActive = onSelect;
   const tabs = useRef<Map<string, HTMLButtonElement>>(new Map());
 
   const focusTab = (index: number) => {

@@ -10,6 +10,7 @@ import type { WebsocketProvider } from "y-websocket";
 import type { DocumentResponse, MeResponse } from "../../../shared/validation/api.js";
 import type { ServerEvent } from "../collab/events.js";
 import type { JumpTarget } from "../editor/focus.js";
+export type PanelId = "fuldstaendighed" | "kommentarer" | "godkendelse" | "personer" | "historik";
 
 export type ReplyDocument = DocumentResponse["document"];
 export type WorkflowState = ReplyDocument["state"];
@@ -22,6 +23,8 @@ export interface Workspace {
   editor: Editor | null;
   workflowState: WorkflowState;
   onJump: (target: JumpTarget) => void;
+  /** Brings a side panel to the front (its id in EditorPage's PanelTabs), without moving the focus. */
+  showPanel: (panelId: PanelId) => void;
   subscribe: (listener: (event: ServerEvent) => void) => () => void;
 }
 
