@@ -17,15 +17,8 @@ import type { Editor } from "@tiptap/core";
 import type { PeopleResponse } from "../../../shared/validation/people.js";
 import { api } from "../../api.js";
 import { peopleApi } from "../people/peopleApi.js";
-import {
-  applyCommentMark,
-  commentTarget,
-  findThreadRange,
-  removeCommentMark,
-  setHighlightInfo,
-  type CommentController,
-  type HighlightStatus,
-} from "./commentHighlights.js";
+import { setHighlightInfo, type CommentController, type HighlightStatus } from "./commentHighlights.js";
+import { applyCommentMark, commentTarget, findThreadRange, removeCommentMark } from "./commentMarks.js";
 import { errorMessage } from "../../ui/errors.js";
 import { newThreadId } from "./threadIds.js";
 import { threadNews } from "./threadNews.js";

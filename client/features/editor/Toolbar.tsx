@@ -8,7 +8,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 
 import { useEditorState, type Editor } from "@tiptap/react";
 import { da } from "../../i18n/da.js";
 import { cm } from "../../i18n/comments.js";
-import { commentTarget, followDomSelection } from "../comments/commentHighlights.js";
+import { commentTarget, followDomSelection } from "../comments/commentMarks.js";
 import { useThreadStore, useThreadsState } from "../comments/threadHooks.js";
 import { LinkForm } from "./LinkForm.js";
 
