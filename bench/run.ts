@@ -25,7 +25,11 @@ import { emptyResults, machineInfo, postgresVersion, renderMarkdown, type Result
 
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
-const option = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3).split(",");
+const option = (name: string) =>
+  argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.slice(name.length + 3)
+    .split(",");
 const only = option("only");
 const serverFilter = option("servers") as ServerKind[] | undefined;
 const plan: Plan = structuredClone(quick ? QUICK_PLAN : FULL_PLAN);
@@ -89,7 +93,9 @@ async function main(): Promise<void> {
               for (const [i, clients] of sizes.entries()) {
                 const r = await runFanout(server, { clients, edits: f.edits, warmup: f.warmup, maxMs: f.maxMs, document: benchDocument(i) });
                 collect(`fanout|${kind}|${clients}`, (v: FanoutResult) => (results.fanout[kind] ??= []).push(v), r);
-                log(`fan-out ${kind} ${clients} clients: p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, CPU ${r.serverCpuMsPerEdit} ms/edit (system ${r.serverSystemCpuMsPerEdit})`);
+                log(
+                  `fan-out ${kind} ${clients} clients: p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, CPU ${r.serverCpuMsPerEdit} ms/edit (system ${r.serverSystemCpuMsPerEdit})`,
+                );
               }
             });
           }
@@ -130,7 +136,9 @@ async function main(): Promise<void> {
       if (wanted("memory")) {
         for (const m of plan.memory) {
           for (const kind of order(m.servers)) {
-            const r = await withServer(results, fixtures, kind, `memory ${m.content}`, (s) => runMemory(s, { rooms: m.rooms, perRoom: m.perRoom, content: contents[m.content], label: m.content }));
+            const r = await withServer(results, fixtures, kind, `memory ${m.content}`, (s) =>
+              runMemory(s, { rooms: m.rooms, perRoom: m.perRoom, content: contents[m.content], label: m.content }),
+            );
             if (!r) continue;
             collect(`memory|${kind}|${m.content}`, (v: MemoryResult) => (results.memory[kind] ??= []).push(v), r);
             log(`memory ${kind} ${m.content}: ${r.kbPerRoom} KB per room (${m.rooms} rooms × ${m.perRoom})`);

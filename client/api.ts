@@ -107,7 +107,14 @@ export async function request<T>(method: Method, path: string, options: RequestO
   return json as T;
 }
 
-export type { OverviewResponse, OverviewRowDto, RejectedChangeDto, VersionCompareResponse, VersionDto, VersionViewResponse } from "../shared/validation/responses.js";
+export type {
+  OverviewResponse,
+  OverviewRowDto,
+  RejectedChangeDto,
+  VersionCompareResponse,
+  VersionDto,
+  VersionViewResponse,
+} from "../shared/validation/responses.js";
 import type { OverviewResponse, RejectedChangeDto, VersionCompareResponse, VersionDto, VersionViewResponse } from "../shared/validation/responses.js";
 
 export const documentPath = (id: string) => `/api/documents/${encodeURIComponent(id)}`;

@@ -19,7 +19,11 @@ try {
     process.exitCode = 1;
   } else {
     const { removed } = await repairDocument(store, documentId);
-    console.log(removed === 0 ? `Svaret ${documentId} var i orden; intet er ændret.` : `Svaret ${documentId} er repareret: ${removed} ulæselige dele er fjernet (revisionslogget).`);
+    console.log(
+      removed === 0
+        ? `Svaret ${documentId} var i orden; intet er ændret.`
+        : `Svaret ${documentId} er repareret: ${removed} ulæselige dele er fjernet (revisionslogget).`,
+    );
   }
 } finally {
   await store.close();

@@ -88,7 +88,10 @@ async function main(): Promise<void> {
     await shoot(coordinator, "reply-comments");
 
     await showPanel(coordinator, "Personer");
-    await coordinator.getByRole("tabpanel", { name: "Personer" }).getByRole("heading", { name: /Med i svaret/ }).waitFor();
+    await coordinator
+      .getByRole("tabpanel", { name: "Personer" })
+      .getByRole("heading", { name: /Med i svaret/ })
+      .waitFor();
     await shoot(coordinator, "reply-people");
 
     await showPanel(coordinator, "Historik");
@@ -113,7 +116,10 @@ async function main(): Promise<void> {
     const roskilde = await signedIn(browser, base, "redaktoer.roskilde@regionssvar.dk");
     await openReply(roskilde, "Sjælland");
     await showPanel(roskilde, "Godkendelse");
-    await roskilde.getByRole("tabpanel", { name: "Godkendelse" }).getByRole("textbox", { name: /^Grundlag/ }).scrollIntoViewIfNeeded();
+    await roskilde
+      .getByRole("tabpanel", { name: "Godkendelse" })
+      .getByRole("textbox", { name: /^Grundlag/ })
+      .scrollIntoViewIfNeeded();
     await shoot(roskilde, "reply-approval");
 
     const midtjylland = await signedIn(browser, base, "koordinator.midtjylland@regionssvar.dk");

@@ -71,7 +71,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       ...DEFAULT_COLLAB_OPTIONS,
       unloadDelayMs: config.ROOM_UNLOAD_DELAY_MS,
       writer: { ...DEFAULT_COLLAB_OPTIONS.writer, compactAfterUpdates: config.COMPACT_AFTER_UPDATES },
-      user: { maxConnections: config.MAX_CONNECTIONS_PER_USER, framesPerSecond: config.USER_MESSAGES_PER_SECOND, frameBurst: 5 * config.USER_MESSAGES_PER_SECOND },
+      user: {
+        maxConnections: config.MAX_CONNECTIONS_PER_USER,
+        framesPerSecond: config.USER_MESSAGES_PER_SECOND,
+        frameBurst: 5 * config.USER_MESSAGES_PER_SECOND,
+      },
       maxDocumentBytes: config.MAX_DOCUMENT_BYTES,
       ...deps.collabOptions,
     },

@@ -4,9 +4,7 @@
  */
 import { z } from "zod";
 
-const bool = z
-  .enum(["true", "false", "1", "0", ""])
-  .transform((v) => v === "true" || v === "1");
+const bool = z.enum(["true", "false", "1", "0", ""]).transform((v) => v === "true" || v === "1");
 
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -22,7 +20,10 @@ export const ConfigSchema = z.object({
   /** redis://… enables scale-out fan-out between several instances. */
   REDIS_URL: z.string().url().optional(),
   /** Namespace of the Redis channels (several deployments or test runs can share one Redis). */
-  REDIS_CHANNEL_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default("rs"),
+  REDIS_CHANNEL_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .default("rs"),
   /** Public origin(s) the browser uses, comma-separated; websocket upgrades from other origins are refused. Empty: same host as the request. */
   ALLOWED_ORIGINS: z.string().default(""),
   /** Set when served over https: cookies become `__Host-` + Secure. */
@@ -36,9 +37,17 @@ export const ConfigSchema = z.object({
   /** How often open websockets are checked against their session (expired or revoked ones close), in ms. */
   SESSION_CHECK_MS: z.coerce.number().int().min(100).default(5000),
   /** Largest websocket frame accepted, in bytes (a full reply is ~100 KB; pastes of tables can be large). */
-  WS_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  WS_MAX_FRAME_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 * 1024),
   /** Largest document (encoded Yjs state with its history), in bytes; a bigger change is refused with 4413. */
-  MAX_DOCUMENT_BYTES: z.coerce.number().int().min(64 * 1024).default(16 * 1024 * 1024),
+  MAX_DOCUMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(16 * 1024 * 1024),
   /** Collaboration sockets one user may have open on one instance (one per reply per tab); more are closed with 4429. */
   MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(30),
   /** Frames per second one user may send across all sockets (burst 5×); more close the socket with 4529. */
@@ -48,7 +57,10 @@ export const ConfigSchema = z.object({
   /** Unload a room this long after its last client left, in ms (0 = at once, after persisting). */
   ROOM_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5000),
   /** smtp://user:pass@host:port or smtps://… : mail goes out through this server. Unset: mails stay in the outbox (/udbakke). */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
   /** Sender of the mails. */
   MAIL_FROM: z.string().min(3).default("Regionssvar <noreply@regionssvar.dk>"),
   /** How often the delivery loop looks for due mails, in ms (it also runs at once after each new mail). */

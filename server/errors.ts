@@ -30,7 +30,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (error instanceof ZodError) {
       return reply.status(400).send({
-        error: { code: "invalid_input", message: "Ugyldige oplysninger i forespørgslen.", details: error.issues.map((i) => ({ path: i.path, message: i.message })) },
+        error: {
+          code: "invalid_input",
+          message: "Ugyldige oplysninger i forespørgslen.",
+          details: error.issues.map((i) => ({ path: i.path, message: i.message })),
+        },
       });
     }
     if (typeof error.code === "string" && error.code.startsWith("FST_CSRF")) {

@@ -8,15 +8,7 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
-import {
-  decodeServerMessage,
-  encodeAuth,
-  encodeAwareness,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
-  type Dialect,
-} from "./protocol.js";
+import { decodeServerMessage, encodeAuth, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type Dialect } from "./protocol.js";
 
 export interface ClientTarget {
   url: string;

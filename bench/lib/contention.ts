@@ -77,6 +77,8 @@ export async function runContentionCase(
 }
 
 export function contentionTable(results: ContentionResult[]): string {
-  const rows = results.map((r) => `| ${r.label} | ${r.rooms} × ${r.perRoom} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${r.latencyMs.max} | ${r.undelivered} |`);
+  const rows = results.map(
+    (r) => `| ${r.label} | ${r.rooms} × ${r.perRoom} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${r.latencyMs.max} | ${r.undelivered} |`,
+  );
   return ["| case | rooms × clients | p50 ms | p99 ms | max ms | undelivered |", "|---|---|---|---|---|---|", ...rows].join("\n");
 }

@@ -32,7 +32,16 @@ async function seed(store: Store): Promise<void> {
   const now = new Date().toISOString();
   for (let i = 0; i < BENCH_DOCUMENTS; i++) {
     const id = benchDocument(i);
-    await store.insertDocument({ id, regionId: REGION, title: `Benchmark ${i}`, templateId: TEMPLATE.templateId, templateVersion: TEMPLATE.version, state: "udkast", createdAt: now, updatedAt: now });
+    await store.insertDocument({
+      id,
+      regionId: REGION,
+      title: `Benchmark ${i}`,
+      templateId: TEMPLATE.templateId,
+      templateVersion: TEMPLATE.version,
+      state: "udkast",
+      createdAt: now,
+      updatedAt: now,
+    });
     await store.upsertMembership({ documentId: id, userId: user.id, role: "redaktoer" });
   }
 }

@@ -38,7 +38,6 @@ export interface ManyRoomsResult {
   serverRssMbEnd: number;
 }
 
-
 export async function runManyRooms(server: RunningServer, o: ManyRoomsOptions): Promise<ManyRoomsResult> {
   const names = Array.from({ length: o.rooms }, (_, i) => benchDocument(i));
   const cpuStart = server.cpuMs();

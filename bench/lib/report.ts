@@ -22,7 +22,17 @@ export interface Results {
   command: string;
   /** Rounds per measurement; each figure is the best of them (bench/lib/rounds.ts). */
   rounds: number;
-  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; pinned: boolean; serverCore: number; loadCore: number; loadavgStart: number[]; loadavgEnd?: number[] };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGb: number;
+    node: string;
+    pinned: boolean;
+    serverCore: number;
+    loadCore: number;
+    loadavgStart: number[];
+    loadavgEnd?: number[];
+  };
   versions: Record<string, string>;
   settings: Record<string, string | number>;
   fanout: PerServer<FanoutResult[]>;
@@ -39,7 +49,9 @@ const versionOf = (pkg: string) => (JSON.parse(readFileSync(`node_modules/${pkg}
 export function emptyResults(quick: boolean, pinned: boolean, loadavgStart: number[]): Results {
   let commit = "unknown";
   try {
-    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
   } catch {
     // not a git checkout: the version numbers below still identify the run
   }
@@ -47,7 +59,16 @@ export function emptyResults(quick: boolean, pinned: boolean, loadavgStart: numb
     date: new Date().toISOString().slice(0, 10),
     command: `npm run bench${quick ? " -- --quick" : ""}`,
     rounds: 1,
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "?", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, pinned, serverCore: SERVER_CORE, loadCore: LOAD_CORE, loadavgStart: loadavgStart.map((l) => Math.round(l * 100) / 100) },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? "?",
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      pinned,
+      serverCore: SERVER_CORE,
+      loadCore: LOAD_CORE,
+      loadavgStart: loadavgStart.map((l) => Math.round(l * 100) / 100),
+    },
     versions: {
       regionssvar: `${(JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version} (${commit})`,
       yjs: versionOf("yjs"),
@@ -90,13 +111,16 @@ export async function postgresVersion(): Promise<string | null> {
   }
 }
 
-const fmt = (n: number | null | undefined, digits = 2) => (n === null || n === undefined || Number.isNaN(n) ? "–" : String(Math.round(n * 10 ** digits) / 10 ** digits));
+const fmt = (n: number | null | undefined, digits = 2) =>
+  n === null || n === undefined || Number.isNaN(n) ? "–" : String(Math.round(n * 10 ** digits) / 10 ** digits);
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !b ? "–" : `${fmt(a / b)}×`);
 const REF: ServerKind = "y-websocket-1.5.4";
 const HPS: ServerKind = "hocuspocus-sqlite";
 
 function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(" | ")} |`, `|${header.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+  return [`| ${header.join(" | ")} |`, `|${header.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join(
+    "\n",
+  );
 }
 
 function fanoutTable(r: Results): string {
@@ -107,10 +131,25 @@ function fanoutTable(r: Results): string {
     for (const [kind, list] of Object.entries(r.fanout) as [ServerKind, FanoutResult[]][]) {
       const x = list.find((y) => y.clients === clients);
       if (!x) continue;
-      rows.push([`${clients} · ${kind}`, String(x.edits), fmt(x.latencyMs.p50), fmt(x.latencyMs.p99), fmt(x.latencyMs.max), fmt(x.serverCpuMsPerEdit, 3), fmt(x.serverCpuUsPerDelivery, 1), fmt(x.serverRssMb, 0), ratio(x.serverCpuMsPerEdit, at(REF)?.serverCpuMsPerEdit), ratio(x.serverCpuMsPerEdit, at(HPS)?.serverCpuMsPerEdit), ratio(x.latencyMs.p50, at(REF)?.latencyMs.p50)]);
+      rows.push([
+        `${clients} · ${kind}`,
+        String(x.edits),
+        fmt(x.latencyMs.p50),
+        fmt(x.latencyMs.p99),
+        fmt(x.latencyMs.max),
+        fmt(x.serverCpuMsPerEdit, 3),
+        fmt(x.serverCpuUsPerDelivery, 1),
+        fmt(x.serverRssMb, 0),
+        ratio(x.serverCpuMsPerEdit, at(REF)?.serverCpuMsPerEdit),
+        ratio(x.serverCpuMsPerEdit, at(HPS)?.serverCpuMsPerEdit),
+        ratio(x.latencyMs.p50, at(REF)?.latencyMs.p50),
+      ]);
     }
   }
-  return table(["clients · server", "edits", "p50 ms", "p99 ms", "max ms", "CPU ms/edit", "CPU µs/delivery", "RSS MB", "CPU vs ref", "CPU vs HP-SQLite", "p50 vs ref"], rows);
+  return table(
+    ["clients · server", "edits", "p50 ms", "p99 ms", "max ms", "CPU ms/edit", "CPU µs/delivery", "RSS MB", "CPU vs ref", "CPU vs HP-SQLite", "p50 vs ref"],
+    rows,
+  );
 }
 
 function manyRoomsTable(r: Results): string {
@@ -118,11 +157,26 @@ function manyRoomsTable(r: Results): string {
   for (const [kind, list] of Object.entries(r.manyRooms) as [ServerKind, ManyRoomsResult[]][]) {
     for (const x of list) {
       const ref = r.manyRooms[REF]?.find((y) => y.rooms === x.rooms);
-      rows.push([`${x.rooms}×${x.perRoom} · ${kind}`, String(x.edits), fmt(x.connectMs, 0), fmt(x.latencyMs.p50), fmt(x.latencyMs.p99), fmt(x.latencyMs.max), fmt(x.serverCpuMsPerEdit, 3), fmt(x.serverCpuUsPerDelivery, 1), fmt(x.serverRssMbEnd, 0), String(x.undelivered), ratio(x.latencyMs.p99, ref?.latencyMs.p99)]);
+      rows.push([
+        `${x.rooms}×${x.perRoom} · ${kind}`,
+        String(x.edits),
+        fmt(x.connectMs, 0),
+        fmt(x.latencyMs.p50),
+        fmt(x.latencyMs.p99),
+        fmt(x.latencyMs.max),
+        fmt(x.serverCpuMsPerEdit, 3),
+        fmt(x.serverCpuUsPerDelivery, 1),
+        fmt(x.serverRssMbEnd, 0),
+        String(x.undelivered),
+        ratio(x.latencyMs.p99, ref?.latencyMs.p99),
+      ]);
     }
   }
   rows.sort((a, b) => a[0]!.localeCompare(b[0]!));
-  return table(["rooms×clients · server", "edits", "connect ms", "p50 ms", "p99 ms", "max ms", "CPU ms/edit", "CPU µs/delivery", "RSS MB", "undelivered", "p99 vs ref"], rows);
+  return table(
+    ["rooms×clients · server", "edits", "connect ms", "p50 ms", "p99 ms", "max ms", "CPU ms/edit", "CPU µs/delivery", "RSS MB", "undelivered", "p99 vs ref"],
+    rows,
+  );
 }
 
 function traceTable(r: Results): string {
@@ -140,7 +194,22 @@ function traceTable(r: Results): string {
     ratio(x.coldLoadMs?.p50, hp),
     x.coldLoadNote,
   ]);
-  return table(["server", "edits", "server CPU ms", "CPU µs/edit", "text = trace", "doc bytes (V1)", "doc bytes (V2)", "cold load p50 ms", "cold load max ms", "cold vs HP-SQLite", "cold load from"], rows);
+  return table(
+    [
+      "server",
+      "edits",
+      "server CPU ms",
+      "CPU µs/edit",
+      "text = trace",
+      "doc bytes (V1)",
+      "doc bytes (V2)",
+      "cold load p50 ms",
+      "cold load max ms",
+      "cold vs HP-SQLite",
+      "cold load from",
+    ],
+    rows,
+  );
 }
 
 function memoryTable(r: Results): string {
@@ -148,11 +217,24 @@ function memoryTable(r: Results): string {
   for (const [kind, list] of Object.entries(r.memory) as [ServerKind, MemoryResult[]][]) {
     for (const x of list) {
       const at = (k: ServerKind) => r.memory[k]?.find((y) => y.content === x.content);
-      rows.push([`${x.content} · ${kind}`, `${x.rooms}×${x.perRoom}`, fmt(x.kbPerRoom, 1), ratio(x.kbPerRoom, at(REF)?.kbPerRoom), ratio(x.kbPerRoom, at(HPS)?.kbPerRoom), fmt(x.rssMbBaseline, 0), fmt(x.rssMbLoaded, 0), x.idleRoomsUnloaded === null ? "never" : String(x.idleRoomsUnloaded), fmt(x.rssMbAfterUnload, 0)]);
+      rows.push([
+        `${x.content} · ${kind}`,
+        `${x.rooms}×${x.perRoom}`,
+        fmt(x.kbPerRoom, 1),
+        ratio(x.kbPerRoom, at(REF)?.kbPerRoom),
+        ratio(x.kbPerRoom, at(HPS)?.kbPerRoom),
+        fmt(x.rssMbBaseline, 0),
+        fmt(x.rssMbLoaded, 0),
+        x.idleRoomsUnloaded === null ? "never" : String(x.idleRoomsUnloaded),
+        fmt(x.rssMbAfterUnload, 0),
+      ]);
     }
   }
   rows.sort((a, b) => a[0]!.localeCompare(b[0]!));
-  return table(["content · server", "rooms×clients", "KB per room", "vs ref", "vs HP-SQLite", "RSS MB before", "RSS MB loaded", "idle rooms unloaded", "RSS MB after"], rows);
+  return table(
+    ["content · server", "rooms×clients", "KB per room", "vs ref", "vs HP-SQLite", "RSS MB before", "RSS MB loaded", "idle rooms unloaded", "RSS MB after"],
+    rows,
+  );
 }
 
 export function renderMarkdown(r: Results): string {
@@ -163,11 +245,21 @@ export function renderMarkdown(r: Results): string {
     "",
     `\`${r.command}\` on ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}; server on core ${m.serverCore}, load generator on core ${m.loadCore}${m.pinned ? "" : " (NOT pinned: taskset missing or one core)"}; load average ${m.loadavgStart.join(" / ")} at start, ${m.loadavgEnd?.join(" / ") ?? "?"} at end; best of ${r.rounds} round${r.rounds === 1 ? "" : "s"} per figure.`,
     "",
-    `Versions: ${Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(", ")}.`,
+    `Versions: ${Object.entries(r.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}.`,
     "",
     "## Targets (ratios within this run)",
     "",
-    table(["target", "measured", "limit", "met"], r.targets.map((t) => [t.name, t.measured === null ? "–" : `${fmt(t.measured)}×`, `≤ ${t.limit}×`, t.measured === null ? "not measured" : t.met ? "yes" : "**no**"])),
+    table(
+      ["target", "measured", "limit", "met"],
+      r.targets.map((t) => [
+        t.name,
+        t.measured === null ? "–" : `${fmt(t.measured)}×`,
+        `≤ ${t.limit}×`,
+        t.measured === null ? "not measured" : t.met ? "yes" : "**no**",
+      ]),
+    ),
     "",
     "## Fan-out (one room, closed loop)",
     "",

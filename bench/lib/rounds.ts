@@ -11,7 +11,20 @@ export function bestOf<T>(runs: T[]): T {
 }
 
 /** Set by the scenario, not measured: the first round's value stands. */
-const GIVEN = new Set(["clients", "edits", "rooms", "perRoom", "connections", "editsPerSecondPerRoom", "frames", "docBytesV1", "docBytesV2", "contentBytes", "content", "coldLoadNote"]);
+const GIVEN = new Set([
+  "clients",
+  "edits",
+  "rooms",
+  "perRoom",
+  "connections",
+  "editsPerSecondPerRoom",
+  "frames",
+  "docBytesV1",
+  "docBytesV2",
+  "contentBytes",
+  "content",
+  "coldLoadNote",
+]);
 /** Worse when larger, and a loss in any round counts: the largest value stands. */
 const WORST = new Set(["undelivered"]);
 

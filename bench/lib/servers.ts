@@ -21,7 +21,14 @@ import type { ClientTarget } from "./client.js";
 import { BENCH_EMAIL, BENCH_PASSWORD, type Fixtures } from "./fixtures.js";
 import { cpuMs, cpuTimes, freePort, rssBytes, startPinned, stopProcess, type StartedProcess } from "./proc.js";
 
-export const SERVER_KINDS = ["regionssvar-sqlite", "regionssvar-postgres", "regionssvar-2x-redis", "hocuspocus-memory", "hocuspocus-sqlite", "y-websocket-1.5.4"] as const;
+export const SERVER_KINDS = [
+  "regionssvar-sqlite",
+  "regionssvar-postgres",
+  "regionssvar-2x-redis",
+  "hocuspocus-memory",
+  "hocuspocus-sqlite",
+  "y-websocket-1.5.4",
+] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
 
 /** How long this server keeps an empty room (ms); short, so cold loads need no long wait. */
@@ -101,7 +108,9 @@ async function startRegionssvar(kind: ServerKind, fixtures: Fixtures): Promise<R
     data.remove();
   };
   try {
-    const started = await Promise.allSettled(Array.from({ length: count }, () => startPinned([...profileArgs(), "--import", "tsx", "server/main.ts"], env, /REGIONSSVAR_LISTENING (\d+)/)));
+    const started = await Promise.allSettled(
+      Array.from({ length: count }, () => startPinned([...profileArgs(), "--import", "tsx", "server/main.ts"], env, /REGIONSSVAR_LISTENING (\d+)/)),
+    );
     for (const s of started) if (s.status === "fulfilled") instances.push({ proc: s.value, port: Number(s.value.match[1]) });
     const failed = started.find((s) => s.status === "rejected");
     if (failed) throw (failed as PromiseRejectedResult).reason;

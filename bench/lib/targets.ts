@@ -38,7 +38,12 @@ export function targetRows(r: Results): TargetResult[] {
     );
   }
   rows.push(
-    row("two instances + Redis: fan-out p50, 2 clients, vs one instance (PostgreSQL)", fan("regionssvar-2x-redis", 2)?.latencyMs.p50, fan("regionssvar-postgres", 2)?.latencyMs.p50, 2.0),
+    row(
+      "two instances + Redis: fan-out p50, 2 clients, vs one instance (PostgreSQL)",
+      fan("regionssvar-2x-redis", 2)?.latencyMs.p50,
+      fan("regionssvar-postgres", 2)?.latencyMs.p50,
+      2.0,
+    ),
   );
   return rows;
 }

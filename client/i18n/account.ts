@@ -13,7 +13,8 @@ export const accountTexts = {
   },
   totp: {
     title: "Totrinsbekræftelse",
-    introOff: "Med totrinsbekræftelse skal du ud over adgangskoden skrive en kode fra en godkendelsesapp på telefonen (fx Microsoft Authenticator eller Google Authenticator), når du logger ind.",
+    introOff:
+      "Med totrinsbekræftelse skal du ud over adgangskoden skrive en kode fra en godkendelsesapp på telefonen (fx Microsoft Authenticator eller Google Authenticator), når du logger ind.",
     on: "Totrinsbekræftelse er slået til.",
     start: "Slå totrinsbekræftelse til",
     step1: "Tilføj en konto i din godkendelsesapp med denne nøgle (eller åbn linket på telefonen):",

@@ -65,7 +65,10 @@ export const da = {
     findings: (errors: number, warnings: number) =>
       errors === 0 && warnings === 0
         ? "Ingen fejl"
-        : [errors > 0 ? (errors === 1 ? "1 fejl" : `${formatNumber(errors)} fejl`) : null, warnings > 0 ? (warnings === 1 ? "1 advarsel" : `${formatNumber(warnings)} advarsler`) : null]
+        : [
+            errors > 0 ? (errors === 1 ? "1 fejl" : `${formatNumber(errors)} fejl`) : null,
+            warnings > 0 ? (warnings === 1 ? "1 advarsel" : `${formatNumber(warnings)} advarsler`) : null,
+          ]
             .filter(Boolean)
             .join(", "),
     emptyTitle: "Ingen svar endnu",
@@ -101,10 +104,8 @@ export const da = {
     panelHistory: "Historik",
     loadingReply: "Indlæser svaret…",
     stateLabel: "Status",
-    noTemplate:
-      "Svaret kunne ikke vises, fordi dokumentet ikke indeholder skabelonen. Der er ikke ændret noget. Kontakt regionens koordinator.",
-    templateMismatch: (stored: number, known: number) =>
-      `Svaret bruger skabelonversion ${stored}, men denne side kender version ${known}. Genindlæs siden.`,
+    noTemplate: "Svaret kunne ikke vises, fordi dokumentet ikke indeholder skabelonen. Der er ikke ændret noget. Kontakt regionens koordinator.",
+    templateMismatch: (stored: number, known: number) => `Svaret bruger skabelonversion ${stored}, men denne side kender version ${known}. Genindlæs siden.`,
     readOnlyRole: "Du kan læse svaret, men ikke redigere i det.",
     readOnlyFrozen: "Svaret er låst, fordi det er til godkendelse, godkendt eller indsendt. Teksten kan ikke ændres.",
     structureBlocked: "Skabelonens overskrifter og felter kan ikke slettes eller flyttes. Ret teksten inden for felterne.",

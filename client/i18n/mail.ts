@@ -5,7 +5,8 @@ export const mailTexts = {
     title: "Udbakke",
     introOutbox:
       "Der er ingen mailserver i denne installation, så mails bliver her i stedet for at blive sendt. Du kan læse dem og give links videre på en sikker måde. Med en mailserver (SMTP_URL) sendes de automatisk.",
-    introSmtp: "Mails sendes gennem mailserveren. Her kan du se, hvad der er sendt, og hvad der venter på et nyt forsøg. Indholdet vises ikke, fordi invitationslinks kun er til modtageren.",
+    introSmtp:
+      "Mails sendes gennem mailserveren. Her kan du se, hvad der er sendt, og hvad der venter på et nyt forsøg. Indholdet vises ikke, fordi invitationslinks kun er til modtageren.",
     forbidden: "Kun koordinatoren kan se udbakken.",
     loadError: "Udbakken kunne ikke hentes.",
     retry: "Prøv igen",
@@ -36,7 +37,8 @@ export const mailTexts = {
     loadError: "Dine valg kunne ikke hentes.",
     retry: "Prøv igen",
     sessionsTitle: "Log ud på alle enheder",
-    sessionsIntro: "Har du været logget ind på en computer, du ikke længere har adgang til, kan du logge ud alle steder på én gang. Åbne svar lukkes med det samme.",
+    sessionsIntro:
+      "Har du været logget ind på en computer, du ikke længere har adgang til, kan du logge ud alle steder på én gang. Åbne svar lukkes med det samme.",
     logoutAll: "Log ud på alle enheder",
     loggingOut: "Logger ud…",
     logoutAllFailed: (message: string) => `Det lykkedes ikke at logge ud alle steder: ${message}`,

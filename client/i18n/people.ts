@@ -100,7 +100,8 @@ export const people = {
     link: "Invitationslink",
     linkHelp: "Linket kan kun bruges én gang.",
     expires: (when: string) => `Linket udløber ${when}.`,
-    noEmail: "Der er ingen mailserver i denne installation: mailen med linket ligger i udbakken, og linket vises kun her. Giv linket til personen på en sikker måde, fx i en krypteret besked.",
+    noEmail:
+      "Der er ingen mailserver i denne installation: mailen med linket ligger i udbakken, og linket vises kun her. Giv linket til personen på en sikker måde, fx i en krypteret besked.",
     mailed: (email: string) => `Linket er sendt til ${email} på mail. Kun personen selv får linket.`,
     copy: "Kopiér link",
     copied: "Linket er kopieret.",

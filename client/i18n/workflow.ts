@@ -12,11 +12,17 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 export const wf = {
   remind: {
     title: "Påmind kommunerne",
-    intro: (n: number) => (n === 1 ? "1 kommune mangler at godkende. Send en mail til dens redaktører." : `${n} kommuner mangler at godkende. Send en mail til deres redaktører.`),
+    intro: (n: number) =>
+      n === 1 ? "1 kommune mangler at godkende. Send en mail til dens redaktører." : `${n} kommuner mangler at godkende. Send en mail til deres redaktører.`,
     note: "Kort besked (valgfri)",
     send: "Send påmindelse",
     sending: "Sender…",
-    sent: (n: number) => (n === 0 ? "Der er ingen redaktører i de kommuner, der mangler. Invitér dem under Personer." : n === 1 ? "Påmindelsen er sendt til 1 person." : `Påmindelsen er sendt til ${n} personer.`),
+    sent: (n: number) =>
+      n === 0
+        ? "Der er ingen redaktører i de kommuner, der mangler. Invitér dem under Personer."
+        : n === 1
+          ? "Påmindelsen er sendt til 1 person."
+          : `Påmindelsen er sendt til ${n} personer.`,
   },
   states: {
     udkast: "Udkast",
@@ -129,8 +135,7 @@ export const wf = {
     // Submit
     submit: "Indsend svaret",
     submitDialogTitle: "Indsend svaret til Social- og Boligstyrelsen?",
-    submitDialogBody:
-      "Svaret forsegles med dato og alle kommuners godkendelser og kan ikke ændres bagefter. En rettelse kræver et nyt, supplerende svar.",
+    submitDialogBody: "Svaret forsegles med dato og alle kommuners godkendelser og kan ikke ændres bagefter. En rettelse kræver et nyt, supplerende svar.",
     submitConfirm: "Indsend og forsegl",
     submitted: "Svaret er indsendt og forseglet.",
     notSubmittable: "Svaret kan ikke indsendes endnu:",
@@ -155,7 +160,8 @@ export const wf = {
     presentNow: "I svaret lige nu:",
     nobodyElse: "Ingen andre er i svaret lige nu.",
     typingNow: "skriver nu",
-    waitingForPause: (names: string[]) => `Venter på, at ${names.join(" og ")} holder en pause, så ingen sætning bliver skåret over. Teksten låses, så snart der er stille.`,
+    waitingForPause: (names: string[]) =>
+      `Venter på, at ${names.join(" og ")} holder en pause, så ingen sætning bliver skåret over. Teksten låses, så snart der er stille.`,
     freezeAnyway: "Lås nu alligevel",
     rejectedLimit: "Der er ikke plads til at gemme flere af dine afviste ændringer. Kopiér teksten herunder, og kontakt koordinatoren, før du skriver mere.",
     rejectedBanner: "Nogle af dine ændringer blev ikke gemt, fordi svaret var låst",
@@ -233,7 +239,8 @@ export const wf = {
     capacityTitle: "Kapacitet på landsplan",
     capacitySubmittedOnly: "Kun indsendte svar tæller. En enhed, som to regioner deler, tælles én gang.",
     capacityDrafts: (n: number) => `Svar, der endnu ikke er indsendt, angiver ${formatNumber(n)} ${plural(n, "kvinde", "kvinder")} om året mere.`,
-    capacitySum: (sum: number, min: number, max: number) => `${formatNumber(sum)} ${plural(sum, "kvinde", "kvinder")} om året i alt. Behovet er ${formatNumber(min)}–${formatNumber(max)} kvinder om året.`,
+    capacitySum: (sum: number, min: number, max: number) =>
+      `${formatNumber(sum)} ${plural(sum, "kvinde", "kvinder")} om året i alt. Behovet er ${formatNumber(min)}–${formatNumber(max)} kvinder om året.`,
     capacityBelow: (missing: number) => `Under behovet: der mangler mindst ${formatNumber(missing)} ${plural(missing, "plads", "pladser")} om året.`,
     capacityWithin: "Inden for behovet.",
     capacityAbove: "Over det skønnede behov.",

@@ -116,7 +116,11 @@ function ReplyWorkspace({ document: initialDocument, me }: { document: ReplyDocu
   const onEvent = useCallback(
     (event: ServerEvent) => {
       if (event.type === "workflow") setWorkflow(event.state);
-      if (event.type === "people") api.getDocument(initialDocument.id).then((r) => setDocument(r.document), () => undefined);
+      if (event.type === "people")
+        api.getDocument(initialDocument.id).then(
+          (r) => setDocument(r.document),
+          () => undefined,
+        );
       for (const listener of listeners.current) listener(event);
     },
     [initialDocument.id],
@@ -174,95 +178,117 @@ function ReplyWorkspace({ document: initialDocument, me }: { document: ReplyDocu
   const onJump = useCallback((target: JumpTarget) => void jumpToTarget(target, editor), [editor]);
   const [activePanel, setActivePanel] = useState<PanelId>("fuldstaendighed");
   const workspace = useMemo<Workspace>(
-    () => ({ document, me, ydoc: session?.ydoc ?? null, provider: session?.provider ?? null, editor, workflowState: workflow, onJump, showPanel: setActivePanel, subscribe }),
+    () => ({
+      document,
+      me,
+      ydoc: session?.ydoc ?? null,
+      provider: session?.provider ?? null,
+      editor,
+      workflowState: workflow,
+      onJump,
+      showPanel: setActivePanel,
+      subscribe,
+    }),
     [document, me, session, editor, workflow, onJump, subscribe],
   );
 
   return (
     <WorkspaceContext.Provider value={workspace}>
-    <div className="workspace">
-      <main id="indhold" tabIndex={-1} className="workspace__main">
-        <header className="doc-header">
-          <div className="doc-header__titles">
-            <p className="doc-header__region">{document.regionName}</p>
-            <h1 className="doc-header__title">{document.title}</h1>
+      <div className="workspace">
+        <main id="indhold" tabIndex={-1} className="workspace__main">
+          <header className="doc-header">
+            <div className="doc-header__titles">
+              <p className="doc-header__region">{document.regionName}</p>
+              <h1 className="doc-header__title">{document.title}</h1>
+            </div>
+            <dl className="doc-header__facts">
+              <div>
+                <dt>{da.editor.stateLabel}</dt>
+                <dd>
+                  <StateLabel state={workflow} />
+                </dd>
+              </div>
+              <div>
+                <dt>{da.list.colRole}</dt>
+                <dd>{da.roles[document.role]}</dd>
+              </div>
+              <div>
+                <dt>{da.list.colDeadline}</dt>
+                <dd>
+                  <time dateTime={document.deadline}>{formatDate(document.deadline)}</time>
+                </dd>
+              </div>
+              <DeadlineFact deadline={document.deadline} state={workflow} />
+            </dl>
+            {/* Shown only when the panels sit below the reply (narrow screens, see styles.css). */}
+            <a className="workspace__jump" href="#paneler">
+              {da.editor.toPanels}
+            </a>
+          </header>
+
+          {view.kind === "error" ? <TerminalBanner code={view.code} pending={view.pending} onSignIn={sessionEnded} /> : null}
+          {!roleMayEdit ? <p className="banner banner--info">{da.editor.readOnlyRole}</p> : null}
+          {/* Once: the refusal's own banner above already says the reply is locked. */}
+          {roleMayEdit && workflow !== "udkast" && terminal !== CloseCode.DOCUMENT_FROZEN ? (
+            <p className="banner banner--info">{da.editor.readOnlyFrozen}</p>
+          ) : null}
+          {terminal !== CloseCode.DOCUMENT_FROZEN ? <RejectedChangesBanner /> : null}
+          <RestoredNotice />
+          {/* Heard by screen readers; seen beside the caret (the structure guard draws it there). */}
+          <div className="notice-region visually-hidden" role="status" aria-live="polite">
+            {notice ? <p>{notice}</p> : null}
           </div>
-          <dl className="doc-header__facts">
-            <div>
-              <dt>{da.editor.stateLabel}</dt>
-              <dd>
-                <StateLabel state={workflow} />
-              </dd>
-            </div>
-            <div>
-              <dt>{da.list.colRole}</dt>
-              <dd>{da.roles[document.role]}</dd>
-            </div>
-            <div>
-              <dt>{da.list.colDeadline}</dt>
-              <dd>
-                <time dateTime={document.deadline}>{formatDate(document.deadline)}</time>
-              </dd>
-            </div>
-            <DeadlineFact deadline={document.deadline} state={workflow} />
-          </dl>
-          {/* Shown only when the panels sit below the reply (narrow screens, see styles.css). */}
-          <a className="workspace__jump" href="#paneler">
-            {da.editor.toPanels}
+
+          {!ready && terminal === null ? <Loading text={da.editor.loadingReply} /> : null}
+          {ready && problem ? (
+            <ErrorPanel title={da.errorPage.title} message={problem} actionLabel={da.errorPage.reload} onAction={() => window.location.reload()} />
+          ) : null}
+          {ready && !problem && session ? <Outline /> : null}
+          {ready && !problem && session ? (
+            <ReplyEditor
+              ydoc={session.ydoc}
+              provider={session.provider}
+              user={user}
+              regionId={document.regionId}
+              editable={editable}
+              onBlocked={onBlocked}
+              onEditor={setEditor}
+            />
+          ) : null}
+        </main>
+        <aside id="paneler" tabIndex={-1} className="workspace__aside" aria-label={da.editor.asideLabel}>
+          {/* In the sticky side column (pinned to the screen's corner on narrow screens), so the save state stays in view. */}
+          <SaveIndicator snapshot={snapshot} />
+          <a className="workspace__jump" href="#indhold">
+            {da.editor.backToReply}
           </a>
-        </header>
-
-        {view.kind === "error" ? <TerminalBanner code={view.code} pending={view.pending} onSignIn={sessionEnded} /> : null}
-        {!roleMayEdit ? <p className="banner banner--info">{da.editor.readOnlyRole}</p> : null}
-        {/* Once: the refusal's own banner above already says the reply is locked. */}
-        {roleMayEdit && workflow !== "udkast" && terminal !== CloseCode.DOCUMENT_FROZEN ? <p className="banner banner--info">{da.editor.readOnlyFrozen}</p> : null}
-        {terminal !== CloseCode.DOCUMENT_FROZEN ? <RejectedChangesBanner /> : null}
-        <RestoredNotice />
-        {/* Heard by screen readers; seen beside the caret (the structure guard draws it there). */}
-        <div className="notice-region visually-hidden" role="status" aria-live="polite">
-          {notice ? <p>{notice}</p> : null}
-        </div>
-
-        {!ready && terminal === null ? <Loading text={da.editor.loadingReply} /> : null}
-        {ready && problem ? <ErrorPanel title={da.errorPage.title} message={problem} actionLabel={da.errorPage.reload} onAction={() => window.location.reload()} /> : null}
-        {ready && !problem && session ? <Outline /> : null}
-        {ready && !problem && session ? (
-          <ReplyEditor
-            ydoc={session.ydoc}
-            provider={session.provider}
-            user={user}
-            regionId={document.regionId}
-            editable={editable}
-            onBlocked={onBlocked}
-            onEditor={setEditor}
+          {session ? <PresenceList awareness={session.provider.awareness} selfUserId={me.user.id} /> : null}
+          <PanelTabs
+            label={da.editor.panelsLabel}
+            active={activePanel}
+            onSelect={(id) => setActivePanel(id as PanelId)}
+            panels={[
+              {
+                id: "fuldstaendighed",
+                label: da.editor.panelCompleteness,
+                content:
+                  ready && !problem && session ? (
+                    <CompletenessPanel
+                      ydoc={session.ydoc}
+                      regionId={document.regionId}
+                      checkDate={workflow !== "udkast" ? document.checkDate : null}
+                      onJump={onJump}
+                    />
+                  ) : null,
+              },
+              { id: "kommentarer", label: da.editor.panelComments, badge: <UnreadThreadsBadge />, content: <CommentsPanel /> },
+              { id: "godkendelse", label: da.editor.panelApproval, content: <ApprovalPanel /> },
+              { id: "personer", label: da.editor.panelPeople, content: <PeoplePanel /> },
+              { id: "historik", label: da.editor.panelHistory, content: <HistoryPanel /> },
+            ]}
           />
-        ) : null}
-      </main>
-      <aside id="paneler" tabIndex={-1} className="workspace__aside" aria-label={da.editor.asideLabel}>
-        {/* In the sticky side column (pinned to the screen's corner on narrow screens), so the save state stays in view. */}
-        <SaveIndicator snapshot={snapshot} />
-        <a className="workspace__jump" href="#indhold">
-          {da.editor.backToReply}
-        </a>
-        {session ? <PresenceList awareness={session.provider.awareness} selfUserId={me.user.id} /> : null}
-        <PanelTabs
-          label={da.editor.panelsLabel}
-          active={activePanel}
-          onSelect={(id) => setActivePanel(id as PanelId)}
-          panels={[
-            {
-              id: "fuldstaendighed",
-              label: da.editor.panelCompleteness,
-              content: ready && !problem && session ? <CompletenessPanel ydoc={session.ydoc} regionId={document.regionId} checkDate={workflow !== "udkast" ? document.checkDate : null} onJump={onJump} /> : null,
-            },
-            { id: "kommentarer", label: da.editor.panelComments, badge: <UnreadThreadsBadge />, content: <CommentsPanel /> },
-            { id: "godkendelse", label: da.editor.panelApproval, content: <ApprovalPanel /> },
-            { id: "personer", label: da.editor.panelPeople, content: <PeoplePanel /> },
-            { id: "historik", label: da.editor.panelHistory, content: <HistoryPanel /> },
-          ]}
-        />
-      </aside>
-    </div>
+        </aside>
+      </div>
     </WorkspaceContext.Provider>
   );
 }

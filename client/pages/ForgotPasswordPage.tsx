@@ -39,7 +39,15 @@ export function ForgotPasswordPage() {
             <label className="field__label" htmlFor="forgot-email">
               {t.email}
             </label>
-            <input id="forgot-email" className="input" type="email" autoComplete="username" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              id="forgot-email"
+              className="input"
+              type="email"
+              autoComplete="username"
+              inputMode="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           </div>
           <button type="submit" className="button" disabled={state.kind === "busy"}>
             {state.kind === "busy" ? t.submitting : t.submit}

@@ -48,7 +48,12 @@ export function InvitationPage() {
       {load.status === "loading" ? <Loading text={people.invitation.loading} /> : null}
       {load.status === "gone" ? <Gone /> : null}
       {load.status === "error" ? (
-        <ErrorPanel title={people.invitation.loadError} message={load.message} actionLabel={people.invitation.retry} onAction={() => setAttempt((n) => n + 1)} />
+        <ErrorPanel
+          title={people.invitation.loadError}
+          message={load.message}
+          actionLabel={people.invitation.retry}
+          onAction={() => setAttempt((n) => n + 1)}
+        />
       ) : null}
       {load.status === "ok" ? <SetPassword token={token} info={load.info} onGone={() => setLoad({ status: "gone" })} /> : null}
     </main>

@@ -39,7 +39,9 @@ export function OutboxPage() {
       <h1>{t.title}</h1>
       {load.status === "loading" ? <Loading /> : null}
       {load.status === "error" && load.error.status === 403 ? <ErrorPanel title={da.errors.forbidden} message={t.forbidden} /> : null}
-      {load.status === "error" && load.error.status !== 403 ? <ErrorPanel title={t.loadError} message={load.error.message} actionLabel={t.retry} onAction={() => setAttempt((n) => n + 1)} /> : null}
+      {load.status === "error" && load.error.status !== 403 ? (
+        <ErrorPanel title={t.loadError} message={load.error.message} actionLabel={t.retry} onAction={() => setAttempt((n) => n + 1)} />
+      ) : null}
       {load.status === "ok" ? (
         <>
           <p className="lead">{load.outbox.mode === "outbox" ? t.introOutbox : t.introSmtp}</p>

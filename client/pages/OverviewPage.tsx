@@ -58,7 +58,11 @@ function Overview({ overview, onRefresh }: { overview: OverviewResponse; onRefre
   const { rows, deadline, today, nationalCapacity, draftCapacity, nationalNeed } = overview;
   const submitted = rows.filter((r) => r.sealed !== null).length;
   const capacityStatus =
-    nationalCapacity < nationalNeed.min ? wf.overview.capacityBelow(nationalNeed.min - nationalCapacity) : nationalCapacity <= nationalNeed.max ? wf.overview.capacityWithin : wf.overview.capacityAbove;
+    nationalCapacity < nationalNeed.min
+      ? wf.overview.capacityBelow(nationalNeed.min - nationalCapacity)
+      : nationalCapacity <= nationalNeed.max
+        ? wf.overview.capacityWithin
+        : wf.overview.capacityAbove;
   const capacityKind = nationalCapacity < nationalNeed.min ? "below" : nationalCapacity <= nationalNeed.max ? "within" : "above";
 
   return (
@@ -143,7 +147,12 @@ function Overview({ overview, onRefresh }: { overview: OverviewResponse; onRefre
               <tr>
                 <th scope="row">{wf.overview.total}</th>
                 <td colSpan={3} />
-                <td>{wf.overview.approvals(sum(rows, (r) => r.approvals.given), sum(rows, (r) => r.approvals.total))}</td>
+                <td>
+                  {wf.overview.approvals(
+                    sum(rows, (r) => r.approvals.given),
+                    sum(rows, (r) => r.approvals.total),
+                  )}
+                </td>
                 <td>{wf.overview.capacity(nationalCapacity)}</td>
                 <td>{wf.overview.submittedCount(submitted, rows.length)}</td>
               </tr>

@@ -45,7 +45,9 @@ export function ProfilePage() {
       <h1>{t.title}</h1>
       <h2>{t.mailTitle}</h2>
       {load.status === "loading" ? <Loading /> : null}
-      {load.status === "error" ? <ErrorPanel title={t.loadError} message={load.message} actionLabel={t.retry} onAction={() => setAttempt((n) => n + 1)} /> : null}
+      {load.status === "error" ? (
+        <ErrorPanel title={t.loadError} message={load.message} actionLabel={t.retry} onAction={() => setAttempt((n) => n + 1)} />
+      ) : null}
       {load.status === "ok" ? <MailPreferencesForm initial={load.preferences} /> : null}
       {me?.user.hasPassword ? (
         <>

@@ -46,7 +46,15 @@ export function ResetPasswordPage() {
             <p className="field__help" id="reset-rule">
               {t.rule}
             </p>
-            <input id="reset-password" className="input" type="password" autoComplete="new-password" aria-describedby="reset-rule" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              id="reset-password"
+              className="input"
+              type="password"
+              autoComplete="new-password"
+              aria-describedby="reset-rule"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </div>
           <div className="field">
             <label className="field__label" htmlFor="reset-repeat">

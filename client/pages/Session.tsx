@@ -14,10 +14,7 @@ import { ErrorPanel } from "./ErrorPage.js";
 import { errorMessage } from "../ui/errors.js";
 
 export type SessionState =
-  | { status: "loading" }
-  | { status: "anonymous"; expired: boolean }
-  | { status: "authenticated"; me: MeResponse }
-  | { status: "error"; message: string };
+  { status: "loading" } | { status: "anonymous"; expired: boolean } | { status: "authenticated"; me: MeResponse } | { status: "error"; message: string };
 
 interface SessionApi {
   state: SessionState;

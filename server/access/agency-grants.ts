@@ -17,10 +17,18 @@ export async function grantAgencyAccess(store: Store, input: { email: string; na
   const email = normaliseEmail(input.email);
   let user = await store.getUserByEmail(email);
   let createdWithPassword: string | null = null;
-  if (user && user.organisationId !== AGENCY_ORGANISATION_ID) throw new Error(`${email} belongs to another organisation; agency access is for Social- og Boligstyrelsen only`);
+  if (user && user.organisationId !== AGENCY_ORGANISATION_ID)
+    throw new Error(`${email} belongs to another organisation; agency access is for Social- og Boligstyrelsen only`);
   if (!user) {
     createdWithPassword = randomBytes(12).toString("base64url");
-    user = { id: randomUUID(), email, name: input.name, organisationId: AGENCY_ORGANISATION_ID, passwordHash: await hashPassword(createdWithPassword), createdAt: new Date().toISOString() };
+    user = {
+      id: randomUUID(),
+      email,
+      name: input.name,
+      organisationId: AGENCY_ORGANISATION_ID,
+      passwordHash: await hashPassword(createdWithPassword),
+      createdAt: new Date().toISOString(),
+    };
     await store.insertUser(user);
   }
   const at = new Date().toISOString();

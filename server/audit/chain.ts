@@ -17,7 +17,11 @@ export function computeAuditHash(prevHash: string, entry: Omit<AuditEntry, "prev
     documentId: entry.documentId,
     details: entry.details,
   });
-  return createHash("sha256").update(prevHash).update("\n").update(body ?? "").digest("hex");
+  return createHash("sha256")
+    .update(prevHash)
+    .update("\n")
+    .update(body ?? "")
+    .digest("hex");
 }
 
 export interface ChainVerdict {

@@ -5,5 +5,11 @@ export function recordAudit(
   store: Store,
   entry: { actorUserId: string | null; event: string; documentId?: string | null; details: Record<string, unknown> },
 ): Promise<unknown> {
-  return store.appendAudit({ at: new Date().toISOString(), actorUserId: entry.actorUserId, event: entry.event, documentId: entry.documentId ?? null, details: entry.details });
+  return store.appendAudit({
+    at: new Date().toISOString(),
+    actorUserId: entry.actorUserId,
+    event: entry.event,
+    documentId: entry.documentId ?? null,
+    details: entry.details,
+  });
 }

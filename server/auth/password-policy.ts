@@ -30,7 +30,9 @@ export async function checkPassword(password: string, email: string): Promise<st
   // A context word padded with digits and signs ("Regionssvar2026!!!!") is that word: compare
   // letters only, and refuse a password whose letters are a context word with at most three more.
   const letters = lower.replace(/[^a-zæøå]/g, "");
-  const contextHit = [...CONTEXT_WORDS, localPart.replace(/[^a-zæøå]/g, "")].find((w) => w.length >= 4 && letters.includes(w) && letters.length - w.length <= 3);
+  const contextHit = [...CONTEXT_WORDS, localPart.replace(/[^a-zæøå]/g, "")].find(
+    (w) => w.length >= 4 && letters.includes(w) && letters.length - w.length <= 3,
+  );
   if (contextHit || (localPart.length >= 4 && lower.includes(localPart))) return "Adgangskoden må ikke indeholde din e-mailadresse eller tjenestens navn.";
   return null;
 }

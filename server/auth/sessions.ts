@@ -14,7 +14,13 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export async function createSession(store: Store, userId: string, ttlHours: number, now = new Date(), sso: SessionRow["sso"] = null): Promise<{ token: string; sessionId: string }> {
+export async function createSession(
+  store: Store,
+  userId: string,
+  ttlHours: number,
+  now = new Date(),
+  sso: SessionRow["sso"] = null,
+): Promise<{ token: string; sessionId: string }> {
   const token = randomBytes(32).toString("base64url");
   const sessionId = hashToken(token);
   await store.insertSession({

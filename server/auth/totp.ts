@@ -25,7 +25,9 @@ export async function totpUri(secret: string, email: string): Promise<string> {
 /** The time step of a valid code for `secret`, or null. */
 export async function checkTotp(secret: string, code: string, afterTimeStep?: number): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
-  const result = await (await otp()).verify({ secret, token: code, epochTolerance: TOLERANCE_SECONDS, ...(afterTimeStep !== undefined ? { afterTimeStep } : {}) });
+  const result = await (
+    await otp()
+  ).verify({ secret, token: code, epochTolerance: TOLERANCE_SECONDS, ...(afterTimeStep !== undefined ? { afterTimeStep } : {}) });
   // The functional API's result type covers HOTP too; a TOTP match carries its time step.
   return result.valid && "timeStep" in result && typeof result.timeStep === "number" ? result.timeStep : null;
 }

@@ -12,7 +12,8 @@ const COMMENT_MARK = "comment";
 
 /** The binding names an overlapping mark's formatting key "<mark>--<hash of the mark>". */
 const isCommentKey = (key: string) => key === COMMENT_MARK || key.startsWith(`${COMMENT_MARK}--`);
-const isCommentFormat = (s: unknown): boolean => s instanceof Y.Item && s.content instanceof Y.ContentFormat && isCommentKey(s.content.key) && s.parentSub === null;
+const isCommentFormat = (s: unknown): boolean =>
+  s instanceof Y.Item && s.content instanceof Y.ContentFormat && isCommentKey(s.content.key) && s.parentSub === null;
 
 export function isCommentAnchorOnly(doc: Y.Doc, decoded: DecodedUpdate): boolean {
   let changes = 0;

@@ -157,12 +157,7 @@ export function findStructureViolation(decoded: DecodedUpdate, guard: ProtectedI
       }
     } else if (content instanceof Y.ContentFormat) {
       if (!isKnownMark(content.key, marks)) return `unknown mark "${content.key}"`;
-    } else if (
-      content instanceof Y.ContentEmbed ||
-      content instanceof Y.ContentDoc ||
-      content instanceof Y.ContentBinary ||
-      content instanceof Y.ContentJSON
-    ) {
+    } else if (content instanceof Y.ContentEmbed || content instanceof Y.ContentDoc || content instanceof Y.ContentBinary || content instanceof Y.ContentJSON) {
       return "unsupported content kind";
     }
   }

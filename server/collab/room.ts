@@ -125,10 +125,7 @@ export class Room {
     return changed;
   }
 
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
     const message = encodeAwarenessMessage(this.awareness, changed);
@@ -170,7 +167,8 @@ export class Room {
       const firstUser = this.awarenessUsers.get(clientId);
       if (firstUser !== undefined && firstUser !== connection.principal.user.id) continue;
       const state = JSON.parse(json) as unknown;
-      if (state !== null && (typeof state !== "object" || Array.isArray(state))) throw new CloseError(CloseCode.MALFORMED_MESSAGE, "awareness state is not an object");
+      if (state !== null && (typeof state !== "object" || Array.isArray(state)))
+        throw new CloseError(CloseCode.MALFORMED_MESSAGE, "awareness state is not an object");
       const stamped = state === null ? null : { ...(state as Record<string, unknown>), user: connection.identity };
       entries.push({ clientId, clock, state: JSON.stringify(stamped) });
     }

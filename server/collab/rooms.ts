@@ -106,7 +106,13 @@ export class RoomRegistry {
         for (const listener of this.wholeStateListeners.get(documentId) ?? []) listener(state);
       });
       const awarenessUsers = this.awarenessUsersOf(documentId);
-      const room = new Room(documentId, row.regionId, doc, { frozen: isFrozen(row.state), storedUpdates, wholeState, awarenessUsers }, this.fanout.enabled ? this.publisher : null);
+      const room = new Room(
+        documentId,
+        row.regionId,
+        doc,
+        { frozen: isFrozen(row.state), storedUpdates, wholeState, awarenessUsers },
+        this.fanout.enabled ? this.publisher : null,
+      );
       this.rooms.set(documentId, room);
       for (const m of this.early.get(documentId) ?? []) this.onRemote(room, m);
       this.afterLoad(room);
@@ -156,7 +162,9 @@ export class RoomRegistry {
     if (room.connections.size > 0) return;
     room.scheduleUnload(this.unloadDelayMs, () => {
       void waitForWrites()
-        .then(() => (room.connections.size === 0 && room.updatesSinceCompaction >= COMPACT_ON_UNLOAD_MIN_UPDATES ? compactRoom(this.store, this.log, room) : undefined))
+        .then(() =>
+          room.connections.size === 0 && room.updatesSinceCompaction >= COMPACT_ON_UNLOAD_MIN_UPDATES ? compactRoom(this.store, this.log, room) : undefined,
+        )
         .then(() => {
           if (room.connections.size > 0 || room.pendingWrites > 0 || this.rooms.get(room.documentId) !== room) return;
           this.rooms.delete(room.documentId);

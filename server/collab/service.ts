@@ -87,7 +87,9 @@ export class CollabService implements DocumentReader {
     this.writer = new UpdateWriter(store, log, options.writer, (healthy) => this.broadcastSaveHealth(healthy));
     this.users = new UserAllowance(options.user);
     this.cluster = new ClusterControl(this.rooms, this.connections, this.writer, fanout, log);
-    this.refused = new RefusedKeeper(store, options.refusedLimits, log, (documentId, userId) => this.broadcastEvent(documentId, { type: "rejected-changes", userId }));
+    this.refused = new RefusedKeeper(store, options.refusedLimits, log, (documentId, userId) =>
+      this.broadcastEvent(documentId, { type: "rejected-changes", userId }),
+    );
     this.receiverDeps = {
       writer: this.writer,
       documentSize: new DocumentSizeLimit(options.maxDocumentBytes),
@@ -190,13 +192,15 @@ export class CollabService implements DocumentReader {
     if (request.schemaVersion !== undefined && request.schemaVersion < EDITOR_SCHEMA_VERSION) {
       return connection.close(CloseCode.SCHEMA_OUTDATED, "editor schema outdated; reload the page");
     }
-    this.rooms.acquire(document.id, (state) => connection.offerStoredState(state)).then(
-      (room) => this.join(room, connection),
-      (error: unknown) => {
-        this.log.error({ err: error, documentId: document.id }, "could not load document");
-        connection.close(CloseCode.LOAD_FAILED, "document could not be loaded");
-      },
-    );
+    this.rooms
+      .acquire(document.id, (state) => connection.offerStoredState(state))
+      .then(
+        (room) => this.join(room, connection),
+        (error: unknown) => {
+          this.log.error({ err: error, documentId: document.id }, "could not load document");
+          connection.close(CloseCode.LOAD_FAILED, "document could not be loaded");
+        },
+      );
   }
 
   private join(room: Room, connection: Connection): void {

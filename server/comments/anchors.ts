@@ -28,7 +28,7 @@ export function commentAnchors(doc: Y.Doc): Map<string, Anchor> {
       }
       return;
     }
-    const nextBlock = node instanceof Y.XmlElement && node.nodeName === "replyBlock" ? (node.getAttribute("id") as string | undefined) ?? blockId : blockId;
+    const nextBlock = node instanceof Y.XmlElement && node.nodeName === "replyBlock" ? ((node.getAttribute("id") as string | undefined) ?? blockId) : blockId;
     // Only the schema's node kinds: a reply damaged in storage may hold other types (see ydoc-json.ts).
     for (const child of node.toArray() as unknown[]) if (child instanceof Y.XmlElement || child instanceof Y.XmlText) visit(child, nextBlock);
   };

@@ -159,9 +159,15 @@ const muted = (text: string) => new TextRun({ text, italics: true, color: "55555
 
 function simpleTable(columns: readonly string[], rows: string[][], size?: number): Table {
   const cell = (text: string, header: boolean) =>
-    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold: header, ...(size ? { size } : {}) })] })], ...(header ? { shading: HEADER_SHADING } : {}) });
+    new TableCell({
+      children: [new Paragraph({ children: [new TextRun({ text, bold: header, ...(size ? { size } : {}) })] })],
+      ...(header ? { shading: HEADER_SHADING } : {}),
+    });
   return new Table({
-    rows: [new TableRow({ tableHeader: true, children: columns.map((c) => cell(c, true)) }), ...rows.map((r) => new TableRow({ children: r.map((v) => cell(v, false)) }))],
+    rows: [
+      new TableRow({ tableHeader: true, children: columns.map((c) => cell(c, true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((v) => cell(v, false)) })),
+    ],
     borders: BORDERS,
     width: { size: 100, type: WidthType.PERCENTAGE },
   });
@@ -170,14 +176,19 @@ function simpleTable(columns: readonly string[], rows: string[][], size?: number
 function field(f: FieldView): Body {
   if ("table" in f) {
     if (f.table.rows.length === 0) return [new Paragraph({ children: [label(f.label), muted("(ingen)")] })];
-    return [new Paragraph({ children: [new TextRun({ text: f.label, bold: true })], keepNext: true }), simpleTable(f.table.columns, f.table.rows), new Paragraph({})];
+    return [
+      new Paragraph({ children: [new TextRun({ text: f.label, bold: true })], keepNext: true }),
+      simpleTable(f.table.columns, f.table.rows),
+      new Paragraph({}),
+    ];
   }
   return [new Paragraph({ children: [label(f.label), f.value === "" ? muted("(ikke udfyldt)") : new TextRun(f.value)] })];
 }
 
 function cover(record: SealedRecord, hashes: SealHashes): Body {
   const c = buildCoverView(record, hashes);
-  const section = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true, size: 24 })], spacing: { before: 240, after: 80 }, keepNext: true });
+  const section = (text: string) =>
+    new Paragraph({ children: [new TextRun({ text, bold: true, size: 24 })], spacing: { before: 240, after: 80 }, keepNext: true });
   return [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(c.title)] }),
     ...(c.documentTitle ? [new Paragraph({ children: [new TextRun({ text: c.documentTitle, size: 24 })] })] : []),

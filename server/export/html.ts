@@ -79,7 +79,10 @@ export function renderReplyHtml(view: ReplyView, heading: string): string {
       const blocks = item.blocks
         .map((block) => {
           const texts = block.texts
-            .map((t) => `<section class="text"><h4 class="text-label">${escapeHtml(t.label)}</h4>${t.fields.map(renderField).join("")}${renderNodes(t.content)}</section>`)
+            .map(
+              (t) =>
+                `<section class="text"><h4 class="text-label">${escapeHtml(t.label)}</h4>${t.fields.map(renderField).join("")}${renderNodes(t.content)}</section>`,
+            )
             .join("");
           const heading = block.heading === null ? "" : `<h3>${escapeHtml(block.heading)}</h3>`;
           return `<section class="block">${heading}${block.fields.map(renderField).join("")}${texts}</section>`;

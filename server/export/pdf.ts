@@ -18,7 +18,10 @@ let fonts: TFontDictionary | undefined;
 function loadFonts(): TFontDictionary {
   if (fonts) return fonts;
   const mod = createRequire(import.meta.url)("pdfmake/build/vfs_fonts.js") as Record<string, unknown>;
-  const vfs = (typeof mod.vfs === "object" && mod.vfs !== null ? mod.vfs : (mod.pdfMake as { vfs?: unknown } | undefined)?.vfs ?? mod) as Record<string, string>;
+  const vfs = (typeof mod.vfs === "object" && mod.vfs !== null ? mod.vfs : ((mod.pdfMake as { vfs?: unknown } | undefined)?.vfs ?? mod)) as Record<
+    string,
+    string
+  >;
   const file = (name: string) => {
     const data = vfs[name];
     if (typeof data !== "string") throw new Error(`pdfmake font ${name} not found`);
@@ -101,11 +104,24 @@ function blocks(list: BlockModel[], compact = false): Content[] {
 
 function field(f: FieldView): Content[] {
   if ("table" in f) {
-    if (f.table.rows.length === 0) return [{ text: [{ text: `${f.label}: `, bold: true }, { text: "(ingen)", italics: true, color: MUTED }], margin: [0, 0, 0, 4] }];
+    if (f.table.rows.length === 0)
+      return [
+        {
+          text: [
+            { text: `${f.label}: `, bold: true },
+            { text: "(ingen)", italics: true, color: MUTED },
+          ],
+          margin: [0, 0, 0, 4],
+        },
+      ];
     const head: TableCell[] = f.table.columns.map((c) => ({ text: c, bold: true, fillColor: "#eeeeee" }));
     return [
       { text: f.label, bold: true, margin: [0, 2, 0, 2] },
-      { table: { headerRows: 1, widths: f.table.columns.map(() => "*"), body: [head, ...f.table.rows.map((r) => r.map((c): TableCell => ({ text: c })))] }, layout: THIN, margin: [0, 0, 0, 8] },
+      {
+        table: { headerRows: 1, widths: f.table.columns.map(() => "*"), body: [head, ...f.table.rows.map((r) => r.map((c): TableCell => ({ text: c })))] },
+        layout: THIN,
+        margin: [0, 0, 0, 8],
+      },
     ];
   }
   const value: ContentText = f.value === "" ? { text: "(ikke udfyldt)", italics: true, color: MUTED } : { text: f.value };
@@ -139,11 +155,7 @@ export function replyPdfDefinition(record: SealedRecord, hashes: SealHashes): TD
     ...item.blocks.flatMap((block): Content[] => [
       ...(block.heading === null ? [] : [{ text: block.heading, style: "h2", headlineLevel: 2 } as Content]),
       ...block.fields.flatMap(field),
-      ...block.texts.flatMap((t): Content[] => [
-        { text: t.label, style: "h3", headlineLevel: 3 },
-        ...t.fields.flatMap(field),
-        ...blocks(toBlocks(t.content)),
-      ]),
+      ...block.texts.flatMap((t): Content[] => [{ text: t.label, style: "h3", headlineLevel: 3 }, ...t.fields.flatMap(field), ...blocks(toBlocks(t.content))]),
     ]),
   ]);
   const instant = recordInstant(record);

@@ -44,7 +44,15 @@ export const SealedRecordSchema: z.ZodType<SealedRecord> = z.looseObject({
   dato: z.string(),
   checkedAsOf: z.string().optional(),
   approvals: z.array(
-    z.looseObject({ kommunekode: z.string(), kommune: z.string(), godkendtAf: z.string(), tidspunkt: z.string(), grundlag: z.string(), indholdsHash: z.string(), bemaerkning: z.string().optional() }),
+    z.looseObject({
+      kommunekode: z.string(),
+      kommune: z.string(),
+      godkendtAf: z.string(),
+      tidspunkt: z.string(),
+      grundlag: z.string(),
+      indholdsHash: z.string(),
+      bemaerkning: z.string().optional(),
+    }),
   ),
 });
 

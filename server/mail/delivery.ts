@@ -50,7 +50,9 @@ export function startMailDelivery(store: Store, transport: Transporter, log: Fas
       const message = error instanceof Error ? error.message : String(error);
       // The address is personal data and the message may echo it: log the mail's id only.
       log.warn({ mailId: mail.id, attempts, retryInMs: delay }, "mail not sent; will retry");
-      await store.markMailFailed(mail.id, attempts, new Date(Date.now() + delay).toISOString(), message).catch((e) => log.error({ err: e }, "mail retry not recorded"));
+      await store
+        .markMailFailed(mail.id, attempts, new Date(Date.now() + delay).toISOString(), message)
+        .catch((e) => log.error({ err: e }, "mail retry not recorded"));
     }
   }
 

@@ -21,17 +21,23 @@ const replyLink = (ctx: MailContext, document: DocumentRow) => `${ctx.baseUrl()}
 /** The document's members, or those whose role may do `action` (shared/policy.ts). */
 async function members(store: Store, documentId: string, action?: Action): Promise<(UserRow & { role: DocumentRole })[]> {
   const memberships = (await store.listMemberships(documentId)).filter((m) => !action || can(m.role, action));
-  const users = await Promise.all(memberships.map(async (m) => {
-    const user = await store.getUser(m.userId);
-    return user && { ...user, role: m.role };
-  }));
+  const users = await Promise.all(
+    memberships.map(async (m) => {
+      const user = await store.getUser(m.userId);
+      return user && { ...user, role: m.role };
+    }),
+  );
   return users.filter((u) => u !== undefined);
 }
 
 export async function mailApprovalRequested(ctx: MailContext, document: DocumentRow): Promise<void> {
   const { internalDeadline } = await ctx.store.getWorkflow(document.id);
   const editors = await members(ctx.store, document.id, "approve");
-  await ctx.notifier.send({ facts: { kind: "approval_requested", documentTitle: document.title, link: replyLink(ctx, document), deadline: internalDeadline }, to: editors.map(recipientOf), documentId: document.id });
+  await ctx.notifier.send({
+    facts: { kind: "approval_requested", documentTitle: document.title, link: replyLink(ctx, document), deadline: internalDeadline },
+    to: editors.map(recipientOf),
+    documentId: document.id,
+  });
 }
 
 /** The coordinator's reminder to the kommuner that have not approved the frozen text; how many people it went to. */
@@ -43,7 +49,11 @@ export async function mailReminder(ctx: MailContext, document: DocumentRow, coor
     const organisation = await ctx.store.getOrganisation(editor.organisationId);
     if (organisation?.kommunekode && !approved.has(organisation.kommunekode)) waiting.push(recipientOf(editor));
   }
-  await ctx.notifier.send({ facts: { kind: "reminder", documentTitle: document.title, link: replyLink(ctx, document), coordinatorName: coordinator.name, note }, to: waiting, documentId: document.id });
+  await ctx.notifier.send({
+    facts: { kind: "reminder", documentTitle: document.title, link: replyLink(ctx, document), coordinatorName: coordinator.name, note },
+    to: waiting,
+    documentId: document.id,
+  });
   return waiting.length;
 }
 
@@ -52,17 +62,31 @@ export async function mailMentions(ctx: MailContext, document: DocumentRow, auth
   if (mentionIds.length === 0) return;
   const ids = new Set(mentionIds);
   const people = (await members(ctx.store, document.id)).filter((m) => m.id !== author.id && (ids.has(m.id) || ids.has(m.organisationId)));
-  await ctx.notifier.send({ facts: { kind: "mention", documentTitle: document.title, link: replyLink(ctx, document), authorName: author.name }, to: people.map(recipientOf), documentId: document.id });
+  await ctx.notifier.send({
+    facts: { kind: "mention", documentTitle: document.title, link: replyLink(ctx, document), authorName: author.name },
+    to: people.map(recipientOf),
+    documentId: document.id,
+  });
 }
 
 export async function mailApprovedByAll(ctx: MailContext, document: DocumentRow): Promise<void> {
   const people = await members(ctx.store, document.id, "edit");
-  await ctx.notifier.send({ facts: { kind: "approved_by_all", documentTitle: document.title, link: replyLink(ctx, document) }, to: people.map(recipientOf), documentId: document.id, dedupeKey: (r) => `approved_by_all:${document.id}:${r.email}` });
+  await ctx.notifier.send({
+    facts: { kind: "approved_by_all", documentTitle: document.title, link: replyLink(ctx, document) },
+    to: people.map(recipientOf),
+    documentId: document.id,
+    dedupeKey: (r) => `approved_by_all:${document.id}:${r.email}`,
+  });
 }
 
 export async function mailSubmitted(ctx: MailContext, document: DocumentRow): Promise<void> {
   const people = await members(ctx.store, document.id);
-  await ctx.notifier.send({ facts: { kind: "submitted", documentTitle: document.title, link: replyLink(ctx, document) }, to: people.map(recipientOf), documentId: document.id, dedupeKey: (r) => `submitted:${document.id}:${r.email}` });
+  await ctx.notifier.send({
+    facts: { kind: "submitted", documentTitle: document.title, link: replyLink(ctx, document) },
+    to: people.map(recipientOf),
+    documentId: document.id,
+    dedupeKey: (r) => `submitted:${document.id}:${r.email}`,
+  });
 }
 
 export const DEADLINE_WARNING_DAYS = [7, 2] as const;
@@ -99,7 +123,13 @@ export function inBackground(log: { error: (obj: object, msg: string) => void },
 }
 
 /** The invitation's link goes to the invited person (and, without a mail server, sits in the outbox). */
-export async function mailInvitation(ctx: MailContext, document: DocumentRow, inviter: UserRow, invitation: { userId: string; email: string; role: DocumentRole; expiresAt: string }, token: string): Promise<void> {
+export async function mailInvitation(
+  ctx: MailContext,
+  document: DocumentRow,
+  inviter: UserRow,
+  invitation: { userId: string; email: string; role: DocumentRole; expiresAt: string },
+  token: string,
+): Promise<void> {
   const user = await ctx.store.getUser(invitation.userId);
   const organisation = user && (await ctx.store.getOrganisation(user.organisationId));
   await ctx.notifier.send({

@@ -25,7 +25,11 @@ export async function startMail(config: Config, store: Store, log: FastifyBaseLo
   let delivery: MailDelivery | null = null;
   if (config.SMTP_URL) {
     const { createTransport } = await import("nodemailer");
-    delivery = startMailDelivery(store, createTransport(config.SMTP_URL), log, { from: config.MAIL_FROM, pollMs: config.MAIL_POLL_MS, retryBaseMs: config.MAIL_RETRY_BASE_MS });
+    delivery = startMailDelivery(store, createTransport(config.SMTP_URL), log, {
+      from: config.MAIL_FROM,
+      pollMs: config.MAIL_POLL_MS,
+      retryBaseMs: config.MAIL_RETRY_BASE_MS,
+    });
     notifier.onEnqueued = () => delivery?.kick();
   }
   let checking: Promise<void> = Promise.resolve();

@@ -72,11 +72,18 @@ export function composeMail(facts: MailFacts): MailContent {
     case "reminder":
       return mail(
         `Påmindelse: "${facts.documentTitle}" venter på jeres godkendelse`,
-        [`${facts.coordinatorName} minder om, at jeres kommune endnu ikke har godkendt svaret "${facts.documentTitle}".`, ...(facts.note ? [`Besked fra koordinatoren: ${facts.note}`] : [])],
+        [
+          `${facts.coordinatorName} minder om, at jeres kommune endnu ikke har godkendt svaret "${facts.documentTitle}".`,
+          ...(facts.note ? [`Besked fra koordinatoren: ${facts.note}`] : []),
+        ],
         open,
       );
     case "mention":
-      return mail(`${facts.authorName} nævnte dig i "${facts.documentTitle}"`, [`${facts.authorName} har nævnt dig i en kommentar til svaret "${facts.documentTitle}".`], open);
+      return mail(
+        `${facts.authorName} nævnte dig i "${facts.documentTitle}"`,
+        [`${facts.authorName} har nævnt dig i en kommentar til svaret "${facts.documentTitle}".`],
+        open,
+      );
     case "deadline":
       return mail(
         `Intern frist om ${facts.daysLeft} dage: "${facts.documentTitle}"`,
@@ -84,8 +91,16 @@ export function composeMail(facts: MailFacts): MailContent {
         open,
       );
     case "approved_by_all":
-      return mail(`Godkendt af alle kommuner: "${facts.documentTitle}"`, [`Alle kommuner i regionen har godkendt svaret "${facts.documentTitle}". Koordinatoren kan nu indsende det.`], open);
+      return mail(
+        `Godkendt af alle kommuner: "${facts.documentTitle}"`,
+        [`Alle kommuner i regionen har godkendt svaret "${facts.documentTitle}". Koordinatoren kan nu indsende det.`],
+        open,
+      );
     case "submitted":
-      return mail(`Indsendt: "${facts.documentTitle}"`, [`Svaret "${facts.documentTitle}" er indsendt til Social- og Boligstyrelsen og forseglet. Det forseglede svar kan hentes som PDF og DOCX.`], open);
+      return mail(
+        `Indsendt: "${facts.documentTitle}"`,
+        [`Svaret "${facts.documentTitle}" er indsendt til Social- og Boligstyrelsen og forseglet. Det forseglede svar kan hentes som PDF og DOCX.`],
+        open,
+      );
   }
 }

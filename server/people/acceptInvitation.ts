@@ -37,6 +37,11 @@ export async function acceptInvitation(store: Store, input: { token: string; pas
   await store.voidOpenInvitations(invitation.userId, at);
   await store.setUserPassword(invitation.userId, passwordHash);
   await store.upsertMembership({ documentId: invitation.documentId, userId: invitation.userId, role: invitation.role });
-  await recordAudit(store, { actorUserId: invitation.userId, documentId: invitation.documentId, event: "invitation.accepted", details: { role: invitation.role } });
+  await recordAudit(store, {
+    actorUserId: invitation.userId,
+    documentId: invitation.documentId,
+    event: "invitation.accepted",
+    details: { role: invitation.role },
+  });
   return { userId: invitation.userId, documentId: invitation.documentId };
 }

@@ -55,7 +55,11 @@ export async function inviteMember(store: Store, input: InviteMemberInput): Prom
   }
   const domains = input.emailDomains?.[organisation.id];
   if (domains && !domains.includes(input.email.split("@")[1] ?? "")) {
-    throw new AppError(400, "bad_email_domain", `${organisation.name} bruger e-mailadresser på ${domains.join(" eller ")}. Invitationen skal sendes til en adresse der.`);
+    throw new AppError(
+      400,
+      "bad_email_domain",
+      `${organisation.name} bruger e-mailadresser på ${domains.join(" eller ")}. Invitationen skal sendes til en adresse der.`,
+    );
   }
   const now = new Date();
   let user = await store.getUserByEmail(input.email);
@@ -68,10 +72,20 @@ export async function inviteMember(store: Store, input: InviteMemberInput): Prom
   // of an SSO-only organisation, who will sign in through it (matched by the verified e-mail).
   if (user.passwordHash || input.ssoOnly || (await store.listIdentitiesOfUser(user.id)).length > 0) {
     await store.upsertMembership({ documentId: input.document.id, userId: user.id, role: input.role });
-    await recordAudit(store, { actorUserId: input.inviter.user.id, documentId: input.document.id, event: "member.added", details: { userId: user.id, role: input.role } });
+    await recordAudit(store, {
+      actorUserId: input.inviter.user.id,
+      documentId: input.document.id,
+      event: "member.added",
+      details: { userId: user.id, role: input.role },
+    });
     return null;
   }
-  return issueInvitation(store, { userId: user.id, email: user.email, documentId: input.document.id, role: input.role, linkShown: input.linkShown }, input.inviter.user.id, "invitation.created");
+  return issueInvitation(
+    store,
+    { userId: user.id, email: user.email, documentId: input.document.id, role: input.role, linkShown: input.linkShown },
+    input.inviter.user.id,
+    "invitation.created",
+  );
 }
 
 /** A new single-use link for a person without a password; the token exists only in the returned link. */

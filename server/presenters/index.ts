@@ -12,7 +12,10 @@ export function presentOrganisation(o: OrganisationRow): OrganisationDto {
 
 export function presentMe(principal: Pick<Principal, "user" | "organisation">, csrfToken: string): MeResponse {
   const { user, organisation } = principal;
-  return { user: { id: user.id, email: user.email, name: user.name, organisation: presentOrganisation(organisation), hasPassword: user.passwordHash !== null }, csrfToken };
+  return {
+    user: { id: user.id, email: user.email, name: user.name, organisation: presentOrganisation(organisation), hasPassword: user.passwordHash !== null },
+    csrfToken,
+  };
 }
 
 export function presentDocumentSummary(d: DocumentRow, role: DocumentRole): DocumentSummaryDto {

@@ -61,14 +61,38 @@ export function demoAccounts(): DemoAccount[] {
   const accounts: DemoAccount[] = [];
   let n = 0;
   for (const region of REGIONS.regions) {
-    accounts.push({ email: `koordinator.${region.id}@${DEMO_EMAIL_DOMAIN}`, name: personName(n++), organisationId: secretariatIdOf(region.id), regionId: region.id, role: "koordinator" });
+    accounts.push({
+      email: `koordinator.${region.id}@${DEMO_EMAIL_DOMAIN}`,
+      name: personName(n++),
+      organisationId: secretariatIdOf(region.id),
+      regionId: region.id,
+      role: "koordinator",
+    });
     const editorKommuner = municipalitiesOf(region.id).filter((m) => region.id === DEMO_REGION_ID || DEMO_EDITOR_KOMMUNER[region.id]?.includes(m.code));
     for (const m of editorKommuner) {
-      accounts.push({ email: `redaktoer.${slug(m.name)}@${DEMO_EMAIL_DOMAIN}`, name: personName(n++), organisationId: kommuneIdOf(m.code), regionId: region.id, role: "redaktoer" });
+      accounts.push({
+        email: `redaktoer.${slug(m.name)}@${DEMO_EMAIL_DOMAIN}`,
+        name: personName(n++),
+        organisationId: kommuneIdOf(m.code),
+        regionId: region.id,
+        role: "redaktoer",
+      });
     }
-    accounts.push({ email: `familieambulatorium.${region.id}@${DEMO_EMAIL_DOMAIN}`, name: personName(n++), organisationId: familieambulatoriumIdOf(region.id), regionId: region.id, role: "kommentator" });
+    accounts.push({
+      email: `familieambulatorium.${region.id}@${DEMO_EMAIL_DOMAIN}`,
+      name: personName(n++),
+      organisationId: familieambulatoriumIdOf(region.id),
+      regionId: region.id,
+      role: "kommentator",
+    });
   }
-  accounts.push({ email: `styrelsen@${DEMO_EMAIL_DOMAIN}`, name: "Social- og Boligstyrelsen (demo)", organisationId: AGENCY_ORGANISATION_ID, regionId: null, role: "laeser" });
+  accounts.push({
+    email: `styrelsen@${DEMO_EMAIL_DOMAIN}`,
+    name: "Social- og Boligstyrelsen (demo)",
+    organisationId: AGENCY_ORGANISATION_ID,
+    regionId: null,
+    role: "laeser",
+  });
   return accounts;
 }
 
@@ -76,7 +100,13 @@ function organisationsOf(region: Region): OrganisationRow[] {
   return [
     { id: secretariatIdOf(region.id), kind: "sekretariat", name: region.coordinatingSecretariat.name, regionId: region.id, kommunekode: null },
     { id: familieambulatoriumIdOf(region.id), kind: "familieambulatorium", name: region.familieambulatorium.name, regionId: region.id, kommunekode: null },
-    ...municipalitiesOf(region.id).map((m) => ({ id: kommuneIdOf(m.code), kind: "kommune" as const, name: m.officialName, regionId: region.id, kommunekode: m.code })),
+    ...municipalitiesOf(region.id).map((m) => ({
+      id: kommuneIdOf(m.code),
+      kind: "kommune" as const,
+      name: m.officialName,
+      regionId: region.id,
+      kommunekode: m.code,
+    })),
   ];
 }
 

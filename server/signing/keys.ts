@@ -17,7 +17,10 @@ export interface SigningKey {
 }
 
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(publicKey.export({ type: "spki", format: "der" }))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 export function loadOrCreateSigningKey(path: string): SigningKey {

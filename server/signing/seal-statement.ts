@@ -39,7 +39,14 @@ export interface SealSignature {
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 export function sealStatement(seal: Pick<SealRow, "documentId" | "contentHash" | "sealHash" | "pdf" | "docx" | "sealedAt">): SealStatement {
-  return { documentId: seal.documentId, indholdsHash: seal.contentHash, forseglingsHash: seal.sealHash, pdfSha256: sha256(seal.pdf), docxSha256: sha256(seal.docx), sealedAt: seal.sealedAt };
+  return {
+    documentId: seal.documentId,
+    indholdsHash: seal.contentHash,
+    forseglingsHash: seal.sealHash,
+    pdfSha256: sha256(seal.pdf),
+    docxSha256: sha256(seal.docx),
+    sealedAt: seal.sealedAt,
+  };
 }
 
 export function signSeal(key: SigningKey, seal: Parameters<typeof sealStatement>[0]): SealSignature {
@@ -61,7 +68,11 @@ export function checkSealSignature(publicKey: KeyObject, signed: SealSignature |
   const now = sealStatement(seal);
   return {
     signature: verifyJson(publicKey, signed.statement, signed.signature),
-    matchesSeal: signed.statement.documentId === now.documentId && signed.statement.indholdsHash === now.indholdsHash && signed.statement.forseglingsHash === now.forseglingsHash && signed.statement.sealedAt === now.sealedAt,
+    matchesSeal:
+      signed.statement.documentId === now.documentId &&
+      signed.statement.indholdsHash === now.indholdsHash &&
+      signed.statement.forseglingsHash === now.forseglingsHash &&
+      signed.statement.sealedAt === now.sealedAt,
     pdf: signed.statement.pdfSha256 === now.pdfSha256,
     docx: signed.statement.docxSha256 === now.docxSha256,
   };

@@ -7,7 +7,11 @@ type Db = Kysely<Tables>;
 
 export async function getTotp(db: Db, userId: string): Promise<TotpState> {
   const r = await db.selectFrom("users").select(["totp_secret", "totp_pending_secret", "totp_last_step"]).where("id", "=", userId).executeTakeFirst();
-  return { secret: r?.totp_secret ?? null, pendingSecret: r?.totp_pending_secret ?? null, lastStep: r?.totp_last_step == null ? null : Number(r.totp_last_step) };
+  return {
+    secret: r?.totp_secret ?? null,
+    pendingSecret: r?.totp_pending_secret ?? null,
+    lastStep: r?.totp_last_step == null ? null : Number(r.totp_last_step),
+  };
 }
 
 export async function setTotpPending(db: Db, userId: string, secret: string | null): Promise<void> {
@@ -16,7 +20,12 @@ export async function setTotpPending(db: Db, userId: string, secret: string | nu
 
 /** Turns the second factor on with the pending secret (only if it is still the one the code proved). */
 export async function enableTotp(db: Db, userId: string, secret: string, step: number): Promise<boolean> {
-  const r = await db.updateTable("users").set({ totp_secret: secret, totp_pending_secret: null, totp_last_step: step }).where("id", "=", userId).where("totp_pending_secret", "=", secret).executeTakeFirst();
+  const r = await db
+    .updateTable("users")
+    .set({ totp_secret: secret, totp_pending_secret: null, totp_last_step: step })
+    .where("id", "=", userId)
+    .where("totp_pending_secret", "=", secret)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -36,7 +45,10 @@ export async function useTotpStep(db: Db, userId: string, step: number): Promise
 }
 
 export async function insertPasswordReset(db: Db, row: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }): Promise<void> {
-  await db.insertInto("password_resets").values({ token_hash: row.tokenHash, user_id: row.userId, created_at: row.createdAt, expires_at: row.expiresAt, used_at: null }).execute();
+  await db
+    .insertInto("password_resets")
+    .values({ token_hash: row.tokenHash, user_id: row.userId, created_at: row.createdAt, expires_at: row.expiresAt, used_at: null })
+    .execute();
 }
 
 export async function getPasswordResetUser(db: Db, tokenHash: string, now: string): Promise<{ userId: string; email: string } | undefined> {
@@ -54,9 +66,20 @@ export async function getPasswordResetUser(db: Db, tokenHash: string, now: strin
 /** Uses an unexpired reset token once; the user it belongs to, or undefined. Every other open token of that user is voided too. */
 export async function usePasswordReset(db: Db, tokenHash: string, at: string): Promise<string | undefined> {
   return db.transaction().execute(async (tx) => {
-    const r = await tx.selectFrom("password_resets").select("user_id").where("token_hash", "=", tokenHash).where("used_at", "is", null).where("expires_at", ">", at).executeTakeFirst();
+    const r = await tx
+      .selectFrom("password_resets")
+      .select("user_id")
+      .where("token_hash", "=", tokenHash)
+      .where("used_at", "is", null)
+      .where("expires_at", ">", at)
+      .executeTakeFirst();
     if (!r) return undefined;
-    const used = await tx.updateTable("password_resets").set({ used_at: at }).where("token_hash", "=", tokenHash).where("used_at", "is", null).executeTakeFirst();
+    const used = await tx
+      .updateTable("password_resets")
+      .set({ used_at: at })
+      .where("token_hash", "=", tokenHash)
+      .where("used_at", "is", null)
+      .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) return undefined;
     await tx.updateTable("password_resets").set({ used_at: at }).where("user_id", "=", r.user_id).where("used_at", "is", null).execute();
     return r.user_id;

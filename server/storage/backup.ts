@@ -49,7 +49,8 @@ function check(file: string): DatabaseSummary {
     const integrity = String(db.pragma("integrity_check", { simple: true }));
     if (integrity !== "ok") throw new BackupError(`${file} fejler integrity_check: ${integrity}`);
     const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name));
-    for (const t of ["documents", "doc_updates", "seals", "audit_log"]) if (!tables.has(t)) throw new BackupError(`${file} er ikke en Regionssvar-database (tabellen ${t} mangler)`);
+    for (const t of ["documents", "doc_updates", "seals", "audit_log"])
+      if (!tables.has(t)) throw new BackupError(`${file} er ikke en Regionssvar-database (tabellen ${t} mangler)`);
     return summarise(db, statSync(file).size);
   } finally {
     db.close();

@@ -99,7 +99,11 @@ export async function listMessages(db: Db, documentId: string): Promise<CommentM
 }
 
 export async function editMessage(db: Db, id: string, body: string, mentions: string[], at: string): Promise<void> {
-  await db.updateTable("comment_messages").set({ body, mentions: JSON.stringify(mentions), edited_at: at }).where("id", "=", id).execute();
+  await db
+    .updateTable("comment_messages")
+    .set({ body, mentions: JSON.stringify(mentions), edited_at: at })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function deleteMessage(db: Db, id: string, at: string): Promise<void> {

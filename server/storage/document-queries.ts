@@ -66,12 +66,7 @@ export async function removeMembership(db: Db, documentId: string, userId: strin
 }
 
 export async function getMembership(db: Db, documentId: string, userId: string): Promise<MembershipRow | undefined> {
-  const r = await db
-    .selectFrom("memberships")
-    .selectAll()
-    .where("document_id", "=", documentId)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
+  const r = await db.selectFrom("memberships").selectAll().where("document_id", "=", documentId).where("user_id", "=", userId).executeTakeFirst();
   return r && membershipFromRow(r);
 }
 

@@ -24,7 +24,14 @@ export async function putOidcPending(db: Db, row: OidcPendingRow): Promise<void>
   await db.deleteFrom("oidc_pending").where("expires_at", "<=", new Date().toISOString()).execute();
   await db
     .insertInto("oidc_pending")
-    .values({ state_hash: row.stateHash, provider: row.provider, code_verifier: row.codeVerifier, nonce: row.nonce, return_to: row.returnTo, expires_at: row.expiresAt })
+    .values({
+      state_hash: row.stateHash,
+      provider: row.provider,
+      code_verifier: row.codeVerifier,
+      nonce: row.nonce,
+      return_to: row.returnTo,
+      expires_at: row.expiresAt,
+    })
     .execute();
 }
 

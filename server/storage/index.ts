@@ -83,4 +83,3 @@ async function assertPostgresDurable(db: Kysely<Tables>): Promise<void> {
     }
   }
 }
-

@@ -63,12 +63,24 @@ export async function listOpenInvitations(db: Db, documentId: string, now: strin
 }
 
 export async function useInvitation(db: Db, id: string, at: string): Promise<boolean> {
-  const result = await db.updateTable("invitations").set({ used_at: at }).where("id", "=", id).where("used_at", "is", null).where("revoked_at", "is", null).executeTakeFirst();
+  const result = await db
+    .updateTable("invitations")
+    .set({ used_at: at })
+    .where("id", "=", id)
+    .where("used_at", "is", null)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 export async function voidOpenInvitations(db: Db, userId: string, at: string): Promise<number> {
-  const result = await db.updateTable("invitations").set({ revoked_at: at }).where("user_id", "=", userId).where("used_at", "is", null).where("revoked_at", "is", null).executeTakeFirst();
+  const result = await db
+    .updateTable("invitations")
+    .set({ revoked_at: at })
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
@@ -78,11 +90,24 @@ export async function getInvitation(db: Db, id: string): Promise<InvitationRow |
 }
 
 export async function getAcceptedInvitationOf(db: Db, userId: string): Promise<InvitationRow | undefined> {
-  const r = await db.selectFrom("invitations").selectAll().where("user_id", "=", userId).where("used_at", "is not", null).where("revoked_at", "is", null).orderBy("used_at").executeTakeFirst();
+  const r = await db
+    .selectFrom("invitations")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .where("used_at", "is not", null)
+    .where("revoked_at", "is", null)
+    .orderBy("used_at")
+    .executeTakeFirst();
   return r && invitationFromRow(r);
 }
 
 export async function revokeInvitation(db: Db, id: string, at: string): Promise<boolean> {
-  const result = await db.updateTable("invitations").set({ revoked_at: at }).where("id", "=", id).where("used_at", "is", null).where("revoked_at", "is", null).executeTakeFirst();
+  const result = await db
+    .updateTable("invitations")
+    .set({ revoked_at: at })
+    .where("id", "=", id)
+    .where("used_at", "is", null)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

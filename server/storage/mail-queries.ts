@@ -54,11 +54,25 @@ export async function enqueueMail(db: Db, mails: MailRow[]): Promise<void> {
 
 export async function claimDueMail(db: Db, now: string, leaseUntil: string, limit: number): Promise<MailRow[]> {
   return db.transaction().execute(async (tx) => {
-    const due = await tx.selectFrom("mail_outbox").select("id").where("sent_at", "is", null).where("next_attempt_at", "<=", now).orderBy("next_attempt_at").limit(limit).execute();
+    const due = await tx
+      .selectFrom("mail_outbox")
+      .select("id")
+      .where("sent_at", "is", null)
+      .where("next_attempt_at", "<=", now)
+      .orderBy("next_attempt_at")
+      .limit(limit)
+      .execute();
     const claimed: MailRow[] = [];
     for (const { id } of due) {
       // The guard on next_attempt_at makes the claim atomic across instances: only one update wins.
-      const r = await tx.updateTable("mail_outbox").set({ next_attempt_at: leaseUntil }).where("id", "=", id).where("sent_at", "is", null).where("next_attempt_at", "<=", now).returningAll().executeTakeFirst();
+      const r = await tx
+        .updateTable("mail_outbox")
+        .set({ next_attempt_at: leaseUntil })
+        .where("id", "=", id)
+        .where("sent_at", "is", null)
+        .where("next_attempt_at", "<=", now)
+        .returningAll()
+        .executeTakeFirst();
       if (r) claimed.push(mailFromRow(r));
     }
     return claimed;
@@ -67,16 +81,31 @@ export async function claimDueMail(db: Db, now: string, leaseUntil: string, limi
 
 export async function markMailSent(db: Db, id: string, at: string, redacted?: { text: string; html: string }): Promise<void> {
   const bodies = redacted ? { text_body: redacted.text, html_body: redacted.html } : {};
-  await db.updateTable("mail_outbox").set({ sent_at: at, last_error: null, ...bodies }).where("id", "=", id).execute();
+  await db
+    .updateTable("mail_outbox")
+    .set({ sent_at: at, last_error: null, ...bodies })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function markMailFailed(db: Db, id: string, attempts: number, nextAttemptAt: string, error: string): Promise<void> {
-  await db.updateTable("mail_outbox").set({ attempts, next_attempt_at: nextAttemptAt, last_error: error.slice(0, 500) }).where("id", "=", id).execute();
+  await db
+    .updateTable("mail_outbox")
+    .set({ attempts, next_attempt_at: nextAttemptAt, last_error: error.slice(0, 500) })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function listMail(db: Db, documentIds: string[], limit: number): Promise<MailRow[]> {
   if (documentIds.length === 0) return [];
-  const rows = await db.selectFrom("mail_outbox").selectAll().where("document_id", "in", documentIds).orderBy("created_at", "desc").orderBy("id").limit(limit).execute();
+  const rows = await db
+    .selectFrom("mail_outbox")
+    .selectAll()
+    .where("document_id", "in", documentIds)
+    .orderBy("created_at", "desc")
+    .orderBy("id")
+    .limit(limit)
+    .execute();
   return rows.map(mailFromRow);
 }
 
@@ -86,6 +115,11 @@ export async function listMailOptOuts(db: Db, userId: string): Promise<MailKind[
 }
 
 export async function setMailOptOut(db: Db, userId: string, kind: MailKind, optedOut: boolean): Promise<void> {
-  if (optedOut) await db.insertInto("mail_opt_outs").values({ user_id: userId, kind }).onConflict((oc) => oc.columns(["user_id", "kind"]).doNothing()).execute();
+  if (optedOut)
+    await db
+      .insertInto("mail_opt_outs")
+      .values({ user_id: userId, kind })
+      .onConflict((oc) => oc.columns(["user_id", "kind"]).doNothing())
+      .execute();
   else await db.deleteFrom("mail_opt_outs").where("user_id", "=", userId).where("kind", "=", kind).execute();
 }

@@ -341,9 +341,7 @@ async function createInitialTables(db: Kysely<Tables>, dialect: Dialect): Promis
   await db.schema
     .createTable("doc_updates")
     .ifNotExists()
-    .addColumn("seq", dialect === "sqlite" ? "integer" : "bigserial", (c) =>
-      dialect === "sqlite" ? c.primaryKey().autoIncrement() : c.primaryKey(),
-    )
+    .addColumn("seq", dialect === "sqlite" ? "integer" : "bigserial", (c) => (dialect === "sqlite" ? c.primaryKey().autoIncrement() : c.primaryKey()))
     .addColumn("document_id", "text", (c) => c.notNull().references("documents.id"))
     .addColumn("data", sql.raw(blob), (c) => c.notNull())
     .execute();

@@ -67,7 +67,10 @@ export async function getUser(db: Db, id: string): Promise<UserRow | undefined> 
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const r = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -78,13 +81,30 @@ export async function setUserPassword(db: Db, userId: string, passwordHash: stri
 export async function insertSession(db: Db, s: SessionRow): Promise<void> {
   await db
     .insertInto("sessions")
-    .values({ id: s.id, user_id: s.userId, created_at: s.createdAt, expires_at: s.expiresAt, revoked_at: s.revokedAt, sso_provider: s.sso?.provider ?? null, id_token: s.sso?.idToken ?? null })
+    .values({
+      id: s.id,
+      user_id: s.userId,
+      created_at: s.createdAt,
+      expires_at: s.expiresAt,
+      revoked_at: s.revokedAt,
+      sso_provider: s.sso?.provider ?? null,
+      id_token: s.sso?.idToken ?? null,
+    })
     .execute();
 }
 
 export async function getSession(db: Db, id: string): Promise<SessionRow | undefined> {
   const r = await db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
-  return r && { id: r.id, userId: r.user_id, createdAt: r.created_at, expiresAt: r.expires_at, revokedAt: r.revoked_at, sso: r.sso_provider && r.id_token ? { provider: r.sso_provider, idToken: r.id_token } : null };
+  return (
+    r && {
+      id: r.id,
+      userId: r.user_id,
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
+      revokedAt: r.revoked_at,
+      sso: r.sso_provider && r.id_token ? { provider: r.sso_provider, idToken: r.id_token } : null,
+    }
+  );
 }
 
 export async function revokeSession(db: Db, id: string, at: string): Promise<void> {
@@ -93,7 +113,9 @@ export async function revokeSession(db: Db, id: string, at: string): Promise<voi
 
 export async function revokeUserSessions(db: Db, userId: string, at: string, exceptSessionId?: string): Promise<string[]> {
   return db.transaction().execute(async (tx) => {
-    const open = (await tx.selectFrom("sessions").select("id").where("user_id", "=", userId).where("revoked_at", "is", null).execute()).map((r) => r.id).filter((id) => id !== exceptSessionId);
+    const open = (await tx.selectFrom("sessions").select("id").where("user_id", "=", userId).where("revoked_at", "is", null).execute())
+      .map((r) => r.id)
+      .filter((id) => id !== exceptSessionId);
     if (open.length === 0) return [];
     await tx.updateTable("sessions").set({ revoked_at: at }).where("id", "in", open).execute();
     return open;

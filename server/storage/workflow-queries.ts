@@ -36,7 +36,16 @@ export async function saveWorkflow(db: Db, w: WorkflowRow): Promise<void> {
   await db
     .insertInto("workflow")
     .values(row)
-    .onConflict((oc) => oc.column("document_id").doUpdateSet({ frozen_version_id: row.frozen_version_id, acknowledged_warnings: row.acknowledged_warnings, internal_deadline: row.internal_deadline, updated_at: row.updated_at }))
+    .onConflict((oc) =>
+      oc
+        .column("document_id")
+        .doUpdateSet({
+          frozen_version_id: row.frozen_version_id,
+          acknowledged_warnings: row.acknowledged_warnings,
+          internal_deadline: row.internal_deadline,
+          updated_at: row.updated_at,
+        }),
+    )
     .execute();
 }
 
@@ -80,51 +89,127 @@ export async function listVersions(db: Db, documentId: string): Promise<VersionS
     .where("document_id", "=", documentId)
     .orderBy("created_at", "desc")
     .execute();
-  return rows.map((r) => ({ id: r.id, documentId: r.document_id, name: r.name, kind: decode(VersionKind, r.kind, "document_versions.kind"), createdBy: r.created_by, createdAt: r.created_at, contentHash: r.content_hash }));
+  return rows.map((r) => ({
+    id: r.id,
+    documentId: r.document_id,
+    name: r.name,
+    kind: decode(VersionKind, r.kind, "document_versions.kind"),
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    contentHash: r.content_hash,
+  }));
 }
 
 export async function insertApproval(db: Db, a: ApprovalRow): Promise<void> {
   await db
     .insertInto("approvals")
-    .values({ id: a.id, document_id: a.documentId, kommunekode: a.kommunekode, user_id: a.userId, created_at: a.createdAt, grundlag: a.grundlag, content_hash: a.contentHash, discarded_at: a.discardedAt, flag: a.flag })
+    .values({
+      id: a.id,
+      document_id: a.documentId,
+      kommunekode: a.kommunekode,
+      user_id: a.userId,
+      created_at: a.createdAt,
+      grundlag: a.grundlag,
+      content_hash: a.contentHash,
+      discarded_at: a.discardedAt,
+      flag: a.flag,
+    })
     .execute();
 }
 
 export async function listApprovals(db: Db, documentId: string): Promise<ApprovalRow[]> {
-  const rows = await db.selectFrom("approvals").selectAll().where("document_id", "=", documentId).where("discarded_at", "is", null).orderBy("created_at").execute();
-  return rows.map((r) => ({ id: r.id, documentId: r.document_id, kommunekode: r.kommunekode, userId: r.user_id, createdAt: r.created_at, grundlag: r.grundlag, contentHash: r.content_hash, discardedAt: r.discarded_at, flag: r.flag }));
+  const rows = await db
+    .selectFrom("approvals")
+    .selectAll()
+    .where("document_id", "=", documentId)
+    .where("discarded_at", "is", null)
+    .orderBy("created_at")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    documentId: r.document_id,
+    kommunekode: r.kommunekode,
+    userId: r.user_id,
+    createdAt: r.created_at,
+    grundlag: r.grundlag,
+    contentHash: r.content_hash,
+    discardedAt: r.discarded_at,
+    flag: r.flag,
+  }));
 }
 
 export async function discardApprovals(db: Db, documentId: string, at: string): Promise<number> {
-  const r = await db.updateTable("approvals").set({ discarded_at: at }).where("document_id", "=", documentId).where("discarded_at", "is", null).executeTakeFirst();
+  const r = await db
+    .updateTable("approvals")
+    .set({ discarded_at: at })
+    .where("document_id", "=", documentId)
+    .where("discarded_at", "is", null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
 export async function insertSeal(db: Db, s: SealRow): Promise<void> {
   await db
     .insertInto("seals")
-    .values({ document_id: s.documentId, record_json: s.recordJson, content_hash: s.contentHash, seal_hash: s.sealHash, sealed_at: s.sealedAt, pdf: s.pdf, docx: s.docx })
+    .values({
+      document_id: s.documentId,
+      record_json: s.recordJson,
+      content_hash: s.contentHash,
+      seal_hash: s.sealHash,
+      sealed_at: s.sealedAt,
+      pdf: s.pdf,
+      docx: s.docx,
+    })
     .execute();
 }
 
 export async function getSeal(db: Db, documentId: string): Promise<SealRow | undefined> {
   const r = await db.selectFrom("seals").selectAll().where("document_id", "=", documentId).executeTakeFirst();
-  return r && { documentId, recordJson: r.record_json, contentHash: r.content_hash, sealHash: r.seal_hash, sealedAt: r.sealed_at, pdf: bytes(r.pdf), docx: bytes(r.docx) };
+  return (
+    r && {
+      documentId,
+      recordJson: r.record_json,
+      contentHash: r.content_hash,
+      sealHash: r.seal_hash,
+      sealedAt: r.sealed_at,
+      pdf: bytes(r.pdf),
+      docx: bytes(r.docx),
+    }
+  );
 }
 
 export async function insertRejectedUpdate(db: Db, r: RejectedUpdateRow): Promise<void> {
-  await db.insertInto("rejected_updates").values({ id: r.id, document_id: r.documentId, user_id: r.userId, created_at: r.createdAt, reason: r.reason, data: r.data }).execute();
+  await db
+    .insertInto("rejected_updates")
+    .values({ id: r.id, document_id: r.documentId, user_id: r.userId, created_at: r.createdAt, reason: r.reason, data: r.data })
+    .execute();
 }
 
 export async function listRejectedUpdates(db: Db, documentId: string, userId: string): Promise<RejectedUpdateRow[]> {
-  const rows = await db.selectFrom("rejected_updates").selectAll().where("document_id", "=", documentId).where("user_id", "=", userId).orderBy("created_at").execute();
-  return rows.map((r) => ({ id: r.id, documentId: r.document_id, userId: r.user_id, createdAt: r.created_at, reason: r.reason as "frozen", data: bytes(r.data) }));
+  const rows = await db
+    .selectFrom("rejected_updates")
+    .selectAll()
+    .where("document_id", "=", documentId)
+    .where("user_id", "=", userId)
+    .orderBy("created_at")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    documentId: r.document_id,
+    userId: r.user_id,
+    createdAt: r.created_at,
+    reason: r.reason as "frozen",
+    data: bytes(r.data),
+  }));
 }
 
 /** How many refused updates are kept for a document (or one person of it), and their bytes. */
 export async function rejectedUsage(db: Db, dialect: Dialect, documentId: string, userId: string | null): Promise<{ count: number; bytes: number }> {
   const size = dialect === "sqlite" ? sql<number>`coalesce(sum(length(data)), 0)` : sql<number>`coalesce(sum(octet_length(data)), 0)`;
-  let query = db.selectFrom("rejected_updates").select([sql<number>`count(*)`.as("count"), size.as("bytes")]).where("document_id", "=", documentId);
+  let query = db
+    .selectFrom("rejected_updates")
+    .select([sql<number>`count(*)`.as("count"), size.as("bytes")])
+    .where("document_id", "=", documentId);
   if (userId !== null) query = query.where("user_id", "=", userId);
   const row = await query.executeTakeFirstOrThrow();
   return { count: Number(row.count), bytes: Number(row.bytes) };

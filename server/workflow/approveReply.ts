@@ -62,7 +62,12 @@ export async function approveReply(store: Store, collab: CollabService, input: A
     if (isUniqueViolation(error)) throw conflict("already_approved", "Kommunen har allerede godkendt svaret.");
     throw error;
   }
-  await recordAudit(store, { actorUserId: actor.user.id, documentId: document.id, event: "approval.given", details: { kommunekode, grundlag: input.grundlag, contentHash: version.contentHash } });
+  await recordAudit(store, {
+    actorUserId: actor.user.id,
+    documentId: document.id,
+    event: "approval.given",
+    details: { kommunekode, grundlag: input.grundlag, contentHash: version.contentHash },
+  });
   const allApproved = await allKommunerApproved(store, document, version.contentHash);
   if (allApproved && (await markApprovedByAll(store, collab, document))) {
     await recordAudit(store, { actorUserId: null, documentId: document.id, event: "workflow.approved_by_all", details: { contentHash: version.contentHash } });

@@ -31,7 +31,8 @@ export function describeRejected(current: Y.Doc, rejected: RejectedUpdateRow): R
     if (text !== plainText(before.texts[id] ?? [])) changes.push({ id, label: findTextField(id)?.label ?? id, yourVersion: text });
   }
   for (const [key, value] of Object.entries(after.fields)) {
-    if (JSON.stringify(value) !== JSON.stringify(before.fields[key])) changes.push({ id: key, label: findField(key)?.label ?? key, yourVersion: JSON.stringify(value) });
+    if (JSON.stringify(value) !== JSON.stringify(before.fields[key]))
+      changes.push({ id: key, label: findField(key)?.label ?? key, yourVersion: JSON.stringify(value) });
   }
   return { id: rejected.id, createdAt: rejected.createdAt, changes };
 }

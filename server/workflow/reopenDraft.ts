@@ -20,5 +20,10 @@ export async function reopenDraft(store: Store, collab: CollabService, input: { 
   await store.saveWorkflow({ ...workflow, frozenVersionId: null, acknowledgedWarnings: [], updatedAt: now });
   await createVersion(store, collab, document, `Tilbage til udkast: ${input.reason}`, "auto", input.actor.user.id);
   collab.setWorkflowState(document.id, "udkast");
-  await recordAudit(store, { actorUserId: input.actor.user.id, documentId: document.id, event: "workflow.reopened", details: { reason: input.reason, discardedApprovals: discarded } });
+  await recordAudit(store, {
+    actorUserId: input.actor.user.id,
+    documentId: document.id,
+    event: "workflow.reopened",
+    details: { reason: input.reason, discardedApprovals: discarded },
+  });
 }

@@ -50,12 +50,19 @@ export async function requestApproval(store: Store, collab: CollabService, input
     const unacknowledged = warnings.filter((w) => !input.acknowledgedWarnings.includes(w));
     if (unacknowledged.length > 0) {
       await undo();
-      throw conflict("warnings_unacknowledged", "Bekræft, at I har set advarslerne.", { warnings: report.findings.filter((f) => unacknowledged.includes(f.ruleId)) });
+      throw conflict("warnings_unacknowledged", "Bekræft, at I har set advarslerne.", {
+        warnings: report.findings.filter((f) => unacknowledged.includes(f.ruleId)),
+      });
     }
     await store.insertVersion(version);
     const workflow = await store.getWorkflow(document.id);
     await store.saveWorkflow({ ...workflow, frozenVersionId: version.id, acknowledgedWarnings: warnings, updatedAt: now });
-    await recordAudit(store, { actorUserId: input.actor.user.id, documentId: document.id, event: "workflow.approval_requested", details: { contentHash: version.contentHash, acknowledgedWarnings: warnings } });
+    await recordAudit(store, {
+      actorUserId: input.actor.user.id,
+      documentId: document.id,
+      event: "workflow.approval_requested",
+      details: { contentHash: version.contentHash, acknowledgedWarnings: warnings },
+    });
     return { contentHash: version.contentHash };
   } catch (error) {
     if ((await store.getDocument(document.id))?.state === "til_godkendelse" && !(await store.getWorkflow(document.id)).frozenVersionId) await undo();

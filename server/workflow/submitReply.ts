@@ -21,7 +21,12 @@ import { copenhagenToday } from "../time.js";
 import { createVersion, versionContent } from "./versions.js";
 import { copenhagenDate } from "../../shared/danish.js";
 
-export async function submitReply(store: Store, collab: CollabService, signingKey: SigningKey, input: { actor: Principal; document: DocumentRow }): Promise<{ indholdsHash: string; forseglingsHash: string }> {
+export async function submitReply(
+  store: Store,
+  collab: CollabService,
+  signingKey: SigningKey,
+  input: { actor: Principal; document: DocumentRow },
+): Promise<{ indholdsHash: string; forseglingsHash: string }> {
   const { document } = input;
   if (document.state !== "godkendt") throw conflict("wrong_state", "Svaret kan først indsendes, når alle kommuner har godkendt det.");
   const workflow = await store.getWorkflow(document.id);
@@ -51,14 +56,31 @@ export async function submitReply(store: Store, collab: CollabService, signingKe
   });
   if (!report.ok) throw conflict("not_submittable", "Svaret kan ikke indsendes endnu.", report);
 
-  const record: SealedRecord = { documentId: document.id, regionId: document.regionId, title: document.title, content, indholdsHash: version.contentHash, dato, checkedAsOf, approvals: named };
+  const record: SealedRecord = {
+    documentId: document.id,
+    regionId: document.regionId,
+    title: document.title,
+    content,
+    indholdsHash: version.contentHash,
+    dato,
+    checkedAsOf,
+    approvals: named,
+  };
   const hashes = { indholdsHash: version.contentHash, forseglingsHash: sha256Canonical(record) };
   // The PDF and DOCX libraries are large; load them when a reply is sealed, not at every start.
   const [{ renderReplyPdf }, { renderReplyDocx }] = await Promise.all([import("../export/pdf.js"), import("../export/docx.js")]);
   const [pdf, docx] = await Promise.all([renderReplyPdf(record, hashes), renderReplyDocx(record, hashes)]);
   const sealedAt = new Date().toISOString();
   // The seal's primary key lets only one submission win; the state follows the seal.
-  const seal = { documentId: document.id, recordJson: canonicalJson(record), contentHash: hashes.indholdsHash, sealHash: hashes.forseglingsHash, sealedAt, pdf, docx };
+  const seal = {
+    documentId: document.id,
+    recordJson: canonicalJson(record),
+    contentHash: hashes.indholdsHash,
+    sealHash: hashes.forseglingsHash,
+    sealedAt,
+    pdf,
+    docx,
+  };
   try {
     await store.insertSeal(seal);
   } catch (error) {

@@ -17,7 +17,10 @@ export function participatingRegions(content: ReplyContent, regionId: string): s
 /** The Danish text of a `derived` field; "" for an unknown key. */
 export function derivedValue(key: string, content: ReplyContent, regionId: string, dato?: string): string {
   if (key === "hoved.region") return findRegion(regionId)?.name ?? regionId;
-  if (key === "hoved.kommuner") return municipalitiesOf(regionId).map((m) => m.name).join(", ");
+  if (key === "hoved.kommuner")
+    return municipalitiesOf(regionId)
+      .map((m) => m.name)
+      .join(", ");
   if (key === "hoved.dato") return dato ? formatDate(dato) : "Sættes ved indsendelse";
   if (key.endsWith(".familieambulatorier")) {
     return participatingRegions(content, regionId)

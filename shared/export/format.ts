@@ -36,7 +36,10 @@ export function formatScalar(def: Pick<FieldDef | RowColumnDef, "type" | "option
 export function formatSet(def: FieldDef, members: string[]): string {
   const label = (m: string) =>
     def.type === "kommune[]" ? kommuneName(m) : def.type === "region[]" ? regionName(m) : (def.options?.find((o) => o.value === m)?.label ?? m);
-  return members.map(label).sort((a, b) => a.localeCompare(b, "da")).join(", ");
+  return members
+    .map(label)
+    .sort((a, b) => a.localeCompare(b, "da"))
+    .join(", ");
 }
 
 export function formatFieldValue(def: FieldDef, value: FieldValue | undefined): string {

@@ -50,7 +50,14 @@ export function checkCompleteness(content: ReplyContent, ctx: CheckContext): Com
   for (const rule of RULES) {
     const outcome = rule.check(input);
     if (outcome) {
-      findings.push({ ruleId: rule.id, blockId: rule.blockId, fieldId: outcome.fieldId, severity: rule.severity, status: outcome.status, message: outcome.message });
+      findings.push({
+        ruleId: rule.id,
+        blockId: rule.blockId,
+        fieldId: outcome.fieldId,
+        severity: rule.severity,
+        status: outcome.status,
+        message: outcome.message,
+      });
     }
     // Progress counts the blocking rules only, with a fixed total per item, so the bar does not
     // jump when a choice makes a conditional rule apply; a rule that does not apply counts as met.

@@ -80,8 +80,7 @@ const hoved: ItemDef = {
           key: "hoved.emne",
           type: "fixed",
           label: "Emne",
-          fixedText:
-            "Svar på anmodning om fornyet behandling af central udmelding – døgnbehandlingstilbud til udsatte gravide med skadeligt rusmiddelbrug",
+          fixedText: "Svar på anmodning om fornyet behandling af central udmelding – døgnbehandlingstilbud til udsatte gravide med skadeligt rusmiddelbrug",
         },
         { key: "hoved.hjemmel", type: "fixed", label: "Hjemmel", fixedText: "jf. servicelovens § 13 b, stk. 3" },
         { key: "hoved.jnr", type: "line", label: "Styrelsens j.nr.", optional: true },

@@ -6,7 +6,12 @@ export const ChangePasswordBody = z.object({ currentPassword: z.string().min(1).
 export const PasswordResetRequestBody = z.object({ email: LoginBody.shape.email });
 export const PasswordResetTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
 export const PasswordResetBody = z.object({ password: z.string().min(1).max(1024) });
-export const TotpCodeBody = z.object({ code: z.string().trim().regex(/^\d{6}$/) });
+export const TotpCodeBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+});
 export const TotpDisableBody = z.object({ password: z.string().min(1).max(1024) });
 
 export interface TotpStatusResponse {

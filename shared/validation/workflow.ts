@@ -12,7 +12,12 @@ export const VersionParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/
 /** The coordinator's reminder to the kommuner that have not approved; the note goes into the mail as written. */
 export const RemindBody = z.object({ note: z.string().trim().max(500).optional() });
 
-export const InternalDeadlineBody = z.object({ internalDeadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() });
+export const InternalDeadlineBody = z.object({
+  internalDeadline: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
+});
 
 export interface ApprovalStatusDto {
   kommunekode: string;

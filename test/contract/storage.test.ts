@@ -55,8 +55,18 @@ describeContract("storage contract", (seeded) => {
 
   it("uses an invitation exactly once", async () => {
     await store.insertInvitation({
-      id: "inv1", tokenHash: "th1", email: "person@example.dk", userId: "u1", documentId: "d1", role: "kommentator",
-      createdBy: "u1", createdAt: now(), expiresAt: "2999-01-01T00:00:00.000Z", usedAt: null, linkShown: true, revokedAt: null,
+      id: "inv1",
+      tokenHash: "th1",
+      email: "person@example.dk",
+      userId: "u1",
+      documentId: "d1",
+      role: "kommentator",
+      createdBy: "u1",
+      createdAt: now(),
+      expiresAt: "2999-01-01T00:00:00.000Z",
+      usedAt: null,
+      linkShown: true,
+      revokedAt: null,
     });
     expect((await store.getInvitationByTokenHash("th1"))?.role).toBe("kommentator");
     expect(await store.listOpenInvitations("d1", now())).toHaveLength(1);
@@ -67,7 +77,19 @@ describeContract("storage contract", (seeded) => {
   });
 
   it("revokes and voids open invitations, which then can no longer be used", async () => {
-    const invitation = { tokenHash: "", email: "p@example.dk", userId: "u1", documentId: "d1", role: "laeser" as const, createdBy: "u1", createdAt: now(), expiresAt: "2999-01-01T00:00:00.000Z", usedAt: null, linkShown: false, revokedAt: null };
+    const invitation = {
+      tokenHash: "",
+      email: "p@example.dk",
+      userId: "u1",
+      documentId: "d1",
+      role: "laeser" as const,
+      createdBy: "u1",
+      createdAt: now(),
+      expiresAt: "2999-01-01T00:00:00.000Z",
+      usedAt: null,
+      linkShown: false,
+      revokedAt: null,
+    };
     await store.insertInvitation({ ...invitation, id: "inv2", tokenHash: "th2" });
     await store.insertInvitation({ ...invitation, id: "inv3", tokenHash: "th3" });
     expect(await store.revokeInvitation("inv2", now())).toBe(true);
@@ -81,8 +103,21 @@ describeContract("storage contract", (seeded) => {
 
   it("keeps a mail outbox: deduplicated, claimed once across instances, retried, listed per document", async () => {
     const mail = (id: string, extra: Partial<MailRow> = {}): MailRow => ({
-      id, kind: "approval_requested", dedupeKey: null, toUserId: "u1", toEmail: "person@example.dk", documentId: "d1",
-      subject: "Emne", text: "Tekst", html: "<p>Tekst</p>", createdAt: now(), sentAt: null, attempts: 0, nextAttemptAt: "2000-01-01T00:00:00.000Z", lastError: null, ...extra,
+      id,
+      kind: "approval_requested",
+      dedupeKey: null,
+      toUserId: "u1",
+      toEmail: "person@example.dk",
+      documentId: "d1",
+      subject: "Emne",
+      text: "Tekst",
+      html: "<p>Tekst</p>",
+      createdAt: now(),
+      sentAt: null,
+      attempts: 0,
+      nextAttemptAt: "2000-01-01T00:00:00.000Z",
+      lastError: null,
+      ...extra,
     });
     await store.enqueueMail([mail("m1", { dedupeKey: "k" }), mail("m2")]);
     await store.enqueueMail([mail("m3", { dedupeKey: "k" })]);
@@ -109,7 +144,14 @@ describeContract("storage contract", (seeded) => {
     await store.putOidcPending(pending);
     const [a, b] = await Promise.all([store.takeOidcPending("s1"), store.takeOidcPending("s1")]);
     expect([a, b].filter(Boolean)).toEqual([pending]);
-    await store.insertSession({ id: "sso-session", userId: "u1", createdAt: now(), expiresAt: "2999-01-01T00:00:00.000Z", revokedAt: null, sso: { provider: "entra-aalborg", idToken: "eyJ" } });
+    await store.insertSession({
+      id: "sso-session",
+      userId: "u1",
+      createdAt: now(),
+      expiresAt: "2999-01-01T00:00:00.000Z",
+      revokedAt: null,
+      sso: { provider: "entra-aalborg", idToken: "eyJ" },
+    });
     expect((await store.getSession("sso-session"))?.sso).toEqual({ provider: "entra-aalborg", idToken: "eyJ" });
   });
 
@@ -135,7 +177,11 @@ describeContract("storage contract", (seeded) => {
     const state = await store.loadDocumentState("d1");
     expect(state.updates).toEqual([first, second]); // the batch's order, byte for byte
     expect(replayStored(state).getText("t").toString()).toBe("hej med dig");
-    expect(replayStored(await store.loadDocumentState("d2")).getText("t").toString()).toBe("B");
+    expect(
+      replayStored(await store.loadDocumentState("d2"))
+        .getText("t")
+        .toString(),
+    ).toBe("B");
   });
 
   it("stores nothing of a batch whose transaction fails", async () => {
@@ -161,14 +207,20 @@ describeContract("storage contract", (seeded) => {
     const doc = replayStored(await store.loadDocumentState("d2"));
     const items = Array.from({ length: 30 }, (_, i) => ({ documentId: "d2", update: textUpdate(doc, `${i},`) }));
     await store.appendUpdates(items);
-    const expected = replayStored(await store.loadDocumentState("d2")).getText("t").toString();
+    const expected = replayStored(await store.loadDocumentState("d2"))
+      .getText("t")
+      .toString();
     const [merged] = await Promise.all([store.compact("d2"), store.appendUpdates([{ documentId: "d2", update: textUpdate(doc, "sidst") }])]);
     expect(merged).toBeGreaterThan(0);
     const state = await store.loadDocumentState("d2");
     expect(state.snapshot).not.toBeNull();
     expect(replayStored(state).getText("t").toString()).toBe(`${expected}sidst`);
     expect(await store.compact("d2")).toBeGreaterThanOrEqual(0);
-    expect(replayStored(await store.loadDocumentState("d2")).getText("t").toString()).toBe(`${expected}sidst`);
+    expect(
+      replayStored(await store.loadDocumentState("d2"))
+        .getText("t")
+        .toString(),
+    ).toBe(`${expected}sidst`);
   });
 
   it("moves the workflow state only from an expected state", async () => {
@@ -177,13 +229,33 @@ describeContract("storage contract", (seeded) => {
     expect((await store.getDocument("d3"))?.state).toBe("til_godkendelse");
     await store.saveWorkflow({ documentId: "d3", frozenVersionId: "v1", acknowledgedWarnings: ["I4.ORDEN"], internalDeadline: null, updatedAt: now() });
     expect((await store.getWorkflow("d3")).acknowledgedWarnings).toEqual(["I4.ORDEN"]);
-    await store.insertVersion({ id: "v1", documentId: "d3", name: "Sendt til godkendelse", kind: "auto", createdBy: null, createdAt: now(), stateUpdate: new Uint8Array([1, 2]), contentJson: "{}", contentHash: "h" });
+    await store.insertVersion({
+      id: "v1",
+      documentId: "d3",
+      name: "Sendt til godkendelse",
+      kind: "auto",
+      createdBy: null,
+      createdAt: now(),
+      stateUpdate: new Uint8Array([1, 2]),
+      contentJson: "{}",
+      contentHash: "h",
+    });
     expect((await store.getVersion("v1"))?.stateUpdate).toEqual(new Uint8Array([1, 2]));
     expect(await store.listVersions("d3")).toHaveLength(1);
   });
 
   it("keeps one valid approval per kommune", async () => {
-    const approval = { id: "a1", documentId: "d3", kommunekode: "851", userId: "u1", createdAt: now(), grundlag: "Byrådsbeslutning", contentHash: "h", discardedAt: null, flag: null };
+    const approval = {
+      id: "a1",
+      documentId: "d3",
+      kommunekode: "851",
+      userId: "u1",
+      createdAt: now(),
+      grundlag: "Byrådsbeslutning",
+      contentHash: "h",
+      discardedAt: null,
+      flag: null,
+    };
     await store.insertApproval(approval);
     // The approve command tells "already approved" from a real failure by this error alone.
     await expect(store.insertApproval({ ...approval, id: "a2" })).rejects.toSatisfy(isUniqueViolation);

@@ -26,7 +26,14 @@ describeContract("workflow contract", (seeded) => {
   });
 
   it("keeps refused changes per person, in order, and counts them with their bytes", async () => {
-    const row = (id: string, userId: string, minute: number, size: number) => ({ id, documentId: "d3", userId, createdAt: at(minute), reason: "frozen" as const, data: new Uint8Array(size).fill(7) });
+    const row = (id: string, userId: string, minute: number, size: number) => ({
+      id,
+      documentId: "d3",
+      userId,
+      createdAt: at(minute),
+      reason: "frozen" as const,
+      data: new Uint8Array(size).fill(7),
+    });
     await store.insertUser({ id: "u2", email: "anden@example.dk", name: "Anden", organisationId: "org-1", passwordHash: "h", createdAt: at(0) });
     await store.insertRejectedUpdate(row("r2", "u1", 2, 10));
     await store.insertRejectedUpdate(row("r1", "u1", 1, 5));

@@ -61,61 +61,68 @@ describe("accessibility (axe, WCAG 2.1 AA)", () => {
     await context.close();
   });
 
-  it("Mine svar and the reply page with every side panel open", async () => {
-    const page = await signedIn(COORDINATOR);
-    expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, "page-mine-svar");
-    await openReply(page, "Nordjylland");
-    await page.getByText("Alle ændringer er gemt").waitFor();
-    expect(await seriousViolations(page), "reply page").toEqual([]);
-    // The rest of the page does not change with the tab: check each panel on its own.
-    for (const tab of await page.getByRole("tab").all()) {
-      await tab.click();
-      const name = (await tab.textContent())?.trim() ?? "panel";
-      expect(await seriousViolations(page, { include: "#paneler" }), `panel ${name}`).toEqual([]);
-    }
-    await screenshot(page, "page-svar");
+  it(
+    "Mine svar and the reply page with every side panel open",
+    async () => {
+      const page = await signedIn(COORDINATOR);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, "page-mine-svar");
+      await openReply(page, "Nordjylland");
+      await page.getByText("Alle ændringer er gemt").waitFor();
+      expect(await seriousViolations(page), "reply page").toEqual([]);
+      // The rest of the page does not change with the tab: check each panel on its own.
+      for (const tab of await page.getByRole("tab").all()) {
+        await tab.click();
+        const name = (await tab.textContent())?.trim() ?? "panel";
+        expect(await seriousViolations(page, { include: "#paneler" }), `panel ${name}`).toEqual([]);
+      }
+      await screenshot(page, "page-svar");
 
-    // "Send til godkendelse" on an empty reply: the errors that block it, each a link to its field.
-    await showPanel(page, "Godkendelse");
-    await page.getByRole("button", { name: "Send til godkendelse" }).click();
-    await page.getByRole("heading", { name: "Svaret kan ikke sendes til godkendelse endnu" }).waitFor();
-    expect(await seriousViolations(page, { include: "#paneler" }), "errors before approval").toEqual([]);
+      // "Send til godkendelse" on an empty reply: the errors that block it, each a link to its field.
+      await showPanel(page, "Godkendelse");
+      await page.getByRole("button", { name: "Send til godkendelse" }).click();
+      await page.getByRole("heading", { name: "Svaret kan ikke sendes til godkendelse endnu" }).waitFor();
+      expect(await seriousViolations(page, { include: "#paneler" }), "errors before approval").toEqual([]);
 
-    // The history viewer: a version and a comparison of two, each in a dialog.
-    await showPanel(page, "Historik");
-    const history = page.getByRole("tabpanel", { name: "Historik" });
-    for (const name of ["Første udkast", "Efter KKR-mødet"]) {
-      await history.getByLabel(/^Navn på versionen/).fill(name);
-      await history.getByRole("button", { name: "Gem version" }).click();
-      await history.getByText(`Versionen »${name}« er gemt.`).waitFor();
-    }
-    await history.getByRole("button", { name: "Vis versionen »Efter KKR-mødet«" }).click();
-    const viewer = page.getByRole("dialog", { name: "Version: Efter KKR-mødet" });
-    await page.frameLocator(".history__frame").getByRole("heading", { level: 1 }).waitFor();
-    // The version itself is shown in a sandboxed iframe without scripts, which axe cannot enter;
-    // its HTML is checked on its own page below.
-    expect(await seriousViolations(page, { include: "dialog[open]", exclude: [".history__frame"] }), "version dialog").toEqual([]);
-    await screenshot(page, "page-historik-version");
-    await viewer.getByRole("button", { name: "Luk" }).click();
-    await history.getByRole("checkbox", { name: "Vælg »Første udkast« til sammenligning" }).check();
-    await history.getByRole("checkbox", { name: "Vælg »Efter KKR-mødet« til sammenligning" }).check();
-    await history.getByRole("button", { name: "Sammenlign valgte" }).click();
-    await page.getByRole("dialog", { name: "Fra »Første udkast« til »Efter KKR-mødet«" }).getByText("Der er ingen forskel på de to versioner.").waitFor();
-    expect(await seriousViolations(page, { include: "dialog[open]" }), "comparison dialog").toEqual([]);
-    await page.context().close();
+      // The history viewer: a version and a comparison of two, each in a dialog.
+      await showPanel(page, "Historik");
+      const history = page.getByRole("tabpanel", { name: "Historik" });
+      for (const name of ["Første udkast", "Efter KKR-mødet"]) {
+        await history.getByLabel(/^Navn på versionen/).fill(name);
+        await history.getByRole("button", { name: "Gem version" }).click();
+        await history.getByText(`Versionen »${name}« er gemt.`).waitFor();
+      }
+      await history.getByRole("button", { name: "Vis versionen »Efter KKR-mødet«" }).click();
+      const viewer = page.getByRole("dialog", { name: "Version: Efter KKR-mødet" });
+      await page.frameLocator(".history__frame").getByRole("heading", { level: 1 }).waitFor();
+      // The version itself is shown in a sandboxed iframe without scripts, which axe cannot enter;
+      // its HTML is checked on its own page below.
+      expect(await seriousViolations(page, { include: "dialog[open]", exclude: [".history__frame"] }), "version dialog").toEqual([]);
+      await screenshot(page, "page-historik-version");
+      await viewer.getByRole("button", { name: "Luk" }).click();
+      await history.getByRole("checkbox", { name: "Vælg »Første udkast« til sammenligning" }).check();
+      await history.getByRole("checkbox", { name: "Vælg »Efter KKR-mødet« til sammenligning" }).check();
+      await history.getByRole("button", { name: "Sammenlign valgte" }).click();
+      await page.getByRole("dialog", { name: "Fra »Første udkast« til »Efter KKR-mødet«" }).getByText("Der er ingen forskel på de to versioner.").waitFor();
+      expect(await seriousViolations(page, { include: "dialog[open]" }), "comparison dialog").toEqual([]);
+      await page.context().close();
 
-    // The version's HTML (what the sandboxed iframe shows) on a page of its own.
-    const session = await login(suite.server, COORDINATOR);
-    const versions = (await callApi(suite.server, session, "GET", "/api/documents/svar-nordjylland/versions")).body.versions as { id: string; name: string }[];
-    const version = versions.find((v) => v.name === "Efter KKR-mødet")!;
-    const view = await callApi(suite.server, session, "GET", `/api/documents/svar-nordjylland/versions/${version.id}`);
-    const context = await suite.browser.newContext({ locale: "da-DK" });
-    const standalone = await context.newPage();
-    await standalone.setContent(view.body.html as string);
-    expect(await seriousViolations(standalone), "version HTML").toEqual([]);
-    await context.close();
-  }, SLOW_TEST);
+      // The version's HTML (what the sandboxed iframe shows) on a page of its own.
+      const session = await login(suite.server, COORDINATOR);
+      const versions = (await callApi(suite.server, session, "GET", "/api/documents/svar-nordjylland/versions")).body.versions as {
+        id: string;
+        name: string;
+      }[];
+      const version = versions.find((v) => v.name === "Efter KKR-mødet")!;
+      const view = await callApi(suite.server, session, "GET", `/api/documents/svar-nordjylland/versions/${version.id}`);
+      const context = await suite.browser.newContext({ locale: "da-DK" });
+      const standalone = await context.newPage();
+      await standalone.setContent(view.body.html as string);
+      expect(await seriousViolations(standalone), "version HTML").toEqual([]);
+      await context.close();
+    },
+    SLOW_TEST,
+  );
 
   it("error pages: unknown address, unknown reply, a reply one has no access to", async () => {
     const page = await signedIn("redaktoer.aalborg@regionssvar.dk");
@@ -147,39 +154,47 @@ describe("accessibility (axe, WCAG 2.1 AA)", () => {
     await context.close();
   });
 
-  it("a reply waiting for approval, as a kommune's editor, with the confirmation open", async () => {
-    await awaitingApproval;
-    const page = await signedIn("redaktoer.roskilde@regionssvar.dk");
-    await openReply(page, "Sjælland");
-    await showPanel(page, "Godkendelse");
-    const panel = page.getByRole("tabpanel", { name: "Godkendelse" });
-    await panel.getByRole("textbox", { name: /^Grundlag/ }).fill("Byrådsbeslutning 12.05.2025, pkt. 4");
-    expect(await seriousViolations(page), "til godkendelse").toEqual([]);
-    await screenshot(page, "page-svar-til-godkendelse");
-    await panel.getByRole("button", { name: "Godkend på vegne af Roskilde Kommune" }).click();
-    await page.getByRole("dialog", { name: "Godkend svaret på vegne af Roskilde Kommune?" }).waitFor();
-    expect(await seriousViolations(page, { include: "dialog[open]" }), "approval confirmation").toEqual([]);
-    await page.context().close();
-  }, SLOW_TEST);
+  it(
+    "a reply waiting for approval, as a kommune's editor, with the confirmation open",
+    async () => {
+      await awaitingApproval;
+      const page = await signedIn("redaktoer.roskilde@regionssvar.dk");
+      await openReply(page, "Sjælland");
+      await showPanel(page, "Godkendelse");
+      const panel = page.getByRole("tabpanel", { name: "Godkendelse" });
+      await panel.getByRole("textbox", { name: /^Grundlag/ }).fill("Byrådsbeslutning 12.05.2025, pkt. 4");
+      expect(await seriousViolations(page), "til godkendelse").toEqual([]);
+      await screenshot(page, "page-svar-til-godkendelse");
+      await panel.getByRole("button", { name: "Godkend på vegne af Roskilde Kommune" }).click();
+      await page.getByRole("dialog", { name: "Godkend svaret på vegne af Roskilde Kommune?" }).waitFor();
+      expect(await seriousViolations(page, { include: "dialog[open]" }), "approval confirmation").toEqual([]);
+      await page.context().close();
+    },
+    SLOW_TEST,
+  );
 
-  it("a submitted reply (the seal and the downloads) and the national overview", async () => {
-    await submitted;
-    const page = await signedIn("koordinator.midtjylland@regionssvar.dk");
-    await openReply(page, "Midtjylland");
-    await showPanel(page, "Godkendelse");
-    await page.getByText("Forseglingen er kontrolleret ✓").waitFor();
-    expect(await seriousViolations(page), "indsendt").toEqual([]);
-    await screenshot(page, "page-svar-indsendt");
-    await page.context().close();
+  it(
+    "a submitted reply (the seal and the downloads) and the national overview",
+    async () => {
+      await submitted;
+      const page = await signedIn("koordinator.midtjylland@regionssvar.dk");
+      await openReply(page, "Midtjylland");
+      await showPanel(page, "Godkendelse");
+      await page.getByText("Forseglingen er kontrolleret ✓").waitFor();
+      expect(await seriousViolations(page), "indsendt").toEqual([]);
+      await screenshot(page, "page-svar-indsendt");
+      await page.context().close();
 
-    const agency = await signedIn("styrelsen@regionssvar.dk");
-    await agency.getByRole("link", { name: "Nationalt overblik" }).click();
-    await agency.locator('tr[data-region="midtjylland"]').getByText("Indsendt", { exact: true }).waitFor();
-    await agency.locator('tr[data-region="sjaelland"]').getByText("Til godkendelse", { exact: true }).waitFor();
-    expect(await seriousViolations(agency), "nationalt overblik").toEqual([]);
-    await screenshot(agency, "page-overblik");
-    await agency.context().close();
-  }, SLOW_TEST);
+      const agency = await signedIn("styrelsen@regionssvar.dk");
+      await agency.getByRole("link", { name: "Nationalt overblik" }).click();
+      await agency.locator('tr[data-region="midtjylland"]').getByText("Indsendt", { exact: true }).waitFor();
+      await agency.locator('tr[data-region="sjaelland"]').getByText("Til godkendelse", { exact: true }).waitFor();
+      expect(await seriousViolations(agency), "nationalt overblik").toEqual([]);
+      await screenshot(agency, "page-overblik");
+      await agency.context().close();
+    },
+    SLOW_TEST,
+  );
 
   it("the reply on a tablet (820×1180): no horizontal scrolling, the save state in view, the panels one link away", async () => {
     const page = await signedIn("redaktoer.aalborg@regionssvar.dk", { width: 820, height: 1180 });

@@ -24,10 +24,14 @@ describe("completeness in the editor", () => {
     const finding = page.locator("button.finding", { hasText: "Forventet driftsstart" }).first();
     await finding.click();
     const target = page.locator('[data-field="i4.driftsstart"]').first();
-    await expect.poll(() => target.evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= window.innerHeight + r.height;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        target.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= window.innerHeight + r.height;
+        }),
+      )
+      .toBe(true);
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-field="i4.driftsstart"]') !== null)).toBe(true);
     await screenshot(page, "completeness-jump");
     await context.close();

@@ -82,7 +82,9 @@ describe("freezing while people type", () => {
         if (i === 0) expect(typed.length, `round ${round}: what was typed before the freeze is in it`).toBeGreaterThan(0);
       }
       await Promise.all(sessions.map((s) => s.context.close()));
-      expect((await callApi(suite.server, coordinator, "POST", `/api/documents/${DOC}/workflow/reopen`, { reason: `Runde ${round + 2}` })).status).toBeLessThan(300);
+      expect((await callApi(suite.server, coordinator, "POST", `/api/documents/${DOC}/workflow/reopen`, { reason: `Runde ${round + 2}` })).status).toBeLessThan(
+        300,
+      );
     }
   });
 

@@ -19,12 +19,18 @@ describe("a change refused by a frozen reply", () => {
     await page.getByText("Alle ændringer er gemt").waitFor();
 
     network.cut();
-    await page.getByText(/^Offline/).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByText(/^Offline/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     await typeInField(page, "i1.hjemmel.tekst", " Skrevet i toget.");
     await requestApproval(suite.server, "nordjylland");
     network.heal();
 
-    await page.getByText(/blev ikke gemt, fordi svaret er låst/).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/blev ikke gemt, fordi svaret er låst/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     const text = await page.locator("main").innerText();
     expect(text.match(/blev ikke gemt/g)?.length).toBe(1);
     expect(text).not.toMatch(/ændring(er)? venter/);

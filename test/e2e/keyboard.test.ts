@@ -134,7 +134,12 @@ describe("keyboard only", () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest(".thread") !== null), { timeout: UI_TIMEOUT }).toBe(true);
     await page.locator(`#reply-editor [data-field="${field}"] [data-comment-threads]`, { hasText: "samarbejdsaftalen" }).waitFor();
     await page.getByText("Alle ændringer er gemt").waitFor();
-    const threads = await callApi(suite.server, await login(suite.server, "koordinator.nordjylland@regionssvar.dk"), "GET", "/api/documents/svar-nordjylland/threads");
+    const threads = await callApi(
+      suite.server,
+      await login(suite.server, "koordinator.nordjylland@regionssvar.dk"),
+      "GET",
+      "/api/documents/svar-nordjylland/threads",
+    );
     expect(JSON.stringify(threads.body)).toContain(comment);
     // The panel with an open thread (accessibility.test.ts checks it empty).
     expect(await seriousViolations(page, { include: "#paneler" })).toEqual([]);

@@ -25,7 +25,10 @@ describe("offline signal", () => {
 
     network.cut();
     // Deadlines are hang guards: with y-websocket's own 30 s timeout these would run out.
-    await a.page.getByText(/^Offline/).first().waitFor({ timeout: 12_000 });
+    await a.page
+      .getByText(/^Offline/)
+      .first()
+      .waitFor({ timeout: 12_000 });
     await presenceOfA.waitFor({ state: "detached", timeout: 12_000 });
     await typeInField(a.page, "i1.hjemmel.tekst", "Skrevet uden net.");
 

@@ -22,7 +22,15 @@ const suite = browserSuite({
     idp = await startOidcProvider({ redirectUris: [`http://127.0.0.1:${port}/api/auth/oidc/${PROVIDER}/callback`] });
     temp = tempDataDir();
     const file = writeProvidersFile(temp.dir, [
-      { id: PROVIDER, name: "Aalborg Kommune (Entra ID)", issuer: idp.issuer, clientId: "regionssvar", clientSecret: "hemmelighed-til-test", emailDomains: { "aalborg.dk": "kommune-851" }, allowInsecureHttp: true },
+      {
+        id: PROVIDER,
+        name: "Aalborg Kommune (Entra ID)",
+        issuer: idp.issuer,
+        clientId: "regionssvar",
+        clientSecret: "hemmelighed-til-test",
+        emailDomains: { "aalborg.dk": "kommune-851" },
+        allowInsecureHttp: true,
+      },
     ]);
     return { port, config: { OIDC_PROVIDERS_FILE: file } };
   },

@@ -95,7 +95,10 @@ describe("people and invitations", () => {
     await password.fill(PASSWORD);
     await repeat.fill(`${PASSWORD}!`);
     await page.getByRole("button", { name: /Gem adgangskode/ }).click();
-    await page.getByRole("alert").getByRole("link", { name: /ikke ens/ }).waitFor();
+    await page
+      .getByRole("alert")
+      .getByRole("link", { name: /ikke ens/ })
+      .waitFor();
 
     // a weak password is refused with the server's Danish reason, linked to the field
     await password.fill("kort kode");

@@ -111,7 +111,11 @@ describe("several people typing in one paragraph", () => {
     await caret(a, spot, "end");
     await caret(b, spot, "end");
     await Promise.all([a.keyboard.type(" Aalborg skriver.", { delay: 35 }), b.keyboard.type(" Hjørring skriver.", { delay: 45 })]);
-    await allSavedAndEqual(pages, spot, (t) => t === "Hello world. Aalborg skriver. Hjørring skriver." || t === "Hello world. Hjørring skriver. Aalborg skriver.");
+    await allSavedAndEqual(
+      pages,
+      spot,
+      (t) => t === "Hello world. Aalborg skriver. Hjørring skriver." || t === "Hello world. Hjørring skriver. Aalborg skriver.",
+    );
     await close();
   });
 
@@ -152,11 +156,7 @@ describe("several people typing in one paragraph", () => {
     await caret(a, spot, "start");
     await caret(b, spot, 6);
     await caret(c, spot, "end");
-    await Promise.all([
-      a.keyboard.type("Aalborg ", { delay: 40 }),
-      b.keyboard.type("Hjørring ", { delay: 50 }),
-      c.keyboard.type(" Thisted", { delay: 45 }),
-    ]);
+    await Promise.all([a.keyboard.type("Aalborg ", { delay: 40 }), b.keyboard.type("Hjørring ", { delay: 50 }), c.keyboard.type(" Thisted", { delay: 45 })]);
     await allSavedAndEqual(pages, spot, (t) => t === "Aalborg Hello Hjørring world. Thisted");
     await close();
   });

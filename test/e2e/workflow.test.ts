@@ -69,7 +69,14 @@ async function apiApprovers() {
     others.map(async (m) => {
       const id = randomUUID();
       const email = `godkender.${m.code}@test.dk`;
-      await suite.server.store.insertUser({ id, email, name: `Godkender ${m.name}`, organisationId: `kommune-${m.code}`, passwordHash, createdAt: new Date().toISOString() });
+      await suite.server.store.insertUser({
+        id,
+        email,
+        name: `Godkender ${m.name}`,
+        organisationId: `kommune-${m.code}`,
+        passwordHash,
+        createdAt: new Date().toISOString(),
+      });
       await suite.server.store.upsertMembership({ documentId: DOC, userId: id, role: "redaktoer" });
       return { kommune: m.officialName, session: await login(suite.server, email, API_PASSWORD) };
     }),
@@ -131,7 +138,10 @@ describe("the approval workflow in the browser", () => {
 
     // --- the other eight through the API (no demo accounts for them) ----------------------------
     for (const [i, approver] of approvers.entries()) {
-      const res = await callApi(suite.server, approver.session, "POST", `/api/documents/${DOC}/approvals`, { grundlag: `Kommunalbestyrelsens beslutning, pkt. ${i + 1}`, indholdsHash: frozenHash });
+      const res = await callApi(suite.server, approver.session, "POST", `/api/documents/${DOC}/approvals`, {
+        grundlag: `Kommunalbestyrelsens beslutning, pkt. ${i + 1}`,
+        indholdsHash: frozenHash,
+      });
       expect(res.status, approver.kommune).toBe(200);
     }
 

@@ -64,7 +64,10 @@ describe("two editors in one paragraph", () => {
 
 describe("an empty paragraph", () => {
   it("keeps every character when two and three people start typing in it at once", () => {
-    for (const names of [["A", "B"], ["A", "B", "C"]]) {
+    for (const names of [
+      ["A", "B"],
+      ["A", "B", "C"],
+    ]) {
       net?.destroy();
       net = createEditorNetwork(names);
       for (const peer of net.peers) placeCaret(peer, FIELD, 0);

@@ -39,7 +39,16 @@ afterAll(async () => server?.close());
 async function newDocument(seed: number): Promise<string> {
   const id = `fuzz-${seed}`;
   const now = new Date().toISOString();
-  await server.store.insertDocument({ id, regionId: "nordjylland", title: id, templateId: "sbst-fornyet-behandling-2025", templateVersion: 1, state: "udkast", createdAt: now, updatedAt: now });
+  await server.store.insertDocument({
+    id,
+    regionId: "nordjylland",
+    title: id,
+    templateId: "sbst-fornyet-behandling-2025",
+    templateVersion: 1,
+    state: "udkast",
+    createdAt: now,
+    updatedAt: now,
+  });
   await server.store.upsertMembership({ documentId: id, userId: session.userId, role: "redaktoer" });
   return id;
 }
@@ -58,7 +67,8 @@ function randomEdit(doc: Y.Doc, random: () => number): void {
       paragraph.insert(0, [text]);
     }
     const t = text as Y.XmlText;
-    if (random() < 0.7 || t.length === 0) t.insert(Math.floor(random() * (t.length + 1)), pick(["ord ", "æøå ", "x", "Kommunen "]), random() < 0.2 ? { bold: true } : {});
+    if (random() < 0.7 || t.length === 0)
+      t.insert(Math.floor(random() * (t.length + 1)), pick(["ord ", "æøå ", "x", "Kommunen "]), random() < 0.2 ? { bold: true } : {});
     else {
       const at = Math.floor(random() * t.length);
       t.delete(at, Math.min(t.length - at, 1 + Math.floor(random() * 5)));
@@ -128,20 +138,24 @@ async function runSeed(seed: number): Promise<void> {
 }
 
 describe("convergence through the server", () => {
-  it(`converges to one schema-valid state for ${SEEDS} seeds from ${FIRST_SEED}`, async () => {
-    let next = FIRST_SEED;
-    const worker = async () => {
-      while (next < FIRST_SEED + SEEDS) {
-        const seed = next++;
-        try {
-          await runSeed(seed);
-        } catch (error) {
-          next = Infinity; // stop the other workers too
-          throw new Error(`convergence failed for seed ${seed} (replay: TEST_SEED=${seed} npx vitest run test/fuzz/convergence.test.ts): ${String(error)}`);
+  it(
+    `converges to one schema-valid state for ${SEEDS} seeds from ${FIRST_SEED}`,
+    async () => {
+      let next = FIRST_SEED;
+      const worker = async () => {
+        while (next < FIRST_SEED + SEEDS) {
+          const seed = next++;
+          try {
+            await runSeed(seed);
+          } catch (error) {
+            next = Infinity; // stop the other workers too
+            throw new Error(`convergence failed for seed ${seed} (replay: TEST_SEED=${seed} npx vitest run test/fuzz/convergence.test.ts): ${String(error)}`);
+          }
         }
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENT_SEEDS }, worker));
-    console.log(`convergence: ${SEEDS} seeds from ${FIRST_SEED}, 0 divergent, 0 schema-invalid`);
-  }, process.env.RELIABILITY_LONG === "1" ? 3_600_000 : 600_000);
+      };
+      await Promise.all(Array.from({ length: CONCURRENT_SEEDS }, worker));
+      console.log(`convergence: ${SEEDS} seeds from ${FIRST_SEED}, 0 divergent, 0 schema-invalid`);
+    },
+    process.env.RELIABILITY_LONG === "1" ? 3_600_000 : 600_000,
+  );
 });

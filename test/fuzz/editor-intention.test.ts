@@ -24,10 +24,7 @@ const FIELD = "indledning.tekst";
 const RUNS = Number(process.env.EDITOR_RUNS ?? (process.env.RELIABILITY_LONG === "1" ? 10_000 : 200));
 const SEED = process.env.TEST_SEED === undefined ? undefined : Number(process.env.TEST_SEED);
 
-type Step =
-  | { kind: "type"; peer: number; char: string }
-  | { kind: "backspace"; peer: number }
-  | { kind: "deliver"; from: number; to: number; count: number };
+type Step = { kind: "type"; peer: number; char: string } | { kind: "backspace"; peer: number } | { kind: "deliver"; from: number; to: number; count: number };
 
 interface Scenario {
   paragraph: string;
@@ -37,14 +34,21 @@ interface Scenario {
 }
 
 /** Each person types their own letters, with repeats; the initial text repeats them too. */
-const LETTERS = [["a", "b"], ["x", "y"], ["m", "n"]] as const;
+const LETTERS = [
+  ["a", "b"],
+  ["x", "y"],
+  ["m", "n"],
+] as const;
 const text = (max: number) => fc.string({ unit: fc.constantFrom("a", "x", "m", " ", "."), maxLength: max });
 
 const scenario = fc.integer({ min: Number(process.env.EDITOR_MIN_PEERS ?? 2), max: Number(process.env.EDITOR_MAX_PEERS ?? 3) }).chain((peers) =>
   fc.record<Scenario>({
     paragraph: text(8),
     listItem: text(5),
-    carets: fc.array(fc.record({ block: fc.constantFrom<0 | 1>(0, 0, 1), at: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength: peers, maxLength: peers }),
+    carets: fc.array(fc.record({ block: fc.constantFrom<0 | 1>(0, 0, 1), at: fc.double({ min: 0, max: 1, noNaN: true }) }), {
+      minLength: peers,
+      maxLength: peers,
+    }),
     steps: fc.array(
       fc.oneof(
         {

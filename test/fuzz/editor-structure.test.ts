@@ -61,8 +61,7 @@ function act(peer: Peer, step: Step, peers: Peer[]): void {
   if (step.action === "type") typeText(peer, step.char);
   else if (step.action === "enter") {
     if (!editor.commands.splitListItem("listItem")) editor.commands.splitBlock();
-  }
-  else if (step.action === "list") editor.commands.toggleBulletList();
+  } else if (step.action === "list") editor.commands.toggleBulletList();
   else if (step.action === "backspace") {
     const { from, empty } = editor.state.selection;
     if (empty && editor.state.selection.$from.parentOffset > 0) editor.view.dispatch(editor.state.tr.delete(from - 1, from));

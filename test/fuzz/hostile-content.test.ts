@@ -52,7 +52,13 @@ afterAll(async () => {
 });
 
 /** Any value a Yjs type can hold, including nested shared types. */
-const plain = fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.boolean(), fc.constant(null), fc.dictionary(fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), { maxKeys: 2 }));
+const plain = fc.oneof(
+  fc.string({ maxLength: 5 }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.dictionary(fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), { maxKeys: 2 }),
+);
 type Maker = () => unknown;
 const sharedType: fc.Arbitrary<Maker> = fc.oneof(
   plain.map((v) => () => {
@@ -75,7 +81,10 @@ const sharedType: fc.Arbitrary<Maker> = fc.oneof(
   }),
 );
 /** Raw values (ContentAny) and shared types, to be put where only the schema's nodes belong. */
-const child = fc.oneof(sharedType, plain.map((v) => () => v));
+const child = fc.oneof(
+  sharedType,
+  plain.map((v) => () => v),
+);
 
 type Attack = { describe: string; run: (field: Y.XmlElement) => void };
 const attack: fc.Arbitrary<Attack> = fc.oneof(

@@ -142,7 +142,10 @@ describe(`HTTP input battery (seed ${SEED})`, () => {
     let requests = 0;
     for (const [method, template] of ROUTES) {
       for (let i = 0; i < CASES_PER_ROUTE; i++) {
-        const path = template.replace(":id", i === 0 ? DOC : randomId(random)).replace(/:uuid/g, () => (random() < 0.5 ? UUID : randomId(random))).replace(":token", randomId(random));
+        const path = template
+          .replace(":id", i === 0 ? DOC : randomId(random))
+          .replace(/:uuid/g, () => (random() < 0.5 ? UUID : randomId(random)))
+          .replace(":token", randomId(random));
         const headers: Record<string, string> = { origin: server.origin, cookie: coordinator.cookie, "x-csrf-token": coordinator.csrfToken };
         let body: string | undefined;
         if (method !== "GET" && method !== "DELETE") {
@@ -153,7 +156,8 @@ describe(`HTTP input battery (seed ${SEED})`, () => {
         requests++;
         const text = await response.text();
         if (response.status >= 500) failures.push(`${method} ${path} → ${response.status} ${text.slice(0, 200)}`);
-        else if (response.status >= 400 && !text.startsWith('{"error"')) failures.push(`${method} ${path} → ${response.status} without a JSON error: ${text.slice(0, 100)}`);
+        else if (response.status >= 400 && !text.startsWith('{"error"'))
+          failures.push(`${method} ${path} → ${response.status} without a JSON error: ${text.slice(0, 100)}`);
       }
     }
     console.log(`HTTP input battery: ${requests} requests over ${ROUTES.length} routes, seed ${SEED}, ${failures.length} failures`);

@@ -40,10 +40,32 @@ const KNOWN_REPRODUCTIONS: [string, Uint8Array][] = [
   ["yjs#479", new Uint8Array(Buffer.from("garbagedoc", "base64"))],
   ["yjs#498", new Uint8Array()],
   ["yjs#687 structs", new Uint8Array([0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 2, 0, 0, 22, 2, 0, 0, 1, 253, 255, 255, 255, 255, 127, 0, 0])],
-  ["yjs#687 updates v1", new Uint8Array([228, 156, 16, 0, 5, 255, 255, 5, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 237, 0, 0, 0, 1, 1, 0, 254, 184, 194, 233, 173, 135, 217, 18, 0, 0, 1, 1, 255, 237, 246])],
-  ["yjs#687 updates v2", new Uint8Array([228, 149, 0, 0, 1, 24, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 237, 1, 190, 130, 227, 195, 28, 1, 2, 228, 149, 0, 0, 1, 24, 0, 0, 1, 24, 0, 0, 1, 0, 1, 237, 0])],
-  ["yjs#687 gc length", new Uint8Array([143, 1, 128, 0, 0, 0, 1, 170, 1, 0, 1, 2, 0, 0, 22, 2, 0, 229, 196, 67, 20, 231, 166, 139, 147, 174, 181, 253, 93, 232, 38, 154, 138, 89, 0, 49, 213, 15, 18, 1, 48, 0, 0, 0])],
-  ["yjs#687 over limit", new Uint8Array([0, 1, 35, 0, 0, 0, 1, 2, 129, 0, 0, 16, 0, 199, 220, 0, 196, 122, 128, 0, 65, 171, 234, 214, 0, 1, 0, 0, 1, 0, 0, 132, 0, 0, 16, 255, 199, 220, 255, 0, 0, 0])],
+  [
+    "yjs#687 updates v1",
+    new Uint8Array([
+      228, 156, 16, 0, 5, 255, 255, 5, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 237, 0, 0, 0, 1, 1, 0, 254, 184, 194, 233, 173, 135, 217, 18, 0, 0, 1, 1, 255, 237, 246,
+    ]),
+  ],
+  [
+    "yjs#687 updates v2",
+    new Uint8Array([
+      228, 149, 0, 0, 1, 24, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 237, 1, 190, 130, 227, 195, 28, 1, 2, 228, 149, 0, 0, 1, 24, 0, 0, 1, 24, 0, 0, 1, 0, 1, 237, 0,
+    ]),
+  ],
+  [
+    "yjs#687 gc length",
+    new Uint8Array([
+      143, 1, 128, 0, 0, 0, 1, 170, 1, 0, 1, 2, 0, 0, 22, 2, 0, 229, 196, 67, 20, 231, 166, 139, 147, 174, 181, 253, 93, 232, 38, 154, 138, 89, 0, 49, 213, 15,
+      18, 1, 48, 0, 0, 0,
+    ]),
+  ],
+  [
+    "yjs#687 over limit",
+    new Uint8Array([
+      0, 1, 35, 0, 0, 0, 1, 2, 129, 0, 0, 16, 0, 199, 220, 0, 196, 122, 128, 0, 65, 171, 234, 214, 0, 1, 0, 0, 1, 0, 0, 132, 0, 0, 16, 255, 199, 220, 255, 0, 0,
+      0,
+    ]),
+  ],
 ];
 const DOC = "svar-nordjylland";
 /** Deadline for the server to close a socket after its hostile burst (not a sleep: usually ~1 ms). */
@@ -127,67 +149,77 @@ function openSocket(): Promise<WebSocket> {
 }
 
 describe(`websocket frame fuzz (seed ${SEED})`, () => {
-  it("survives hostile frames: no crash, no stall, offenders closed, honest clients unaffected", async () => {
-    const doc = new Y.Doc();
-    doc.getText("x").insert(0, "gyldig");
-    const valid = message(MESSAGE_SYNC, SYNC_UPDATE, Y.encodeStateAsUpdate(doc));
-    // the server's own event-loop delay histogram, inside the server process
-    await inspector.evaluate(`(() => { const h = process.getBuiltinModule("node:perf_hooks").monitorEventLoopDelay({ resolution: 10 }); h.enable(); globalThis.fuzzDelay = h; return true; })()`);
-    const before = await inspector.memoryAfterGc();
-    let sent = 0;
-    let closedByServer = 0;
-    /** Sends frames on one socket until the server closes it (or the deadline passes); true if the server closed it. */
-    const burst = async (frames: () => Uint8Array | null): Promise<boolean> => {
-      const ws = await openSocket();
-      const closed = new Promise<number>((resolve) => ws.once("close", (code) => resolve(code)));
-      for (let f = frames(); f && ws.readyState === WebSocket.OPEN; f = frames(), sent++) ws.send(f);
-      const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(-1), CLOSE_DEADLINE_MS));
-      const code = await Promise.race([closed, timeout]);
-      ws.terminate();
-      if (code !== -1) closedByServer++;
-      return code !== -1;
-    };
-    // the known reproductions, each as update, sync step 2 and state vector: refused (socket
-    // closed) or, where the bytes happen to be a harmless valid V1 message, handled; never a hang
-    const known: string[] = [];
-    for (const [name, payload] of KNOWN_REPRODUCTIONS) {
-      const outcomes: string[] = [];
-      for (const frame of [message(MESSAGE_SYNC, SYNC_UPDATE, payload), message(MESSAGE_SYNC, SYNC_STEP_2, payload), message(MESSAGE_SYNC, SYNC_STEP_1, payload)]) {
-        let once = false;
-        outcomes.push((await burst(() => (once ? null : ((once = true), frame)))) ? "closed" : "handled");
-      }
-      known.push(`${name} ${outcomes.join("/")}`);
-    }
-    // random hostile frames, a burst of 5 per socket (the first offending one closes it), several sockets at once
-    await Promise.all(
-      Array.from({ length: CONCURRENT }, async (_, w) => {
-        const random = seededRandom(SEED * CONCURRENT + w);
-        while (sent < FRAMES) {
-          let n = 0;
-          await burst(() => (n++ < 5 && sent < FRAMES ? hostileFrame(random, valid) : null));
+  it(
+    "survives hostile frames: no crash, no stall, offenders closed, honest clients unaffected",
+    async () => {
+      const doc = new Y.Doc();
+      doc.getText("x").insert(0, "gyldig");
+      const valid = message(MESSAGE_SYNC, SYNC_UPDATE, Y.encodeStateAsUpdate(doc));
+      // the server's own event-loop delay histogram, inside the server process
+      await inspector.evaluate(
+        `(() => { const h = process.getBuiltinModule("node:perf_hooks").monitorEventLoopDelay({ resolution: 10 }); h.enable(); globalThis.fuzzDelay = h; return true; })()`,
+      );
+      const before = await inspector.memoryAfterGc();
+      let sent = 0;
+      let closedByServer = 0;
+      /** Sends frames on one socket until the server closes it (or the deadline passes); true if the server closed it. */
+      const burst = async (frames: () => Uint8Array | null): Promise<boolean> => {
+        const ws = await openSocket();
+        const closed = new Promise<number>((resolve) => ws.once("close", (code) => resolve(code)));
+        for (let f = frames(); f && ws.readyState === WebSocket.OPEN; f = frames(), sent++) ws.send(f);
+        const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(-1), CLOSE_DEADLINE_MS));
+        const code = await Promise.race([closed, timeout]);
+        ws.terminate();
+        if (code !== -1) closedByServer++;
+        return code !== -1;
+      };
+      // the known reproductions, each as update, sync step 2 and state vector: refused (socket
+      // closed) or, where the bytes happen to be a harmless valid V1 message, handled; never a hang
+      const known: string[] = [];
+      for (const [name, payload] of KNOWN_REPRODUCTIONS) {
+        const outcomes: string[] = [];
+        for (const frame of [
+          message(MESSAGE_SYNC, SYNC_UPDATE, payload),
+          message(MESSAGE_SYNC, SYNC_STEP_2, payload),
+          message(MESSAGE_SYNC, SYNC_STEP_1, payload),
+        ]) {
+          let once = false;
+          outcomes.push((await burst(() => (once ? null : ((once = true), frame)))) ? "closed" : "handled");
         }
-      }),
-    );
-    const maxStallMs = (await inspector.evaluate<number>("globalThis.fuzzDelay.max")) / 1e6;
-    expect(server.process.exitCode, "the server process is alive").toBeNull();
-    const after = await inspector.memoryAfterGc();
-    const rssGrowthMb = (after.rss - before.rss) / 1024 / 1024;
-    const heapGrowthMb = (after.heapUsed - before.heapUsed) / 1024 / 1024;
-    console.log(
-      `websocket fuzz: ${sent} frames (first the known Yjs reproductions as update/step 2/state vector: ${known.join(", ")}), ${closedByServer} sockets closed by the server, ` +
-        `server's longest event-loop delay ${maxStallMs.toFixed(0)} ms, its heap after GC ${heapGrowthMb >= 0 ? "+" : ""}${heapGrowthMb.toFixed(1)} MB (bar ${HEAP_BAR_MB}) and RSS after GC ${rssGrowthMb >= 0 ? "+" : ""}${rssGrowthMb.toFixed(1)} MB, seed ${SEED}`,
-    );
-    expect(maxStallMs, `replay with TEST_SEED=${SEED}`).toBeLessThan(1000);
-    expect(closedByServer).toBeGreaterThan(0);
-    expect(heapGrowthMb).toBeLessThan(HEAP_BAR_MB);
+        known.push(`${name} ${outcomes.join("/")}`);
+      }
+      // random hostile frames, a burst of 5 per socket (the first offending one closes it), several sockets at once
+      await Promise.all(
+        Array.from({ length: CONCURRENT }, async (_, w) => {
+          const random = seededRandom(SEED * CONCURRENT + w);
+          while (sent < FRAMES) {
+            let n = 0;
+            await burst(() => (n++ < 5 && sent < FRAMES ? hostileFrame(random, valid) : null));
+          }
+        }),
+      );
+      const maxStallMs = (await inspector.evaluate<number>("globalThis.fuzzDelay.max")) / 1e6;
+      expect(server.process.exitCode, "the server process is alive").toBeNull();
+      const after = await inspector.memoryAfterGc();
+      const rssGrowthMb = (after.rss - before.rss) / 1024 / 1024;
+      const heapGrowthMb = (after.heapUsed - before.heapUsed) / 1024 / 1024;
+      console.log(
+        `websocket fuzz: ${sent} frames (first the known Yjs reproductions as update/step 2/state vector: ${known.join(", ")}), ${closedByServer} sockets closed by the server, ` +
+          `server's longest event-loop delay ${maxStallMs.toFixed(0)} ms, its heap after GC ${heapGrowthMb >= 0 ? "+" : ""}${heapGrowthMb.toFixed(1)} MB (bar ${HEAP_BAR_MB}) and RSS after GC ${rssGrowthMb >= 0 ? "+" : ""}${rssGrowthMb.toFixed(1)} MB, seed ${SEED}`,
+      );
+      expect(maxStallMs, `replay with TEST_SEED=${SEED}`).toBeLessThan(1000);
+      expect(closedByServer).toBeGreaterThan(0);
+      expect(heapGrowthMb).toBeLessThan(HEAP_BAR_MB);
 
-    appendText(honest.doc, "i1.hjemmel.tekst", " stadig i live");
-    await waitFor(() => honest.counter.saved >= honest.counter.sent);
-    const fresh = connectClient(server, session, DOC);
-    try {
-      await waitFor(() => fresh.provider.synced && fieldText(fresh.doc, "i1.hjemmel.tekst").includes("stadig i live"));
-    } finally {
-      fresh.destroy();
-    }
-  }, LONG ? 3_600_000 : 180_000);
+      appendText(honest.doc, "i1.hjemmel.tekst", " stadig i live");
+      await waitFor(() => honest.counter.saved >= honest.counter.sent);
+      const fresh = connectClient(server, session, DOC);
+      try {
+        await waitFor(() => fresh.provider.synced && fieldText(fresh.doc, "i1.hjemmel.tekst").includes("stadig i live"));
+      } finally {
+        fresh.destroy();
+      }
+    },
+    LONG ? 3_600_000 : 180_000,
+  );
 });

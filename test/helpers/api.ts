@@ -7,7 +7,14 @@ export interface ApiResult {
   body: any;
 }
 
-export async function callApi(server: Endpoint, session: Session | null, method: string, path: string, body?: unknown, options: { csrf?: string | null } = {}): Promise<ApiResult> {
+export async function callApi(
+  server: Endpoint,
+  session: Session | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  options: { csrf?: string | null } = {},
+): Promise<ApiResult> {
   const headers: Record<string, string> = { origin: server.origin };
   if (session) headers.cookie = session.cookie;
   const csrf = options.csrf === undefined ? session?.csrfToken : options.csrf;

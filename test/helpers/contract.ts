@@ -49,7 +49,16 @@ export function describeContract(title: string, suite: (store: () => Store) => v
         await store.upsertOrganisation({ id: "org-1", kind: "kommune", name: "Aalborg Kommune", regionId: "nordjylland", kommunekode: "851" });
         await store.insertUser({ id: "u1", email: "Person@Example.dk", name: "Person", organisationId: "org-1", passwordHash: "h", createdAt: now() });
         for (const id of ["d1", "d2", "d3"]) {
-          await store.insertDocument({ id, regionId: "nordjylland", title: id, templateId: "t", templateVersion: 1, state: "udkast", createdAt: now(), updatedAt: now() });
+          await store.insertDocument({
+            id,
+            regionId: "nordjylland",
+            title: id,
+            templateId: "t",
+            templateVersion: 1,
+            state: "udkast",
+            createdAt: now(),
+            updatedAt: now(),
+          });
         }
       });
       afterAll(async () => {

@@ -71,10 +71,22 @@ export async function startOidcProvider(options: ProviderOptions): Promise<TestP
   const serveForeignJwks = async (on: boolean) => {
     if (!on) return void (foreignJwks = null);
     const real = (await (await fetch(`${issuer}/jwks`)).json()) as { keys: Record<string, unknown>[] };
-    const keys = real.keys.map((key) => ({ ...generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ format: "jwk" }), kid: key.kid, use: key.use, alg: key.alg }));
+    const keys = real.keys.map((key) => ({
+      ...generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ format: "jwk" }),
+      kid: key.kid,
+      use: key.use,
+      alg: key.alg,
+    }));
     foreignJwks = JSON.stringify({ keys });
   };
-  return { issuer, accounts, provider, issueExpiredIdTokens: (on: boolean) => void (state.expiredIdTokens = on), serveForeignJwks, close: () => new Promise<void>((resolve) => http.close(() => resolve())) };
+  return {
+    issuer,
+    accounts,
+    provider,
+    issueExpiredIdTokens: (on: boolean) => void (state.expiredIdTokens = on),
+    serveForeignJwks,
+    close: () => new Promise<void>((resolve) => http.close(() => resolve())),
+  };
 }
 
 /** Writes an OIDC_PROVIDERS_FILE into `dir` and returns its path. */
@@ -142,7 +154,12 @@ export async function throughProvider(authorizationUrl: string, sub: string, our
 }
 
 /** Signs in through `providerId` as `sub`, over HTTP, and returns where we ended up. */
-export async function ssoSignIn(server: Endpoint, providerId: string, sub: string, options: { alterCallback?: (url: string) => string } = {}): Promise<SsoResult> {
+export async function ssoSignIn(
+  server: Endpoint,
+  providerId: string,
+  sub: string,
+  options: { alterCallback?: (url: string) => string } = {},
+): Promise<SsoResult> {
   const ours = new Jar();
   const start = await get(`${server.baseUrl}/api/auth/oidc/${providerId}/start?next=/`, ours);
   const authorizationUrl = start.headers.get("location")!;

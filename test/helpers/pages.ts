@@ -20,7 +20,10 @@ export async function signIn(
 }
 
 export async function openReply(page: Page, regionName: string): Promise<void> {
-  await page.getByRole("link", { name: new RegExp(regionName) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(regionName) })
+    .first()
+    .click();
   await page.locator(".ProseMirror").waitFor();
 }
 

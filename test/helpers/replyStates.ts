@@ -57,7 +57,14 @@ async function approvers(server: TestServer, regionId: string): Promise<{ kommun
     municipalitiesOf(regionId).map(async (m) => {
       const id = randomUUID();
       const email = `godkender.${m.code}@test.dk`;
-      await server.store.insertUser({ id, email, name: `Godkender ${m.name}`, organisationId: `kommune-${m.code}`, passwordHash, createdAt: new Date().toISOString() });
+      await server.store.insertUser({
+        id,
+        email,
+        name: `Godkender ${m.name}`,
+        organisationId: `kommune-${m.code}`,
+        passwordHash,
+        createdAt: new Date().toISOString(),
+      });
       await server.store.upsertMembership({ documentId: replyIdOf(regionId), userId: id, role: "redaktoer" });
       return { kommune: m.name, session: await login(server, email, APPROVER_PASSWORD) };
     }),
@@ -94,7 +101,11 @@ export async function submittedReply(server: TestServer, regionId: string): Prom
 }
 
 /** A pending invitation to the region's reply (a kommentator from the region's first kommune); its single-use link. */
-export async function invitationLink(server: TestServer, regionId: string, person = { name: "Ny Kommentator", email: "ny.kommentator@test.dk" }): Promise<string> {
+export async function invitationLink(
+  server: TestServer,
+  regionId: string,
+  person = { name: "Ny Kommentator", email: "ny.kommentator@test.dk" },
+): Promise<string> {
   const coordinator = await login(server, coordinatorOf(regionId));
   const kommune = municipalitiesOf(regionId)[0]!;
   const result = await callApi(server, coordinator, "POST", `/api/documents/${replyIdOf(regionId)}/invitations`, {

@@ -32,7 +32,8 @@ export async function startSmtp(): Promise<TestSmtp> {
     mails: [],
     refused: 0,
     refuse: false,
-    waitForMails: (filter, count = 1) => waitFor(() => (state.mails.filter(filter).length >= count ? state.mails.filter(filter) : null), { timeoutMs: 15_000, message: `${count} mail(s)` }),
+    waitForMails: (filter, count = 1) =>
+      waitFor(() => (state.mails.filter(filter).length >= count ? state.mails.filter(filter) : null), { timeoutMs: 15_000, message: `${count} mail(s)` }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   const server = new SMTPServer({
@@ -49,7 +50,12 @@ export async function startSmtp(): Promise<TestSmtp> {
         }
         void simpleParser(Buffer.concat(chunks)).then((parsed) => {
           for (const rcpt of session.envelope.rcptTo) {
-            state.mails.push({ to: rcpt.address, subject: parsed.subject ?? "", text: parsed.text ?? "", html: typeof parsed.html === "string" ? parsed.html : "" });
+            state.mails.push({
+              to: rcpt.address,
+              subject: parsed.subject ?? "",
+              text: parsed.text ?? "",
+              html: typeof parsed.html === "string" ? parsed.html : "",
+            });
           }
           callback();
         }, callback);

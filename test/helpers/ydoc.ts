@@ -44,9 +44,18 @@ export function fieldText(doc: Y.Doc, fieldId: string): string {
   if (!field) return "";
   const textOf = (node: Y.XmlElement | Y.XmlText): string =>
     node instanceof Y.XmlText
-      ? node.toDelta().map((d: { insert: unknown }) => (typeof d.insert === "string" ? d.insert : "")).join("")
-      : node.toArray().map((c) => textOf(c as Y.XmlElement | Y.XmlText)).join(node.nodeName === "paragraph" ? "" : "\n");
-  return field.toArray().map((c) => textOf(c as Y.XmlElement | Y.XmlText)).join("\n");
+      ? node
+          .toDelta()
+          .map((d: { insert: unknown }) => (typeof d.insert === "string" ? d.insert : ""))
+          .join("")
+      : node
+          .toArray()
+          .map((c) => textOf(c as Y.XmlElement | Y.XmlText))
+          .join(node.nodeName === "paragraph" ? "" : "\n");
+  return field
+    .toArray()
+    .map((c) => textOf(c as Y.XmlElement | Y.XmlText))
+    .join("\n");
 }
 
 export function countNodes(doc: Y.Doc, nodeName: string): number {

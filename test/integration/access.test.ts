@@ -27,7 +27,8 @@ afterEach(async () => {
   await server?.close();
 });
 
-const api = (session: Session | null, method: string, path: string, body?: unknown, options: { csrf?: string | null } = {}) => callApi(server, session, method, path, body, options);
+const api = (session: Session | null, method: string, path: string, body?: unknown, options: { csrf?: string | null } = {}) =>
+  callApi(server, session, method, path, body, options);
 
 async function userIdOf(email: string): Promise<string> {
   return (await server.store.getUserByEmail(email))!.id;
@@ -239,18 +240,32 @@ describe("invitations", () => {
   it("expire", async () => {
     server = await startServer();
     const coordinator = await login(server, COORDINATOR);
-    const created = await api(coordinator, "POST", `/api/documents/${DOC}/invitations`, { email: "sen@aalborg.dk", name: "Sen", organisationId: "kommune-851", role: "kommentator" });
+    const created = await api(coordinator, "POST", `/api/documents/${DOC}/invitations`, {
+      email: "sen@aalborg.dk",
+      name: "Sen",
+      organisationId: "kommune-851",
+      role: "kommentator",
+    });
     const token = String(created.body.link).split("/invitation/")[1]!;
     const { hashToken } = await import("../../server/auth/sessions.js");
     const invitation = await server.store.getInvitationByTokenHash(hashToken(token));
-    await (server.store as KyselyStore).kysely.updateTable("invitations").set({ expires_at: "2000-01-01T00:00:00.000Z" }).where("id", "=", invitation!.id).execute();
+    await (server.store as KyselyStore).kysely
+      .updateTable("invitations")
+      .set({ expires_at: "2000-01-01T00:00:00.000Z" })
+      .where("id", "=", invitation!.id)
+      .execute();
     expect((await api(null, "POST", `/api/invitations/${token}/accept`, { password: "lang og god adgangskode til svaret" })).status).toBe(410);
   });
 
   it("only a coordinator may invite", async () => {
     server = await startServer();
     const editor = await login(server, EDITOR);
-    const res = await api(editor, "POST", `/api/documents/${DOC}/invitations`, { email: "x@aalborg.dk", name: "X", organisationId: "kommune-851", role: "redaktoer" });
+    const res = await api(editor, "POST", `/api/documents/${DOC}/invitations`, {
+      email: "x@aalborg.dk",
+      name: "X",
+      organisationId: "kommune-851",
+      role: "redaktoer",
+    });
     expect(res.status).toBe(403);
   });
 });

@@ -14,7 +14,6 @@ function run(script: string, ...args: string[]): { status: number | null; output
 }
 const verify = (...args: string[]) => run("scripts/audit-verify.ts", ...args);
 
-
 describe("audit:verify", () => {
   it("passes an intact chain and detects an edited row", async () => {
     const store = await openStore({ dataDir: data.dir });
@@ -27,7 +26,11 @@ describe("audit:verify", () => {
     expect(intact.output).toContain("3 hændelser");
 
     const tamper = await openStore({ dataDir: data.dir });
-    await tamper.kysely.updateTable("audit_log").set({ details: JSON.stringify({ event: "forfalsket" }) }).where("seq", "=", 2).execute();
+    await tamper.kysely
+      .updateTable("audit_log")
+      .set({ details: JSON.stringify({ event: "forfalsket" }) })
+      .where("seq", "=", 2)
+      .execute();
     await tamper.close();
     const broken = verify();
     expect(broken.status).toBe(1);
@@ -43,7 +46,8 @@ describe("audit:verify", () => {
         return { status: r.status, output: r.stdout + r.stderr };
       };
       const store = await openStore({ dataDir: fresh.dir });
-      for (let i = 1; i <= 4; i++) await store.appendAudit({ at: new Date().toISOString(), actorUserId: null, event: `e${i}`, documentId: null, details: { i } });
+      for (let i = 1; i <= 4; i++)
+        await store.appendAudit({ at: new Date().toISOString(), actorUserId: null, event: `e${i}`, documentId: null, details: { i } });
       await store.close();
       const headFile = join(fresh.dir, "..", `head-${Date.now()}.json`);
       expect(call("scripts/audit-export-head.ts", headFile).status).toBe(0);
@@ -62,7 +66,8 @@ describe("audit:verify", () => {
 
       // Rewritten with recomputed hashes up to the same length: the head's hash differs.
       const rewrite = await openStore({ dataDir: fresh.dir });
-      for (let i = 3; i <= 4; i++) await rewrite.appendAudit({ at: new Date().toISOString(), actorUserId: null, event: `forfalsket${i}`, documentId: null, details: { i } });
+      for (let i = 3; i <= 4; i++)
+        await rewrite.appendAudit({ at: new Date().toISOString(), actorUserId: null, event: `forfalsket${i}`, documentId: null, details: { i } });
       await rewrite.close();
       const rewritten = call("scripts/audit-verify.ts", "--head", headFile);
       expect(rewritten.status).toBe(1);

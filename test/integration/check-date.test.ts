@@ -37,7 +37,9 @@ describe("the date a reply is judged at", () => {
     const coordinator = await login(server, coordinatorOf(REGION));
     const asDraft = await callApi(server, coordinator, "GET", `/api/documents/${DOC}/completeness`);
     // Today the months of 2025 and 2026 lie in the past: the draft has date errors.
-    expect(asDraft.body.findings.filter((f: { severity: string }) => f.severity === "fejl").map((f: { ruleId: string }) => f.ruleId)).toEqual(expect.arrayContaining(["I4.DRIFTSSTART"]));
+    expect(asDraft.body.findings.filter((f: { severity: string }) => f.severity === "fejl").map((f: { ruleId: string }) => f.ruleId)).toEqual(
+      expect.arrayContaining(["I4.DRIFTSSTART"]),
+    );
 
     await frozenOn(server, CHECK_TODAY);
     const frozen = await callApi(server, coordinator, "GET", `/api/documents/${DOC}/completeness`);

@@ -123,10 +123,13 @@ describe("cold load from a stored snapshot", () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, answer!.payload);
     expect(fieldText(doc, FIELD)).toBe("Før indlæsningen.");
-    await waitFor(() => {
-      for (const f of frames.splice(0)) if (f.type === SYNC_STEP_2 || f.type === SYNC_UPDATE) Y.applyUpdate(doc, f.payload);
-      return fieldText(doc, FIELD) === "Før indlæsningen. Under indlæsningen.";
-    }, { message: "the client has both edits" });
+    await waitFor(
+      () => {
+        for (const f of frames.splice(0)) if (f.type === SYNC_STEP_2 || f.type === SYNC_UPDATE) Y.applyUpdate(doc, f.payload);
+        return fieldText(doc, FIELD) === "Før indlæsningen. Under indlæsningen.";
+      },
+      { message: "the client has both edits" },
+    );
   });
 
   it("does not push the snapshot to a client whose first frame shows it has the document", async () => {

@@ -23,7 +23,10 @@ afterEach(async () => {
 });
 
 const textOf = (doc: Y.Doc) => (findTextField(doc, FIELD)!.get(0) as Y.XmlElement).get(0) as Y.XmlText;
-const commentKeys = (doc: Y.Doc) => textOf(doc).toDelta().flatMap((d: { attributes?: Record<string, unknown> }) => Object.keys(d.attributes ?? {}));
+const commentKeys = (doc: Y.Doc) =>
+  textOf(doc)
+    .toDelta()
+    .flatMap((d: { attributes?: Record<string, unknown> }) => Object.keys(d.attributes ?? {}));
 
 async function setUp(): Promise<{ coordinator: TestClient; commentator: TestClient }> {
   server = await startServer();

@@ -35,7 +35,10 @@ function textNode(doc: Y.Doc): Y.XmlText {
 /** Marks `word` (first occurrence) with a comment mark, as the editor does. */
 function anchor(doc: Y.Doc, word: string, threadId: string): void {
   const text = textNode(doc);
-  const at = text.toString().replace(/<[^>]+>/g, "").indexOf(word);
+  const at = text
+    .toString()
+    .replace(/<[^>]+>/g, "")
+    .indexOf(word);
   text.format(at, word.length, { comment: { threadId } });
 }
 
@@ -56,7 +59,17 @@ describe("comment threads", () => {
     await waitFor(() => peers.every((p) => fieldText(p.doc, FIELD).includes("fælles plan")));
     const threadId = randomUUID();
     anchor(peers[0]!.doc, "fælles plan", threadId);
-    expect((await api(sessions[0]!, "POST", `/api/documents/${DOC}/threads`, { threadId, quote: "fælles plan", blockId: "i1.indsats", body: "Skal vi præcisere?", mentions: [] })).status).toBe(201);
+    expect(
+      (
+        await api(sessions[0]!, "POST", `/api/documents/${DOC}/threads`, {
+          threadId,
+          quote: "fælles plan",
+          blockId: "i1.indsats",
+          body: "Skal vi præcisere?",
+          mentions: [],
+        })
+      ).status,
+    ).toBe(201);
     await waitFor(() => peers.every((p) => anchoredText(p.doc, threadId) === "fælles plan"));
 
     const seed = Number(process.env.TEST_SEED ?? Date.now() % 100000);
@@ -77,7 +90,13 @@ describe("comment threads", () => {
     for (const p of peers) expect(anchoredText(p.doc, threadId), `seed ${seed}`).toBe("fælles plan");
     // an edit inside the range stays inside the thread
     const text = textNode(peers[1]!.doc);
-    text.insert(text.toString().replace(/<[^>]+>/g, "").indexOf("fælles plan") + "fælles".length, " og god");
+    text.insert(
+      text
+        .toString()
+        .replace(/<[^>]+>/g, "")
+        .indexOf("fælles plan") + "fælles".length,
+      " og god",
+    );
     await waitFor(() => peers.every((p) => anchoredText(p.doc, threadId) === "fælles og god plan"));
     const threads = await api(sessions[1]!, "GET", `/api/documents/${DOC}/threads`);
     expect(threads.body.threads[0]).toMatchObject({ id: threadId, orphaned: false, quote: "fælles plan", blockId: "i1.indsats" });
@@ -103,7 +122,13 @@ describe("comment threads", () => {
     server = await startServer();
     const reader = await login(server, "styrelsen@regionssvar.dk");
     const editor = await login(server, EDITORS[0]!);
-    const attempt = await api(reader, "POST", `/api/documents/${DOC}/threads`, { threadId: randomUUID(), quote: "x", blockId: null, body: "Hej", mentions: [] });
+    const attempt = await api(reader, "POST", `/api/documents/${DOC}/threads`, {
+      threadId: randomUUID(),
+      quote: "x",
+      blockId: null,
+      body: "Hej",
+      mentions: [],
+    });
     expect(attempt.status).toBe(403);
     const threadId = randomUUID();
     const html = `<img src=x onerror="alert(1)"><script>alert(2)</script>`;

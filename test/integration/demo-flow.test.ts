@@ -20,7 +20,11 @@ const editorsOfDemoRegion = () => demoAccounts().filter((a) => a.regionId === DE
 describe("the demo region", () => {
   it("has a seeded editor in every kommune, and the README lists each of them", () => {
     const kommuner = new Set(editorsOfDemoRegion().map((a) => a.organisationId));
-    expect([...kommuner].sort()).toEqual(municipalitiesOf(DEMO_REGION_ID).map((m) => `kommune-${m.code}`).sort());
+    expect([...kommuner].sort()).toEqual(
+      municipalitiesOf(DEMO_REGION_ID)
+        .map((m) => `kommune-${m.code}`)
+        .sort(),
+    );
     const readme = readFileSync("README.md", "utf8");
     for (const account of editorsOfDemoRegion()) expect(readme).toContain(`\`${account.email}\``);
   });
@@ -31,7 +35,10 @@ describe("the demo region", () => {
     const hash = await requestApproval(server, DEMO_REGION_ID);
     for (const account of editorsOfDemoRegion()) {
       const editor = await login(server, account.email);
-      const result = await callApi(server, editor, "POST", `/api/documents/${replyIdOf(DEMO_REGION_ID)}/approvals`, { grundlag: "Kommunalbestyrelsens beslutning", indholdsHash: hash });
+      const result = await callApi(server, editor, "POST", `/api/documents/${replyIdOf(DEMO_REGION_ID)}/approvals`, {
+        grundlag: "Kommunalbestyrelsens beslutning",
+        indholdsHash: hash,
+      });
       expect(result.status, account.email).toBeLessThan(300);
     }
     await submitReply(server, DEMO_REGION_ID);

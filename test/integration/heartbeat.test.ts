@@ -30,7 +30,10 @@ afterAll(async () => {
 
 async function rawSocket(options: { autoPong: boolean }): Promise<WebSocket> {
   const session = await login(server, "redaktoer.aalborg@regionssvar.dk");
-  const socket = new WebSocket(`${server.wsUrl}/collab/${DOC}?ack=1&schema=${EDITOR_SCHEMA_VERSION}`, { headers: { cookie: session.cookie, origin: server.origin }, autoPong: options.autoPong });
+  const socket = new WebSocket(`${server.wsUrl}/collab/${DOC}?ack=1&schema=${EDITOR_SCHEMA_VERSION}`, {
+    headers: { cookie: session.cookie, origin: server.origin },
+    autoPong: options.autoPong,
+  });
   await new Promise((resolve, reject) => {
     socket.once("open", resolve);
     socket.once("error", reject);

@@ -43,7 +43,10 @@ const linkIn = (mail: ReceivedMail) => /\/invitation\/([A-Za-z0-9_-]+)/.exec(mai
 async function approveAllAs(server: TestServer, hash: string): Promise<void> {
   for (const account of editors) {
     const editor = await login(server, account.email);
-    const result = await callApi(server, editor, "POST", `/api/documents/${DOC}/approvals`, { grundlag: "Kommunalbestyrelsens beslutning", indholdsHash: hash });
+    const result = await callApi(server, editor, "POST", `/api/documents/${DOC}/approvals`, {
+      grundlag: "Kommunalbestyrelsens beslutning",
+      indholdsHash: hash,
+    });
     expect(result.status, account.email).toBe(200);
   }
 }
@@ -56,7 +59,10 @@ describe("mail through a real SMTP server", () => {
     expect(put.body.preferences).toContainEqual({ kind: "approval_requested", enabled: false });
     await fillReply(server, REGION);
     const hash = await requestApproval(server, REGION);
-    const others = editors.filter((e) => e.email !== AALBORG).map((e) => e.email).sort();
+    const others = editors
+      .filter((e) => e.email !== AALBORG)
+      .map((e) => e.email)
+      .sort();
     const requested = await smtp.waitForMails(subjectStarts("Til godkendelse"), others.length);
     await approveAllAs(server, hash);
     const approved = await smtp.waitForMails(subjectStarts("Godkendt af alle kommuner"), editors.length + 1);
@@ -76,7 +82,8 @@ describe("mail through a real SMTP server", () => {
   it("sends the invitation link to the invited person only; a new link voids the old one, a revoked one stops working", async () => {
     const { server, smtp } = await withSmtp({ ORGANISATION_EMAIL_DOMAINS: { [MORSOE]: ["morsoe.dk"] } });
     const coordinator = await login(server, coordinatorOf(REGION));
-    const invite = (email: string) => callApi(server, coordinator, "POST", `/api/documents/${DOC}/invitations`, { email, name: "Ny Redaktør", organisationId: MORSOE, role: "redaktoer" });
+    const invite = (email: string) =>
+      callApi(server, coordinator, "POST", `/api/documents/${DOC}/invitations`, { email, name: "Ny Redaktør", organisationId: MORSOE, role: "redaktoer" });
     const outside = await invite("ny@gmail.com");
     expect(outside.status).toBe(400);
     expect(outside.body.error.message).toContain("morsoe.dk");
@@ -101,7 +108,9 @@ describe("mail through a real SMTP server", () => {
     const stored = (await server.store.listMail([DOC], 10)).filter((m) => m.kind === "invitation");
     expect(stored.every((m) => m.sentAt !== null && !m.text.includes(firstToken) && !m.text.includes(secondToken))).toBe(true);
 
-    const current = (await callApi(server, coordinator, "GET", `/api/documents/${DOC}/people`)).body.invitations.find((i: { email: string }) => i.email === "ny@morsoe.dk");
+    const current = (await callApi(server, coordinator, "GET", `/api/documents/${DOC}/people`)).body.invitations.find(
+      (i: { email: string }) => i.email === "ny@morsoe.dk",
+    );
     expect((await callApi(server, coordinator, "DELETE", `/api/documents/${DOC}/invitations/${current.id}`)).status).toBe(204);
     expect((await callApi(server, null, "GET", `/api/invitations/${secondToken}`)).status).toBe(410);
     expect((await callApi(server, coordinator, "DELETE", `/api/documents/${DOC}/invitations/${current.id}`)).status).toBe(404);
@@ -113,7 +122,12 @@ describe("mail through a real SMTP server", () => {
     const { server, smtp } = await withSmtp();
     smtp.refuse = true;
     const coordinator = await login(server, coordinatorOf(REGION));
-    const created = await callApi(server, coordinator, "POST", `/api/documents/${DOC}/invitations`, { email: "under.nedbrud@morsoe.dk", name: "Under Nedbrud", organisationId: MORSOE, role: "kommentator" });
+    const created = await callApi(server, coordinator, "POST", `/api/documents/${DOC}/invitations`, {
+      email: "under.nedbrud@morsoe.dk",
+      name: "Under Nedbrud",
+      organisationId: MORSOE,
+      role: "kommentator",
+    });
     expect(created.status).toBe(201);
     await waitFor(() => smtp.refused >= 3, { message: "three refused attempts" });
     const [pending] = (await server.store.listMail([DOC], 10)).filter((m) => m.toEmail === "under.nedbrud@morsoe.dk");
@@ -153,7 +167,12 @@ describe("without a mail server (the demo)", () => {
   it("keeps mails in the outbox that the coordinator reads, and flags an approval from an account whose link the coordinator saw", async () => {
     server = await startServer();
     const coordinator = await login(server, coordinatorOf(REGION));
-    const created = await callApi(server, coordinator, "POST", `/api/documents/${DOC}/invitations`, { email: "ny.redaktoer@morsoe.dk", name: "Ny Redaktør", organisationId: MORSOE, role: "redaktoer" });
+    const created = await callApi(server, coordinator, "POST", `/api/documents/${DOC}/invitations`, {
+      email: "ny.redaktoer@morsoe.dk",
+      name: "Ny Redaktør",
+      organisationId: MORSOE,
+      role: "redaktoer",
+    });
     expect(created.body.link).toMatch(/\/invitation\//);
     const outbox = await callApi(server, coordinator, "GET", "/api/outbox");
     expect(outbox.body.mode).toBe("outbox");

@@ -25,7 +25,11 @@ beforeAll(async () => {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const redirectUris = [`${base}/api/auth/oidc/${PROVIDER}/callback`];
-  idp = await startOidcProvider({ redirectUris, postLogoutRedirectUris: [`${base}/login`], extraClients: [{ client_id: "andet-system", client_secret: "andet", redirect_uris: redirectUris }] });
+  idp = await startOidcProvider({
+    redirectUris,
+    postLogoutRedirectUris: [`${base}/login`],
+    extraClients: [{ client_id: "andet-system", client_secret: "andet", redirect_uris: redirectUris }],
+  });
   other = await startOidcProvider({ redirectUris: [...redirectUris, `${base}/api/auth/oidc/${FORGED_KEYS}/callback`] });
   temp = tempDataDir();
   const file = writeProvidersFile(temp.dir, [
@@ -42,7 +46,15 @@ beforeAll(async () => {
       allowInsecureHttp: true,
     },
     // A provider whose published keys did not sign its id tokens (see the signature test).
-    { id: FORGED_KEYS, name: "Forkerte nøgler", issuer: other.issuer, clientId: "regionssvar", clientSecret: "hemmelighed-til-test", emailDomains: { "morsoe.dk": "kommune-773" }, allowInsecureHttp: true },
+    {
+      id: FORGED_KEYS,
+      name: "Forkerte nøgler",
+      issuer: other.issuer,
+      clientId: "regionssvar",
+      clientSecret: "hemmelighed-til-test",
+      emailDomains: { "morsoe.dk": "kommune-773" },
+      allowInsecureHttp: true,
+    },
   ]);
   server = await startServer({ port, config: { OIDC_PROVIDERS_FILE: file } });
 });
@@ -58,7 +70,10 @@ async function me(cookie: string | null) {
 }
 async function sessionCount(): Promise<number> {
   const db = (server.store as unknown as { kysely: import("kysely").Kysely<import("../../server/storage/schema.js").Tables> }).kysely;
-  const r = await db.selectFrom("sessions").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom("sessions")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -72,7 +87,12 @@ async function expectRefused(run: () => Promise<{ location: string; sessionCooki
 
 describe("single sign-on with a real OpenID provider", () => {
   it("lists the providers for the sign-in page", async () => {
-    expect((await callApi(server, null, "GET", "/api/auth/providers")).body).toEqual({ providers: [{ id: PROVIDER, name: "Kommunelogin" }, { id: FORGED_KEYS, name: "Forkerte nøgler" }] });
+    expect((await callApi(server, null, "GET", "/api/auth/providers")).body).toEqual({
+      providers: [
+        { id: PROVIDER, name: "Kommunelogin" },
+        { id: FORGED_KEYS, name: "Forkerte nøgler" },
+      ],
+    });
   });
 
   it("creates a first-time person in their organisation with no access, until a coordinator grants a role", async () => {
@@ -86,7 +106,12 @@ describe("single sign-on with a real OpenID provider", () => {
     expect((await callApi(server, session, "GET", `/api/documents/${DOC}`)).status).toBeGreaterThanOrEqual(403);
 
     const coordinator = await login(server, "koordinator.nordjylland@regionssvar.dk");
-    const granted = await callApi(server, coordinator, "POST", `/api/documents/${DOC}/invitations`, { email: "anne.sso@aalborg.dk", name: "Anne Sso", organisationId: "kommune-851", role: "redaktoer" });
+    const granted = await callApi(server, coordinator, "POST", `/api/documents/${DOC}/invitations`, {
+      email: "anne.sso@aalborg.dk",
+      name: "Anne Sso",
+      organisationId: "kommune-851",
+      role: "redaktoer",
+    });
     expect(granted.body).toMatchObject({ link: null, mailed: false });
     expect((await callApi(server, session, "GET", "/api/documents")).body.documents.map((d: { id: string }) => d.id)).toEqual([DOC]);
     const people = await callApi(server, coordinator, "GET", `/api/documents/${DOC}/people`);
@@ -162,9 +187,12 @@ describe("single sign-on with a real OpenID provider", () => {
   });
 
   it("refuses passwords for an SSO-only organisation, and logs out at the provider too", async () => {
-    const refused = await callApi(server, null, "POST", "/api/auth/login", { email: "redaktoer.aalborg@regionssvar.dk".replace("regionssvar.dk", "aalborg.dk"), password: "hvad som helst" });
+    const refused = await callApi(server, null, "POST", "/api/auth/login", {
+      email: "redaktoer.aalborg@regionssvar.dk".replace("regionssvar.dk", "aalborg.dk"),
+      password: "hvad som helst",
+    });
     expect(refused.status).toBe(403);
-    expect(refused.body.error.message).toContain('Log ind med Kommunelogin');
+    expect(refused.body.error.message).toContain("Log ind med Kommunelogin");
 
     idp.accounts.set("leaving", { email: "leaving@aalborg.dk", email_verified: true });
     const signedIn = await ssoSignIn(server, PROVIDER, "leaving");
@@ -178,7 +206,9 @@ describe("single sign-on with a real OpenID provider", () => {
   });
 
   it("writes each refusal and each sign-in to the audit log", async () => {
-    const events = (await server.store.listAudit()).filter((e) => e.event === "auth.sso_refused" || (e.event === "auth.login" && e.details.provider === PROVIDER));
+    const events = (await server.store.listAudit()).filter(
+      (e) => e.event === "auth.sso_refused" || (e.event === "auth.login" && e.details.provider === PROVIDER),
+    );
     expect(events.some((e) => e.event === "auth.sso_refused" && e.details.reason === "email_not_verified")).toBe(true);
     expect(events.some((e) => e.event === "auth.login")).toBe(true);
   });

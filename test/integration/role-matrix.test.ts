@@ -55,14 +55,32 @@ beforeAll(async () => {
   const port = await freePort();
   idp = await startOidcProvider({ redirectUris: [`http://127.0.0.1:${port}/api/auth/oidc/kommune-login/callback`] });
   temp = tempDataDir();
-  const file = writeProvidersFile(temp.dir, [{ id: "kommune-login", name: "Kommunelogin", issuer: idp.issuer, clientId: "regionssvar", clientSecret: "hemmelighed-til-test", emailDomains: { "morsoe.dk": "kommune-773" }, allowInsecureHttp: true }]);
+  const file = writeProvidersFile(temp.dir, [
+    {
+      id: "kommune-login",
+      name: "Kommunelogin",
+      issuer: idp.issuer,
+      clientId: "regionssvar",
+      clientSecret: "hemmelighed-til-test",
+      emailDomains: { "morsoe.dk": "kommune-773" },
+      allowInsecureHttp: true,
+    },
+  ]);
   server = await startServer({ port, config: { OIDC_PROVIDERS_FILE: file } });
   for (const who of Object.keys(EMAIL) as PasswordWho[]) sessions[who] = await login(server, EMAIL[who]);
-  for (const [who, sub] of [["sso_redaktoer", "sso-1"], ["sso_uden_rolle", "sso-2"]] as const) {
+  for (const [who, sub] of [
+    ["sso_redaktoer", "sso-1"],
+    ["sso_uden_rolle", "sso-2"],
+  ] as const) {
     idp.accounts.set(sub, { email: `${sub}@morsoe.dk`, email_verified: true, name: `Sso ${sub}` });
     sessions[who] = await sessionFrom(server, (await ssoSignIn(server, "kommune-login", sub)).sessionCookie!);
   }
-  await call("koordinator", "POST", `/api/documents/${DOC}/invitations`, { email: "sso-1@morsoe.dk", name: "Sso 1", organisationId: "kommune-773", role: "redaktoer" });
+  await call("koordinator", "POST", `/api/documents/${DOC}/invitations`, {
+    email: "sso-1@morsoe.dk",
+    name: "Sso 1",
+    organisationId: "kommune-773",
+    role: "redaktoer",
+  });
   const created = await call("koordinator", "POST", `/api/documents/${DOC}/versions`, { name: "Matrix" });
   versionId = created.body.id;
   memberId = (await server.store.getUserByEmail(EMAIL.kommentator))!.id;
@@ -92,9 +110,19 @@ const ROUTES: RouteCase[] = [
   { action: "read", method: "GET", path: () => `/api/documents/${DOC}/versions` },
   { action: "read", method: "GET", path: () => `/api/documents/${DOC}/versions/${versionId}` },
   { action: "read", method: "GET", path: () => `/api/documents/${DOC}/rejected-changes` },
-  { action: "comment", method: "POST", path: () => `/api/documents/${DOC}/threads`, body: () => ({ threadId: randomUUID(), quote: "x", blockId: null, body: "Matrix", mentions: [] }) },
+  {
+    action: "comment",
+    method: "POST",
+    path: () => `/api/documents/${DOC}/threads`,
+    body: () => ({ threadId: randomUUID(), quote: "x", blockId: null, body: "Matrix", mentions: [] }),
+  },
   { action: "approve", method: "POST", path: () => `/api/documents/${DOC}/approvals`, body: () => ({ grundlag: "Byrådet", indholdsHash: "0".repeat(64) }) },
-  { action: "manage", method: "POST", path: () => `/api/documents/${DOC}/invitations`, body: () => ({ email: `${randomUUID()}@aalborg.dk`, name: "Ny", organisationId: "kommune-851", role: "kommentator" }) },
+  {
+    action: "manage",
+    method: "POST",
+    path: () => `/api/documents/${DOC}/invitations`,
+    body: () => ({ email: `${randomUUID()}@aalborg.dk`, name: "Ny", organisationId: "kommune-851", role: "kommentator" }),
+  },
   { action: "manage", method: "PATCH", path: () => `/api/documents/${DOC}/members/${memberId}`, body: () => ({ role: "kommentator" }) },
   { action: "manage", method: "POST", path: () => `/api/documents/${DOC}/versions`, body: () => ({ name: "Matrix" }) },
   { action: "manage", method: "PUT", path: () => `/api/documents/${DOC}/workflow/internal-deadline`, body: () => ({ internalDeadline: "2025-05-15" }) },
@@ -136,7 +164,11 @@ const updateFrame = (jnr: string) => {
 };
 
 const MESSAGES: { name: string; action: Action; frame: (jnr: string) => Uint8Array }[] = [
-  { name: "sync step 1", action: "read", frame: () => frame(MESSAGE_SYNC, (e) => (encoding.writeVarUint(e, SYNC_STEP_1), encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc())))) },
+  {
+    name: "sync step 1",
+    action: "read",
+    frame: () => frame(MESSAGE_SYNC, (e) => (encoding.writeVarUint(e, SYNC_STEP_1), encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc())))),
+  },
   { name: "awareness", action: "read", frame: () => frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, new Uint8Array([0]))) },
   { name: "query awareness", action: "read", frame: () => frame(MESSAGE_QUERY_AWARENESS, () => {}) },
   { name: "update", action: "edit", frame: updateFrame },

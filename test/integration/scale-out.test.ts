@@ -65,9 +65,13 @@ describe("scale-out: two instances, PostgreSQL and Redis", () => {
     await waitFor(() => a.provider.synced && b.provider.synced);
     appendText(a.doc, FIELD, "Fra instans ét. ");
     appendText(b.doc, FIELD, "Fra instans to. ");
-    await waitFor(() => fieldText(a.doc, FIELD) === fieldText(b.doc, FIELD) && fieldText(a.doc, FIELD).includes("ét") && fieldText(a.doc, FIELD).includes("to"));
+    await waitFor(
+      () => fieldText(a.doc, FIELD) === fieldText(b.doc, FIELD) && fieldText(a.doc, FIELD).includes("ét") && fieldText(a.doc, FIELD).includes("to"),
+    );
     a.provider.awareness.setLocalStateField("cursor", { at: 1 });
-    await waitFor(() => (b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { organisation: string } } | undefined)?.user?.organisation === "Aalborg Kommune");
+    await waitFor(
+      () => (b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { organisation: string } } | undefined)?.user?.organisation === "Aalborg Kommune",
+    );
   });
 
   it("enforces a freeze requested on one instance on the other", async () => {
@@ -113,7 +117,9 @@ describe("scale-out: two instances, PostgreSQL and Redis", () => {
 
     const author = await login(one, "redaktoer.aalborg@regionssvar.dk");
     const threadId = randomUUID();
-    expect((await api(one, author, "POST", `/api/documents/${DOC}/threads`, { threadId, quote: "x", blockId: null, body: "Fra instans ét", mentions: [] })).status).toBe(201);
+    expect(
+      (await api(one, author, "POST", `/api/documents/${DOC}/threads`, { threadId, quote: "x", blockId: null, body: "Fra instans ét", mentions: [] })).status,
+    ).toBe(201);
     await waitFor(() => events.some((e) => e.type === "threads" && e.threadId === threadId));
 
     const coordinator = await login(one, "koordinator.nordjylland@regionssvar.dk");

@@ -43,26 +43,27 @@ describe("the seal's signature", () => {
 
   it("shows a swapped PDF and a forged statement", async () => {
     let forge = false;
-    await sealed((store) =>
-      new Proxy(store, {
-        get(target, prop, receiver) {
-          const value = Reflect.get(target, prop, receiver) as unknown;
-          if (!forge || typeof value !== "function") return value;
-          if (prop === "getSeal") {
-            return async (id: string) => {
-              const seal = await target.getSeal(id);
-              return seal && { ...seal, pdf: new Uint8Array([...seal.pdf.slice(0, -1), 0]) };
-            };
-          }
-          if (prop === "getSealSignature") {
-            return async (id: string) => {
-              const row = await target.getSealSignature(id);
-              return row && { ...row, statementJson: row.statementJson.replace(/"sealedAt":"[^"]+"/, '"sealedAt":"2025-01-01T00:00:00.000Z"') };
-            };
-          }
-          return (value as (...args: unknown[]) => unknown).bind(target);
-        },
-      }),
+    await sealed(
+      (store) =>
+        new Proxy(store, {
+          get(target, prop, receiver) {
+            const value = Reflect.get(target, prop, receiver) as unknown;
+            if (!forge || typeof value !== "function") return value;
+            if (prop === "getSeal") {
+              return async (id: string) => {
+                const seal = await target.getSeal(id);
+                return seal && { ...seal, pdf: new Uint8Array([...seal.pdf.slice(0, -1), 0]) };
+              };
+            }
+            if (prop === "getSealSignature") {
+              return async (id: string) => {
+                const row = await target.getSealSignature(id);
+                return row && { ...row, statementJson: row.statementJson.replace(/"sealedAt":"[^"]+"/, '"sealedAt":"2025-01-01T00:00:00.000Z"') };
+              };
+            }
+            return (value as (...args: unknown[]) => unknown).bind(target);
+          },
+        }),
     );
     forge = true;
     const coordinator = await login(server, `koordinator.${REGION}@regionssvar.dk`);
@@ -72,19 +73,20 @@ describe("the seal's signature", () => {
 
   it("refuses to serve a stored record that does not parse (500), instead of passing it on", async () => {
     let damage = false;
-    await sealed((store) =>
-      new Proxy(store, {
-        get(target, prop, receiver) {
-          const value = Reflect.get(target, prop, receiver) as unknown;
-          if (damage && prop === "getSeal") {
-            return async (id: string) => {
-              const seal = await target.getSeal(id);
-              return seal && { ...seal, recordJson: JSON.stringify({ ...JSON.parse(seal.recordJson), approvals: "alle" }) };
-            };
-          }
-          return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-        },
-      }),
+    await sealed(
+      (store) =>
+        new Proxy(store, {
+          get(target, prop, receiver) {
+            const value = Reflect.get(target, prop, receiver) as unknown;
+            if (damage && prop === "getSeal") {
+              return async (id: string) => {
+                const seal = await target.getSeal(id);
+                return seal && { ...seal, recordJson: JSON.stringify({ ...JSON.parse(seal.recordJson), approvals: "alle" }) };
+              };
+            }
+            return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+          },
+        }),
     );
     damage = true;
     const coordinator = await login(server, `koordinator.${REGION}@regionssvar.dk`);

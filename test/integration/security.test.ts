@@ -83,7 +83,12 @@ describe("invitations (item 1)", () => {
     server = await startServer();
     const coordinator = await login(server, COORDINATOR);
     for (const organisationId of ["sbst", "kommune-101"]) {
-      const result = await callApi(server, coordinator, "POST", `/api/documents/${DOC}/invitations`, { email: `ny.${organisationId}@example.dk`, name: "Ny", organisationId, role: "laeser" });
+      const result = await callApi(server, coordinator, "POST", `/api/documents/${DOC}/invitations`, {
+        email: `ny.${organisationId}@example.dk`,
+        name: "Ny",
+        organisationId,
+        role: "laeser",
+      });
       expect(result.status, organisationId).toBe(400);
       expect(await server.store.getUserByEmail(`ny.${organisationId}@example.dk`)).toBeUndefined();
     }
@@ -151,7 +156,13 @@ describe("invitation links (items 4 and 12)", () => {
   it("work once per person: accepting one voids the others, and an active account is never re-passworded", async () => {
     server = await startServer();
     const coordinator = await login(server, COORDINATOR);
-    const invite = () => callApi(server, coordinator, "POST", `/api/documents/${DOC}/invitations`, { email: "to.links@aalborg.dk", name: "To Links", organisationId: "kommune-851", role: "kommentator" });
+    const invite = () =>
+      callApi(server, coordinator, "POST", `/api/documents/${DOC}/invitations`, {
+        email: "to.links@aalborg.dk",
+        name: "To Links",
+        organisationId: "kommune-851",
+        role: "kommentator",
+      });
     const first = String((await invite()).body.link).split("/invitation/")[1]!;
     const second = String((await invite()).body.link).split("/invitation/")[1]!;
     expect((await callApi(server, null, "POST", `/api/invitations/${first}/accept`, { password: "den rigtige lange adgangskode" })).status).toBe(200);
@@ -167,7 +178,13 @@ describe("invitation links (items 4 and 12)", () => {
     const coordinator = await login(server, COORDINATOR);
     const response = await fetch(`${server.baseUrl}/api/documents/${DOC}/invitations`, {
       method: "POST",
-      headers: { cookie: coordinator.cookie, origin: server.origin, "x-csrf-token": coordinator.csrfToken, "content-type": "application/json", host: "evil.example" },
+      headers: {
+        cookie: coordinator.cookie,
+        origin: server.origin,
+        "x-csrf-token": coordinator.csrfToken,
+        "content-type": "application/json",
+        host: "evil.example",
+      },
       body: JSON.stringify({ email: "host@aalborg.dk", name: "Host", organisationId: "kommune-851", role: "kommentator" }),
     });
     const body = (await response.json()) as { link: string };
@@ -238,12 +255,28 @@ describe("comments (item 13)", () => {
     const editor = await login(server, EDITOR);
     let last = { status: 0, body: null as unknown };
     for (let i = 0; i < 40 && last.status !== 429; i++) {
-      last = await callApi(server, editor, "POST", `/api/documents/${DOC}/threads`, { threadId: crypto.randomUUID(), quote: "x", blockId: null, body: `Kommentar ${i}`, mentions: [] });
+      last = await callApi(server, editor, "POST", `/api/documents/${DOC}/threads`, {
+        threadId: crypto.randomUUID(),
+        quote: "x",
+        blockId: null,
+        body: `Kommentar ${i}`,
+        mentions: [],
+      });
     }
     expect(last.status).toBe(429);
     expect(last.body).toMatchObject({ error: { code: "rate_limited", message: expect.stringContaining("For mange") } });
     // Another person is not affected.
     const other = await login(server, "redaktoer.hjoerring@regionssvar.dk");
-    expect((await callApi(server, other, "POST", `/api/documents/${DOC}/threads`, { threadId: crypto.randomUUID(), quote: "y", blockId: null, body: "Hej", mentions: [] })).status).toBeLessThan(300);
+    expect(
+      (
+        await callApi(server, other, "POST", `/api/documents/${DOC}/threads`, {
+          threadId: crypto.randomUUID(),
+          quote: "y",
+          blockId: null,
+          body: "Hej",
+          mentions: [],
+        })
+      ).status,
+    ).toBeLessThan(300);
   });
 });

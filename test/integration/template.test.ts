@@ -65,7 +65,12 @@ describe("template protection", () => {
     const stored = storedDoc(await server.store.loadDocumentState(DOC));
     expect(countNodes(stored, "script")).toBe(0);
     expect(countNodes(stored, "replyItem")).toBe(countNodes(evil.doc, "replyItem"));
-    expect(stored.getXmlFragment(YDOC_FRAGMENT).toArray().every((n) => (n as Y.XmlElement).nodeName === "replyItem")).toBe(true);
+    expect(
+      stored
+        .getXmlFragment(YDOC_FRAGMENT)
+        .toArray()
+        .every((n) => (n as Y.XmlElement).nodeName === "replyItem"),
+    ).toBe(true);
   });
 
   it("repairs a typed field written with a value of the wrong type", async () => {

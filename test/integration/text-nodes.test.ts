@@ -39,7 +39,16 @@ function oldStyleReply(): Uint8Array {
 describe("an older reply's empty paragraphs", () => {
   it("get their text when the server loads the reply", async () => {
     const now = new Date().toISOString();
-    await server.store.insertDocument({ id: DOC, regionId: "nordjylland", title: "Gammelt svar", templateId: TEMPLATE.templateId, templateVersion: TEMPLATE.version, state: "udkast", createdAt: now, updatedAt: now });
+    await server.store.insertDocument({
+      id: DOC,
+      regionId: "nordjylland",
+      title: "Gammelt svar",
+      templateId: TEMPLATE.templateId,
+      templateVersion: TEMPLATE.version,
+      state: "udkast",
+      createdAt: now,
+      updatedAt: now,
+    });
     const old = oldStyleReply();
     const probe = new Y.Doc();
     Y.applyUpdate(probe, old);

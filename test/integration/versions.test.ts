@@ -35,7 +35,12 @@ describe("version history", () => {
 
     const compared = await api(coordinator, "GET", `/api/documents/${DOC}/versions/${first.body.id}/compare/${second.body.id}`);
     const change = compared.body.changes.find((c: { id: string }) => c.id === FIELD);
-    expect(change.parts.filter((p: { added?: boolean }) => p.added).map((p: { value: string }) => p.value).join("")).toContain("serviceloven");
+    expect(
+      change.parts
+        .filter((p: { added?: boolean }) => p.added)
+        .map((p: { value: string }) => p.value)
+        .join(""),
+    ).toContain("serviceloven");
 
     const view = await api(coordinator, "GET", `/api/documents/${DOC}/versions/${first.body.id}`);
     expect(view.body.html).toContain("Tilbuddet etableres efter barnets lov.");

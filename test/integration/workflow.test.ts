@@ -43,7 +43,14 @@ async function editorsForEveryKommune(): Promise<string[]> {
   for (const m of municipalitiesOf(REGION)) {
     const email = `godkender.${m.code}@test.dk`;
     const id = randomUUID();
-    await server.store.insertUser({ id, email, name: `Godkender ${m.name}`, organisationId: `kommune-${m.code}`, passwordHash, createdAt: new Date().toISOString() });
+    await server.store.insertUser({
+      id,
+      email,
+      name: `Godkender ${m.name}`,
+      organisationId: `kommune-${m.code}`,
+      passwordHash,
+      createdAt: new Date().toISOString(),
+    });
     await server.store.upsertMembership({ documentId: DOC, userId: id, role: "redaktoer" });
     emails.push(email);
   }
@@ -70,17 +77,17 @@ async function requestApproval(coordinator: Session) {
 
 /** A complete reply; an editor writes offline, the reply is frozen, and the edit arrives after the freeze. */
 async function refuseAnOfflineEdit(): Promise<{ coordinator: Session; editor: Session }> {
-    server = await startServer();
-    const coordinator = await login(server, COORDINATOR);
-    await fillReply(coordinator);
-    const editor = await login(server, EDITOR);
-    const offline = track(connectClient(server, editor, DOC));
-    await waitFor(() => offline.provider.synced);
-    offline.provider.disconnect();
-    appendText(offline.doc, "i1.hjemmel.tekst", " Skrevet offline i toget.");
-    expect((await requestApproval(coordinator)).status).toBe(200);
-    offline.provider.connect();
-    await waitFor(() => offline.closeCodes.includes(CloseCode.DOCUMENT_FROZEN));
+  server = await startServer();
+  const coordinator = await login(server, COORDINATOR);
+  await fillReply(coordinator);
+  const editor = await login(server, EDITOR);
+  const offline = track(connectClient(server, editor, DOC));
+  await waitFor(() => offline.provider.synced);
+  offline.provider.disconnect();
+  appendText(offline.doc, "i1.hjemmel.tekst", " Skrevet offline i toget.");
+  expect((await requestApproval(coordinator)).status).toBe(200);
+  offline.provider.connect();
+  await waitFor(() => offline.closeCodes.includes(CloseCode.DOCUMENT_FROZEN));
   return { coordinator, editor };
 }
 
@@ -160,7 +167,10 @@ describe("approval workflow", () => {
     const hash = frozen.body.contentHash as string;
 
     const first = await login(server, emails[0]!, PASSWORD);
-    const stale = await api(first, "POST", `/api/documents/${DOC}/approvals`, { grundlag: "Byrådsbeslutning 12.05.2025, pkt. 7", indholdsHash: "0".repeat(64) });
+    const stale = await api(first, "POST", `/api/documents/${DOC}/approvals`, {
+      grundlag: "Byrådsbeslutning 12.05.2025, pkt. 7",
+      indholdsHash: "0".repeat(64),
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe("hash_mismatch");
 
@@ -181,9 +191,17 @@ describe("approval workflow", () => {
     expect(final.body).toMatchObject({ indholdsHash: hash, verification: { indholdsHash: true, forseglingsHash: true } });
     const pdf = await api(coordinator, "GET", `/api/documents/${DOC}/final.pdf`);
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(pdf.body as ArrayBuffer).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(pdf.body as ArrayBuffer)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
     const docx = await api(coordinator, "GET", `/api/documents/${DOC}/final.docx`);
-    expect(Buffer.from(docx.body as ArrayBuffer).subarray(0, 2).toString()).toBe("PK");
+    expect(
+      Buffer.from(docx.body as ArrayBuffer)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
 
     // nothing can change the sealed reply: no route, no message
     expect((await api(coordinator, "POST", `/api/documents/${DOC}/workflow/reopen`, { reason: "Vi vil ændre noget" })).status).toBe(409);
@@ -201,7 +219,9 @@ describe("approval workflow", () => {
     await fillReply(coordinator);
     const frozen = await requestApproval(coordinator);
     const aalborg = await login(server, EDITOR);
-    expect((await api(aalborg, "POST", `/api/documents/${DOC}/approvals`, { grundlag: "Byrådet 1.5.2025", indholdsHash: frozen.body.contentHash })).status).toBe(200);
+    expect(
+      (await api(aalborg, "POST", `/api/documents/${DOC}/approvals`, { grundlag: "Byrådet 1.5.2025", indholdsHash: frozen.body.contentHash })).status,
+    ).toBe(200);
     expect((await api(coordinator, "POST", `/api/documents/${DOC}/workflow/reopen`, { reason: "Finansieringen skal ændres" })).status).toBe(204);
     const status = (await api(coordinator, "GET", `/api/documents/${DOC}/workflow`)).body;
     expect(status.state).toBe("udkast");

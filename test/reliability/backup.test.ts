@@ -69,11 +69,20 @@ async function fingerprint(store: Store, documentId: string): Promise<Record<str
   doc.destroy();
   const workflow = await store.getWorkflow(documentId);
   result.frozen = workflow.frozenVersionId ? `${workflow.frozenVersionId}:${(await store.getVersion(workflow.frozenVersionId))?.contentHash}` : "none";
-  result.versions = (await store.listVersions(documentId)).map((v) => `${v.id}:${v.contentHash}`).sort().join(",");
-  result.approvals = (await store.listApprovals(documentId)).map((a) => `${a.kommunekode}:${a.contentHash}:${a.grundlag}`).sort().join(",");
+  result.versions = (await store.listVersions(documentId))
+    .map((v) => `${v.id}:${v.contentHash}`)
+    .sort()
+    .join(",");
+  result.approvals = (await store.listApprovals(documentId))
+    .map((a) => `${a.kommunekode}:${a.contentHash}:${a.grundlag}`)
+    .sort()
+    .join(",");
   const seal = await store.getSeal(documentId);
   result.seal = seal ? `${seal.contentHash}:${seal.sealHash}:${sha(seal.pdf)}:${sha(seal.docx)}:${sha(Buffer.from(seal.recordJson))}` : "none";
-  result.comments = (await store.listMessages(documentId)).map((m) => `${m.id}:${m.body}`).sort().join(",");
+  result.comments = (await store.listMessages(documentId))
+    .map((m) => `${m.id}:${m.body}`)
+    .sort()
+    .join(",");
   return result;
 }
 
@@ -87,7 +96,14 @@ describe("backup and restore", () => {
     for (const regionId of regions) {
       coordinators.set(regionId, await principalOf(store, `koordinator.${regionId}@regionssvar.dk`));
       for (const m of municipalitiesOf(regionId)) {
-        const user = { id: randomUUID(), email: `godkender.${m.code}@test.dk`, name: `Godkender ${m.name}`, organisationId: `kommune-${m.code}`, passwordHash: null, createdAt: new Date().toISOString() };
+        const user = {
+          id: randomUUID(),
+          email: `godkender.${m.code}@test.dk`,
+          name: `Godkender ${m.name}`,
+          organisationId: `kommune-${m.code}`,
+          passwordHash: null,
+          createdAt: new Date().toISOString(),
+        };
         await store.insertUser(user);
         approvers.set(m.code, { user, organisation: (await store.getOrganisation(user.organisationId))!, sessionId: "backup-test", agencyAccess: false });
       }
@@ -99,7 +115,16 @@ describe("backup and restore", () => {
       const id = `arkiv-${n}`;
       ids.push(id);
       const now = new Date().toISOString();
-      await store.insertDocument({ id, regionId, title: `Arkivsvar ${n}`, templateId: "sbst-fornyet-behandling-2025", templateVersion: 1, state: "udkast", createdAt: now, updatedAt: now });
+      await store.insertDocument({
+        id,
+        regionId,
+        title: `Arkivsvar ${n}`,
+        templateId: "sbst-fornyet-behandling-2025",
+        templateVersion: 1,
+        state: "udkast",
+        createdAt: now,
+        updatedAt: now,
+      });
       const coordinator = coordinators.get(regionId)!;
       await store.upsertMembership({ documentId: id, userId: coordinator.user.id, role: "koordinator" });
       for (const m of municipalitiesOf(regionId)) await store.upsertMembership({ documentId: id, userId: approvers.get(m.code)!.user.id, role: "redaktoer" });
@@ -110,24 +135,68 @@ describe("backup and restore", () => {
       const threadId = randomUUID();
       const at = new Date().toISOString();
       await store.insertThread(
-        { id: threadId, documentId: id, blockId: null, quote: "Arkivsvar", status: "open", createdBy: coordinator.user.id, createdAt: at, resolvedBy: null, resolvedAt: null },
-        { id: randomUUID(), threadId, authorId: coordinator.user.id, body: `Kommentar til svar ${n}`, mentions: [], createdAt: at, editedAt: null, deletedAt: null },
+        {
+          id: threadId,
+          documentId: id,
+          blockId: null,
+          quote: "Arkivsvar",
+          status: "open",
+          createdBy: coordinator.user.id,
+          createdAt: at,
+          resolvedBy: null,
+          resolvedAt: null,
+        },
+        {
+          id: randomUUID(),
+          threadId,
+          authorId: coordinator.user.id,
+          body: `Kommentar til svar ${n}`,
+          mentions: [],
+          createdAt: at,
+          editedAt: null,
+          deletedAt: null,
+        },
       );
-      await store.insertMessage({ id: randomUUID(), threadId, authorId: coordinator.user.id, body: `Svar på kommentar ${n}`, mentions: [], createdAt: at, editedAt: null, deletedAt: null });
+      await store.insertMessage({
+        id: randomUUID(),
+        threadId,
+        authorId: coordinator.user.id,
+        body: `Svar på kommentar ${n}`,
+        mentions: [],
+        createdAt: at,
+        editedAt: null,
+        deletedAt: null,
+      });
       const stage = n % 4; // 0 draft, 1 frozen with some approvals, 2 approved by all, 3 submitted
       if (stage === 0) continue;
       const doc = async () => (await store.getDocument(id))!;
       let contentHash: string;
       try {
-        ({ contentHash } = await requestApproval(store, app.collab, { actor: coordinator, document: await doc(), acknowledgedWarnings: warningsOf.get(regionId) ?? [] }));
+        ({ contentHash } = await requestApproval(store, app.collab, {
+          actor: coordinator,
+          document: await doc(),
+          acknowledgedWarnings: warningsOf.get(regionId) ?? [],
+        }));
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== "warnings_unacknowledged") throw error;
-        warningsOf.set(regionId, (error.details as { warnings: { ruleId: string }[] }).warnings.map((w) => w.ruleId));
-        ({ contentHash } = await requestApproval(store, app.collab, { actor: coordinator, document: await doc(), acknowledgedWarnings: warningsOf.get(regionId)! }));
+        warningsOf.set(
+          regionId,
+          (error.details as { warnings: { ruleId: string }[] }).warnings.map((w) => w.ruleId),
+        );
+        ({ contentHash } = await requestApproval(store, app.collab, {
+          actor: coordinator,
+          document: await doc(),
+          acknowledgedWarnings: warningsOf.get(regionId)!,
+        }));
       }
       const kommuner = municipalitiesOf(regionId);
       for (const [i, m] of (stage === 1 ? kommuner.slice(0, 2) : kommuner).entries()) {
-        await approveReply(store, app.collab, { actor: approvers.get(m.code)!, document: await doc(), grundlag: `Byrådsbeslutning ${i + 1}.05.2025 (svar ${n})`, indholdsHash: contentHash });
+        await approveReply(store, app.collab, {
+          actor: approvers.get(m.code)!,
+          document: await doc(),
+          grundlag: `Byrådsbeslutning ${i + 1}.05.2025 (svar ${n})`,
+          indholdsHash: contentHash,
+        });
       }
       if (stage === 3) await submitReply(store, app.collab, app.signingKey, { actor: coordinator, document: await doc() });
     }

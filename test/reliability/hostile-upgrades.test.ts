@@ -101,7 +101,14 @@ describe("hostile upgrades and frames", () => {
     // one header above the 16 KB header limit
     results.push(await rawRequest(upgradeHead(`/collab/${DOC}`, [`X-Big: ${"b".repeat(20_000)}`])));
     // 64 KB of headers in 8,000 small ones
-    results.push(await rawRequest(upgradeHead(`/collab/${DOC}`, Array.from({ length: 8000 }, (_, i) => `X-${i}: ${"c".repeat(4)}`))));
+    results.push(
+      await rawRequest(
+        upgradeHead(
+          `/collab/${DOC}`,
+          Array.from({ length: 8000 }, (_, i) => `X-${i}: ${"c".repeat(4)}`),
+        ),
+      ),
+    );
     for (const line of results) expect(line, "a header flood is refused with a 4xx or the connection is closed").toMatch(/^(HTTP\/1\.1 4\d\d|closed$)/);
     expect(await healthy()).toBe(true);
 
@@ -130,7 +137,9 @@ describe("hostile upgrades and frames", () => {
   });
 
   it(`refuses ${FLOOD_ATTEMPTS} unauthenticated upgrades before loading any document (item 13)`, async () => {
-    await waitFor(async () => ((await (await fetch(`${server.baseUrl}/api/health`)).json()) as { rooms: number }).rooms === 0, { message: "the first test's room unloaded" });
+    await waitFor(async () => ((await (await fetch(`${server.baseUrl}/api/health`)).json()) as { rooms: number }).rooms === 0, {
+      message: "the first test's room unloaded",
+    });
     // A loaded room stays loaded for ROOM_UNLOAD_DELAY_MS (5 s) after its last client: sampling
     // the loaded rooms every 50 ms during the flood would see any load.
     let roomsLoaded = 0;
@@ -199,7 +208,10 @@ describe("hostile upgrades and frames", () => {
         `(growth ${growthMb.toFixed(1)} MB, bar ${RSS_BAR_MB}; heap used ${(before.heapUsed / MB).toFixed(0)} → ${(after.heapUsed / MB).toFixed(0)} MB; peak RSS during the flood ${(peakRss / MB).toFixed(0)} MB)`,
     );
     expect(statuses.get(101) ?? 0, "upgrades accepted").toBe(0);
-    expect([...statuses.keys()].every((s) => s >= 400 && s < 500), "every attempt refused with a 4xx").toBe(true);
+    expect(
+      [...statuses.keys()].every((s) => s >= 400 && s < 500),
+      "every attempt refused with a 4xx",
+    ).toBe(true);
     expect(roomsLoaded).toBe(0);
     expect(health.rooms).toBe(0);
     expect(growthMb).toBeLessThanOrEqual(RSS_BAR_MB);

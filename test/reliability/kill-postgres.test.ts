@@ -81,28 +81,32 @@ describe(`kill -9 cycles on PostgreSQL (seed ${SEED})`, () => {
     console.log(`PostgreSQL durability at boot: synchronous_commit=off refused, fsync=off ${fsyncChecked}`);
   }, 120_000);
 
-  it(`loses no acknowledged edit over ${CYCLES} kills with ${CLIENTS} clients`, async () => {
-    const kinds: KillKind[] = cluster ? ["database-restart", "workflow", "compaction", "random"] : ["random", "workflow", "compaction"];
-    const figures = await runKillCycles({
-      backend: { dataDir: data.dir, databaseUrl },
-      env: { DATABASE_URL: databaseUrl },
-      cycles: CYCLES,
-      clients: CLIENTS,
-      seed: SEED,
-      kinds,
-      restartDatabase: async () => {
-        await cluster!.crash();
-        await cluster!.start();
-      },
-      convergeTimeoutMs: form(45_000, 90_000),
-    });
-    console.log(
-      `kill -9 on PostgreSQL: ${figures.cycles} cycles (${figures.kills.random} random, ${figures.kills["database-restart"]} after a PostgreSQL crash and restart under load, ` +
-        `${figures.kills.compaction} at a compaction, ${figures.compactionsInterrupted} of them before its commit, ${figures.kills.workflow} in a workflow transition → ${JSON.stringify(figures.workflowOutcomes)}), ` +
-        `${CLIENTS} clients, ${figures.typed} tokens typed, ${figures.acknowledged} acknowledged, ${figures.lost} lost, seed ${SEED}` +
-        (cluster ? "" : " (shared PostgreSQL: no PostgreSQL restarts)"),
-    );
-    expect(figures.lost).toBe(0);
-    expect(figures.acknowledged).toBeGreaterThan(0);
-  }, form(300_000, 1_800_000));
+  it(
+    `loses no acknowledged edit over ${CYCLES} kills with ${CLIENTS} clients`,
+    async () => {
+      const kinds: KillKind[] = cluster ? ["database-restart", "workflow", "compaction", "random"] : ["random", "workflow", "compaction"];
+      const figures = await runKillCycles({
+        backend: { dataDir: data.dir, databaseUrl },
+        env: { DATABASE_URL: databaseUrl },
+        cycles: CYCLES,
+        clients: CLIENTS,
+        seed: SEED,
+        kinds,
+        restartDatabase: async () => {
+          await cluster!.crash();
+          await cluster!.start();
+        },
+        convergeTimeoutMs: form(45_000, 90_000),
+      });
+      console.log(
+        `kill -9 on PostgreSQL: ${figures.cycles} cycles (${figures.kills.random} random, ${figures.kills["database-restart"]} after a PostgreSQL crash and restart under load, ` +
+          `${figures.kills.compaction} at a compaction, ${figures.compactionsInterrupted} of them before its commit, ${figures.kills.workflow} in a workflow transition → ${JSON.stringify(figures.workflowOutcomes)}), ` +
+          `${CLIENTS} clients, ${figures.typed} tokens typed, ${figures.acknowledged} acknowledged, ${figures.lost} lost, seed ${SEED}` +
+          (cluster ? "" : " (shared PostgreSQL: no PostgreSQL restarts)"),
+      );
+      expect(figures.lost).toBe(0);
+      expect(figures.acknowledged).toBeGreaterThan(0);
+    },
+    form(300_000, 1_800_000),
+  );
 });

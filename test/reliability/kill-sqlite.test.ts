@@ -17,22 +17,26 @@ const data = tempDataDir();
 afterAll(() => data.remove());
 
 describe(`kill -9 cycles on SQLite (seed ${SEED})`, () => {
-  it(`loses no acknowledged edit over ${CYCLES} kills with ${CLIENTS} clients`, async () => {
-    const figures = await runKillCycles({
-      backend: { dataDir: data.dir },
-      cycles: CYCLES,
-      clients: CLIENTS,
-      seed: SEED,
-      kinds: ["random", "compaction", "workflow"],
-      convergeTimeoutMs: form(45_000, 90_000),
-    });
-    console.log(
-      `kill -9 on SQLite: ${figures.cycles} cycles (${figures.kills.random} random, ${figures.kills.compaction} at a compaction, ` +
-        `${figures.compactionsInterrupted} of them before its commit, ${figures.kills.workflow} in a workflow transition → ${JSON.stringify(figures.workflowOutcomes)}), ` +
-        `${CLIENTS} clients, ${figures.typed} tokens typed, ${figures.acknowledged} acknowledged, ${figures.lost} lost, integrity_check ok ${figures.integrityOk}/${figures.cycles}, seed ${SEED}`,
-    );
-    expect(figures.lost).toBe(0);
-    expect(figures.integrityOk).toBe(figures.cycles);
-    expect(figures.acknowledged).toBeGreaterThan(0);
-  }, form(300_000, 1_800_000));
+  it(
+    `loses no acknowledged edit over ${CYCLES} kills with ${CLIENTS} clients`,
+    async () => {
+      const figures = await runKillCycles({
+        backend: { dataDir: data.dir },
+        cycles: CYCLES,
+        clients: CLIENTS,
+        seed: SEED,
+        kinds: ["random", "compaction", "workflow"],
+        convergeTimeoutMs: form(45_000, 90_000),
+      });
+      console.log(
+        `kill -9 on SQLite: ${figures.cycles} cycles (${figures.kills.random} random, ${figures.kills.compaction} at a compaction, ` +
+          `${figures.compactionsInterrupted} of them before its commit, ${figures.kills.workflow} in a workflow transition → ${JSON.stringify(figures.workflowOutcomes)}), ` +
+          `${CLIENTS} clients, ${figures.typed} tokens typed, ${figures.acknowledged} acknowledged, ${figures.lost} lost, integrity_check ok ${figures.integrityOk}/${figures.cycles}, seed ${SEED}`,
+      );
+      expect(figures.lost).toBe(0);
+      expect(figures.integrityOk).toBe(figures.cycles);
+      expect(figures.acknowledged).toBeGreaterThan(0);
+    },
+    form(300_000, 1_800_000),
+  );
 });

@@ -86,7 +86,9 @@ describe("limits", () => {
     const stored = await storedDoc(server.store, "svar-midtjylland");
     const storedText = fieldText(stored, "i1.indsats.tekst");
     stored.destroy();
-    console.log(`limits: document size: ${chunks - 1} chunks of 40 KB accepted, the next refused with ${CloseCode.DOCUMENT_TOO_LARGE} (limit ${MAX_DOCUMENT_BYTES / 1024} KB); refused chunk in storage: ${storedText.includes(refused)}, at the other client: ${fieldText(reader.doc, "i1.indsats.tekst").includes(refused)}`);
+    console.log(
+      `limits: document size: ${chunks - 1} chunks of 40 KB accepted, the next refused with ${CloseCode.DOCUMENT_TOO_LARGE} (limit ${MAX_DOCUMENT_BYTES / 1024} KB); refused chunk in storage: ${storedText.includes(refused)}, at the other client: ${fieldText(reader.doc, "i1.indsats.tekst").includes(refused)}`,
+    );
     expect(storedText).not.toContain(refused);
     expect(fieldText(reader.doc, "i1.indsats.tekst")).not.toContain(refused);
     // the other client still edits
@@ -106,7 +108,9 @@ describe("limits", () => {
       const s = await openRaw(sessions.a!, "svar-nordjylland");
       return (await s.admitted) ? s : (null as null);
     });
-    console.log(`limits: connections: ${MAX_CONNECTIONS} sockets of one user open, the next closed with ${CloseCode.TOO_MANY_CONNECTIONS}; another user connects; after one closed, a new one is let in`);
+    console.log(
+      `limits: connections: ${MAX_CONNECTIONS} sockets of one user open, the next closed with ${CloseCode.TOO_MANY_CONNECTIONS}; another user connects; after one closed, a new one is let in`,
+    );
     for (const s of [...mine.slice(1), other, again]) s.ws.close();
   });
 

@@ -40,7 +40,16 @@ afterAll(async () => server?.close());
 
 async function newDocument(id: string): Promise<void> {
   const now = new Date().toISOString();
-  await server.store.insertDocument({ id, regionId: "nordjylland", title: id, templateId: "sbst-fornyet-behandling-2025", templateVersion: 1, state: "udkast", createdAt: now, updatedAt: now });
+  await server.store.insertDocument({
+    id,
+    regionId: "nordjylland",
+    title: id,
+    templateId: "sbst-fornyet-behandling-2025",
+    templateVersion: 1,
+    state: "udkast",
+    createdAt: now,
+    updatedAt: now,
+  });
   for (const s of sessions) await server.store.upsertMembership({ documentId: id, userId: s.userId, role: "redaktoer" });
 }
 
@@ -53,7 +62,6 @@ interface RunFigures {
   tokens: number;
   convergedMs: number;
 }
-
 
 async function runOnce(run: number): Promise<RunFigures> {
   const random = seededRandom(SEED * 1000 + run);
@@ -111,18 +119,22 @@ async function runOnce(run: number): Promise<RunFigures> {
 }
 
 describe(`network chaos through a TCP proxy (seed ${SEED})`, () => {
-  it(`converges after ${RUNS} runs of latency, drops, duplicates, partitions and cuts`, async () => {
-    const results: RunFigures[] = [];
-    for (let first = 0; first < RUNS; first += CONCURRENT) {
-      const batch = Array.from({ length: Math.min(CONCURRENT, RUNS - first) }, (_, i) => runOnce(first + i));
-      results.push(...(await Promise.all(batch)));
-    }
-    const sum = (f: (r: RunFigures) => number) => results.reduce((n, r) => n + f(r), 0);
-    console.log(
-      `network chaos: ${results.length} runs, ${sum((r) => r.frames)} frames through the proxy, ${sum((r) => r.duplicated)} duplicated, ` +
-        `${sum((r) => r.dropped)} dropped (connection cut), ${sum((r) => r.cuts)} cuts in all, partitions up to ${Math.max(...results.map((r) => r.partitionMs))} ms, ` +
-        `${sum((r) => r.tokens)} tokens, 0 divergent, 0 duplicated, converged ≤ ${Math.max(...results.map((r) => r.convergedMs))} ms after healing, seed ${SEED}`,
-    );
-    expect(results.length).toBe(RUNS);
-  }, form(300_000, 2_400_000));
+  it(
+    `converges after ${RUNS} runs of latency, drops, duplicates, partitions and cuts`,
+    async () => {
+      const results: RunFigures[] = [];
+      for (let first = 0; first < RUNS; first += CONCURRENT) {
+        const batch = Array.from({ length: Math.min(CONCURRENT, RUNS - first) }, (_, i) => runOnce(first + i));
+        results.push(...(await Promise.all(batch)));
+      }
+      const sum = (f: (r: RunFigures) => number) => results.reduce((n, r) => n + f(r), 0);
+      console.log(
+        `network chaos: ${results.length} runs, ${sum((r) => r.frames)} frames through the proxy, ${sum((r) => r.duplicated)} duplicated, ` +
+          `${sum((r) => r.dropped)} dropped (connection cut), ${sum((r) => r.cuts)} cuts in all, partitions up to ${Math.max(...results.map((r) => r.partitionMs))} ms, ` +
+          `${sum((r) => r.tokens)} tokens, 0 divergent, 0 duplicated, converged ≤ ${Math.max(...results.map((r) => r.convergedMs))} ms after healing, seed ${SEED}`,
+      );
+      expect(results.length).toBe(RUNS);
+    },
+    form(300_000, 2_400_000),
+  );
 });

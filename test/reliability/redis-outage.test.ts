@@ -62,55 +62,58 @@ afterAll(async () => {
   data.remove();
 });
 
-
 describe(`Redis outage with two instances (seed ${SEED})`, () => {
-  it(`converges and loses nothing over ${OUTAGES} outages`, async () => {
-    const random = seededRandom(SEED);
-    const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, REDIS_CHANNEL_PREFIX: `t${randomBytes(4).toString("hex")}` };
-    servers.push(...(await Promise.all([startChildServer(data.dir, env), startChildServer(data.dir, env)])));
-    for (const [s, server] of servers.entries()) {
-      for (let i = 0; i < CLIENTS_PER_INSTANCE; i++) {
-        const index = s * CLIENTS_PER_INSTANCE + i;
-        typists.push(connectTypist(server, await login(server, EDITORS[index % EDITORS.length]!), DOC, index, { field: FIELD }));
-      }
-    }
-    await converge(typists, 30_000, "start");
-    const convergeTimes: number[] = [];
-    let outageMs = 0;
-    for (let outage = 0; outage < OUTAGES; outage++) {
-      let typing = true;
-      const loop = (async () => {
-        while (typing) {
-          for (const t of typists) t.type();
-          await sleep(TICK_MS);
+  it(
+    `converges and loses nothing over ${OUTAGES} outages`,
+    async () => {
+      const random = seededRandom(SEED);
+      const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, REDIS_CHANNEL_PREFIX: `t${randomBytes(4).toString("hex")}` };
+      servers.push(...(await Promise.all([startChildServer(data.dir, env), startChildServer(data.dir, env)])));
+      for (const [s, server] of servers.entries()) {
+        for (let i = 0; i < CLIENTS_PER_INSTANCE; i++) {
+          const index = s * CLIENTS_PER_INSTANCE + i;
+          typists.push(connectTypist(server, await login(server, EDITORS[index % EDITORS.length]!), DOC, index, { field: FIELD }));
         }
-      })();
-      await sleep(between(random, BEFORE_OUTAGE_MS));
-      await redis.stop();
-      const down = between(random, OUTAGE_MS);
-      outageMs += down;
-      await sleep(down);
-      await redis.start();
-      const back = Date.now();
-      await sleep(between(random, AFTER_OUTAGE_MS));
-      typing = false;
-      await loop;
-      await converge(typists, CONVERGE_MS, `outage ${outage} (seed ${SEED})`);
-      convergeTimes.push(Date.now() - back);
-    }
-    const acknowledged = new Set(typists.flatMap((t) => [...t.acknowledged]));
-    const typed = new Set(typists.flatMap((t) => [...t.typed]));
-    const stored = await withStore({ dataDir: data.dir, databaseUrl: database.url }, async (store) => {
-      const doc = await storedDoc(store, DOC);
-      const tokens = new Set(tokensOf(fieldText(doc, FIELD)));
-      doc.destroy();
-      return tokens;
-    });
-    const lost = [...acknowledged].filter((t) => !stored.has(t));
-    console.log(
-      `Redis outage: ${OUTAGES} outages (${(outageMs / 1000).toFixed(1)} s down in all), 2 instances, ${typists.length} clients, ${typed.size} tokens typed, ` +
-        `${acknowledged.size} acknowledged, ${lost.length} lost, converged ${Math.max(...convergeTimes)} ms after Redis returned (worst), seed ${SEED}`,
-    );
-    expect(lost).toEqual([]);
-  }, form(180_000, 600_000));
+      }
+      await converge(typists, 30_000, "start");
+      const convergeTimes: number[] = [];
+      let outageMs = 0;
+      for (let outage = 0; outage < OUTAGES; outage++) {
+        let typing = true;
+        const loop = (async () => {
+          while (typing) {
+            for (const t of typists) t.type();
+            await sleep(TICK_MS);
+          }
+        })();
+        await sleep(between(random, BEFORE_OUTAGE_MS));
+        await redis.stop();
+        const down = between(random, OUTAGE_MS);
+        outageMs += down;
+        await sleep(down);
+        await redis.start();
+        const back = Date.now();
+        await sleep(between(random, AFTER_OUTAGE_MS));
+        typing = false;
+        await loop;
+        await converge(typists, CONVERGE_MS, `outage ${outage} (seed ${SEED})`);
+        convergeTimes.push(Date.now() - back);
+      }
+      const acknowledged = new Set(typists.flatMap((t) => [...t.acknowledged]));
+      const typed = new Set(typists.flatMap((t) => [...t.typed]));
+      const stored = await withStore({ dataDir: data.dir, databaseUrl: database.url }, async (store) => {
+        const doc = await storedDoc(store, DOC);
+        const tokens = new Set(tokensOf(fieldText(doc, FIELD)));
+        doc.destroy();
+        return tokens;
+      });
+      const lost = [...acknowledged].filter((t) => !stored.has(t));
+      console.log(
+        `Redis outage: ${OUTAGES} outages (${(outageMs / 1000).toFixed(1)} s down in all), 2 instances, ${typists.length} clients, ${typed.size} tokens typed, ` +
+          `${acknowledged.size} acknowledged, ${lost.length} lost, converged ${Math.max(...convergeTimes)} ms after Redis returned (worst), seed ${SEED}`,
+      );
+      expect(lost).toEqual([]);
+    },
+    form(180_000, 600_000),
+  );
 });

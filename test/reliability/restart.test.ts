@@ -44,7 +44,9 @@ describe("restart with 20 clients connected", () => {
     for (let i = 0; i < CLIENTS; i++) clients.push(connectClient(server, sessions[i % sessions.length]!, DOC));
     await waitFor(() => clients.every((c) => c.provider.synced), { timeoutMs: 30_000 });
     for (const [i, c] of clients.entries()) appendText(c.doc, FIELD, ` klient${i}`);
-    await waitFor(() => clients.every((c) => c.counter.saved >= c.counter.sent && fieldText(c.doc, FIELD).includes(`klient${CLIENTS - 1}`)), { timeoutMs: 30_000 });
+    await waitFor(() => clients.every((c) => c.counter.saved >= c.counter.sent && fieldText(c.doc, FIELD).includes(`klient${CLIENTS - 1}`)), {
+      timeoutMs: 30_000,
+    });
     await waitFor(() => new Set(clients.map((c) => shape(c.doc))).size === 1, { timeoutMs: 30_000, message: "all clients equal before the restarts" });
     const before = shape(clients[0]!.doc);
     const template = JSON.parse(before) as { items: number; blocks: number; fields: number };
@@ -70,6 +72,8 @@ describe("restart with 20 clients connected", () => {
         fresh.destroy();
       }
     }
-    console.log(`restart: ${CLIENTS} clients, template ${template.items} items / ${template.blocks} blocks / ${template.fields} fields; ${results.join(", ")}; duplicated template blocks 0`);
+    console.log(
+      `restart: ${CLIENTS} clients, template ${template.items} items / ${template.blocks} blocks / ${template.fields} fields; ${results.join(", ")}; duplicated template blocks 0`,
+    );
   }, 180_000);
 });

@@ -64,70 +64,85 @@ function visit(session: Session, documentId: string): Promise<"loaded" | "load-f
 }
 
 describe("room lifecycle at volume", () => {
-  it(`opens and closes ${ROOMS} rooms (10 % failing to load) and leaves nothing behind`, async () => {
-    trackTimers();
-    let real!: KyselyStore;
-    server = await startServer({
-      config: { LOG_LEVEL: "fatal" }, // the injected load failures would log 1 error each
-      wrapStore: (s) => {
-        real = s as KyselyStore;
-        return failingLoads(s);
-      },
-    });
-    const session = await login(server, "redaktoer.aalborg@regionssvar.dk");
-    const now = new Date().toISOString();
-    const total = ROOMS + WARMUP;
-    await real.kysely.transaction().execute(async (tx) => {
-      for (let first = 0; first < total; first += 500) {
-        const ids = Array.from({ length: Math.min(500, total - first) }, (_, i) => `livscyklus-${first + i}`);
-        await tx
-          .insertInto("documents")
-          .values(ids.map((id) => ({ id, region_id: "nordjylland", title: id, template_id: "sbst-fornyet-behandling-2025", template_version: 1, state: "udkast", created_at: now, updated_at: now })))
-          .execute();
-        await tx
-          .insertInto("memberships")
-          .values(ids.map((id) => ({ document_id: id, user_id: session.userId, role: "redaktoer" })))
-          .execute();
-      }
-    });
-    const rooms = server.app.collab.rooms;
-    const outcomes = { loaded: 0, "load-failed": 0 };
-    const run = async (from: number, to: number) => {
-      let next = from;
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          while (next < to) outcomes[await visit(session, `livscyklus-${next++}`)]++;
-        }),
+  it(
+    `opens and closes ${ROOMS} rooms (10 % failing to load) and leaves nothing behind`,
+    async () => {
+      trackTimers();
+      let real!: KyselyStore;
+      server = await startServer({
+        config: { LOG_LEVEL: "fatal" }, // the injected load failures would log 1 error each
+        wrapStore: (s) => {
+          real = s as KyselyStore;
+          return failingLoads(s);
+        },
+      });
+      const session = await login(server, "redaktoer.aalborg@regionssvar.dk");
+      const now = new Date().toISOString();
+      const total = ROOMS + WARMUP;
+      await real.kysely.transaction().execute(async (tx) => {
+        for (let first = 0; first < total; first += 500) {
+          const ids = Array.from({ length: Math.min(500, total - first) }, (_, i) => `livscyklus-${first + i}`);
+          await tx
+            .insertInto("documents")
+            .values(
+              ids.map((id) => ({
+                id,
+                region_id: "nordjylland",
+                title: id,
+                template_id: "sbst-fornyet-behandling-2025",
+                template_version: 1,
+                state: "udkast",
+                created_at: now,
+                updated_at: now,
+              })),
+            )
+            .execute();
+          await tx
+            .insertInto("memberships")
+            .values(ids.map((id) => ({ document_id: id, user_id: session.userId, role: "redaktoer" })))
+            .execute();
+        }
+      });
+      const rooms = server.app.collab.rooms;
+      const outcomes = { loaded: 0, "load-failed": 0 };
+      const run = async (from: number, to: number) => {
+        let next = from;
+        await Promise.all(
+          Array.from({ length: CONCURRENCY }, async () => {
+            while (next < to) outcomes[await visit(session, `livscyklus-${next++}`)]++;
+          }),
+        );
+      };
+      await run(ROOMS, total); // warm-up: the last WARMUP documents
+      await waitFor(() => rooms.loadedCount === 0, { timeoutMs: 30_000, message: "idle after warm-up" });
+      collectGarbage();
+      const heapBefore = process.memoryUsage().heapUsed;
+      const timersBefore = timers();
+      outcomes.loaded = 0;
+      outcomes["load-failed"] = 0;
+      const started = Date.now();
+      let peakLoaded = 0;
+      const peak = setInterval(() => (peakLoaded = Math.max(peakLoaded, rooms.loadedCount)), 50);
+      await run(0, ROOMS);
+      clearInterval(peak);
+      const seconds = (Date.now() - started) / 1000;
+      await waitFor(() => rooms.loadedCount === 0, { timeoutMs: 60_000, message: "every room unloaded after idle" });
+      await waitFor(() => server.app.collab.writer.queuedEntries === 0);
+      collectGarbage();
+      const heapAfter = process.memoryUsage().heapUsed;
+      const timersAfter = timers();
+      const growth = (heapAfter - heapBefore) / heapBefore;
+      console.log(
+        `room lifecycle: ${ROOMS} rooms opened and closed in ${seconds.toFixed(0)} s (${outcomes.loaded} loaded, ${outcomes["load-failed"]} failed to load → 4503), ` +
+          `at most ${peakLoaded} loaded at once; after idle: ${rooms.loadedCount} loaded, timers ${timersBefore} → ${timersAfter}, ` +
+          `heap after GC ${(heapBefore / MB).toFixed(1)} → ${(heapAfter / MB).toFixed(1)} MB (${(growth * 100).toFixed(1)} %, bar ${HEAP_BAR * 100} %)`,
       );
-    };
-    await run(ROOMS, total); // warm-up: the last WARMUP documents
-    await waitFor(() => rooms.loadedCount === 0, { timeoutMs: 30_000, message: "idle after warm-up" });
-    collectGarbage();
-    const heapBefore = process.memoryUsage().heapUsed;
-    const timersBefore = timers();
-    outcomes.loaded = 0;
-    outcomes["load-failed"] = 0;
-    const started = Date.now();
-    let peakLoaded = 0;
-    const peak = setInterval(() => (peakLoaded = Math.max(peakLoaded, rooms.loadedCount)), 50);
-    await run(0, ROOMS);
-    clearInterval(peak);
-    const seconds = (Date.now() - started) / 1000;
-    await waitFor(() => rooms.loadedCount === 0, { timeoutMs: 60_000, message: "every room unloaded after idle" });
-    await waitFor(() => server.app.collab.writer.queuedEntries === 0);
-    collectGarbage();
-    const heapAfter = process.memoryUsage().heapUsed;
-    const timersAfter = timers();
-    const growth = (heapAfter - heapBefore) / heapBefore;
-    console.log(
-      `room lifecycle: ${ROOMS} rooms opened and closed in ${seconds.toFixed(0)} s (${outcomes.loaded} loaded, ${outcomes["load-failed"]} failed to load → 4503), ` +
-        `at most ${peakLoaded} loaded at once; after idle: ${rooms.loadedCount} loaded, timers ${timersBefore} → ${timersAfter}, ` +
-        `heap after GC ${(heapBefore / MB).toFixed(1)} → ${(heapAfter / MB).toFixed(1)} MB (${(growth * 100).toFixed(1)} %, bar ${HEAP_BAR * 100} %)`,
-    );
-    expect(outcomes["load-failed"]).toBe(ROOMS / 10);
-    expect(outcomes.loaded).toBe(ROOMS - ROOMS / 10);
-    expect(rooms.loadedCount).toBe(0);
-    expect(timersAfter).toBeLessThanOrEqual(timersBefore);
-    expect(growth).toBeLessThanOrEqual(HEAP_BAR);
-  }, form(180_000, 1_200_000));
+      expect(outcomes["load-failed"]).toBe(ROOMS / 10);
+      expect(outcomes.loaded).toBe(ROOMS - ROOMS / 10);
+      expect(rooms.loadedCount).toBe(0);
+      expect(timersAfter).toBeLessThanOrEqual(timersBefore);
+      expect(growth).toBeLessThanOrEqual(HEAP_BAR);
+    },
+    form(180_000, 1_200_000),
+  );
 });

@@ -31,7 +31,12 @@ const COMMIT_WARN_MS = 1_000;
 const TICK_MS = 50;
 /** Typing at normal speed while the real commit time is measured. */
 const MEASURE_MS = 3_000;
-const EDITORS = ["redaktoer.aalborg@regionssvar.dk", "redaktoer.hjoerring@regionssvar.dk", "redaktoer.thisted@regionssvar.dk", "koordinator.nordjylland@regionssvar.dk"];
+const EDITORS = [
+  "redaktoer.aalborg@regionssvar.dk",
+  "redaktoer.hjoerring@regionssvar.dk",
+  "redaktoer.thisted@regionssvar.dk",
+  "koordinator.nordjylland@regionssvar.dk",
+];
 
 let server: TestServer;
 const typists: Typist[] = [];
@@ -39,7 +44,6 @@ afterAll(async () => {
   for (const t of typists) t.destroy();
   await server?.close();
 });
-
 
 async function storedTokens(): Promise<Set<string>> {
   const doc = await storedDoc(server.store, DOC);
@@ -49,96 +53,100 @@ async function storedTokens(): Promise<Set<string>> {
 }
 
 describe("slow storage under continuous editing", () => {
-  it(`keeps the backlog bounded and loses nothing with ${SLOWDOWN}× slower commits for ${SLOW_MS / 60_000} min, then a hang`, async () => {
-    let control!: CommitControl;
-    server = await startServer({
-      wrapStore: (s) => {
-        const c = controllableCommits(s);
-        control = c.control;
-        return c.store;
-      },
-      deps: { collabOptions: { writer: { ...DEFAULT_WRITER_OPTIONS, commitWarnAfterMs: COMMIT_WARN_MS } } },
-    });
-    const sessions = await Promise.all(EDITORS.map((e) => login(server, e)));
-    for (let i = 0; i < CLIENTS; i++) typists.push(connectTypist(server, sessions[i % sessions.length]!, DOC, i, { field: FIELD }));
-    await waitFor(() => typists.every((t) => t.allSaved()), { timeoutMs: 20_000 });
+  it(
+    `keeps the backlog bounded and loses nothing with ${SLOWDOWN}× slower commits for ${SLOW_MS / 60_000} min, then a hang`,
+    async () => {
+      let control!: CommitControl;
+      server = await startServer({
+        wrapStore: (s) => {
+          const c = controllableCommits(s);
+          control = c.control;
+          return c.store;
+        },
+        deps: { collabOptions: { writer: { ...DEFAULT_WRITER_OPTIONS, commitWarnAfterMs: COMMIT_WARN_MS } } },
+      });
+      const sessions = await Promise.all(EDITORS.map((e) => login(server, e)));
+      for (let i = 0; i < CLIENTS; i++) typists.push(connectTypist(server, sessions[i % sessions.length]!, DOC, i, { field: FIELD }));
+      await waitFor(() => typists.every((t) => t.allSaved()), { timeoutMs: 20_000 });
 
-    let typing = true;
-    const loop = (async () => {
-      while (typing) {
-        for (const t of typists) t.type();
-        await sleep(TICK_MS);
+      let typing = true;
+      const loop = (async () => {
+        while (typing) {
+          for (const t of typists) t.type();
+          await sleep(TICK_MS);
+        }
+      })();
+      const writer = server.app.collab.writer;
+      let maxBacklog = 0;
+      let samples = 0;
+      let pendingSamples = 0;
+      const sampler = setInterval(() => {
+        maxBacklog = Math.max(maxBacklog, writer.queuedEntries);
+        samples++;
+        if (typists.some((t) => t.counter.sent > t.counter.saved)) pendingSamples++;
+      }, 100);
+      try {
+        // normal speed: measure
+        await sleep(MEASURE_MS);
+        const normalMs = mean(control.realCommitMs);
+        const injectedMs = Math.max(1, Math.round(normalMs * (SLOWDOWN - 1)));
+        control.delayMs = injectedMs;
+        const commitsBefore = control.commits;
+        maxBacklog = 0;
+        samples = 0;
+        pendingSamples = 0;
+        await sleep(SLOW_MS);
+        const slowCommits = control.commits - commitsBefore;
+        const slowBacklog = maxBacklog;
+        const slowPendingShare = pendingSamples / Math.max(1, samples);
+        const acknowledgedSlow = new Set(typists.flatMap((t) => [...t.acknowledged]));
+        const storedSlow = await storedTokens();
+        const lostSlow = [...acknowledgedSlow].filter((t) => !storedSlow.has(t));
+
+        // hang: nothing is acknowledged, clients are told, acknowledged tokens are all stored
+        control.delayMs = 0;
+        control.hanging = true;
+        await waitFor(() => typists.every((t) => t.events.some((e) => e.type === "save-health" && e.healthy === false)), {
+          timeoutMs: HANG_MS + 10_000,
+          message: "every client told that saving has problems",
+        });
+        const savedAtHang = typists.map((t) => t.counter.saved);
+        const acknowledgedDuringHang = new Set(typists.flatMap((t) => [...t.acknowledged]));
+        const storedDuringHang = await storedTokens();
+        const lostHang = [...acknowledgedDuringHang].filter((t) => !storedDuringHang.has(t));
+        await sleep(HANG_MS);
+        const ackedWhileHanging = typists.filter((t, i) => t.counter.saved > savedAtHang[i]!).length;
+        const hangBacklog = writer.queuedEntries;
+        control.release();
+        typing = false;
+        await loop;
+        clearInterval(sampler);
+
+        const typed = new Set(typists.flatMap((t) => [...t.typed]));
+        await waitFor(() => typists.every((t) => t.allSaved() && t.events.at(-1)?.type === "save-health" && t.events.at(-1)?.healthy === true), {
+          timeoutMs: 30_000,
+          message: "everything saved and every client told saving is healthy again",
+        });
+        const stored = await storedTokens();
+        const { missing } = compareTokens([...stored].map((t) => ` ${t}`).join(""), typed);
+        console.log(
+          `slow storage: normal commit ${normalMs.toFixed(1)} ms, ${SLOWDOWN}× = +${injectedMs} ms injected for ${SLOW_MS / 1000} s: ${slowCommits} commits, ` +
+            `backlog ≤ ${slowBacklog} entries (bar ${DEFAULT_WRITER_OPTIONS.maxBatchEntries}), clients saw "Gemmer…" in ${(slowPendingShare * 100).toFixed(0)} % of samples, ` +
+            `hang ${HANG_MS / 1000} s: backlog ${hangBacklog}, ${ackedWhileHanging} acknowledgements, ` +
+            `every client told "problemer med at gemme"; ${typed.size} tokens typed, ${lostSlow.length + lostHang.length} acknowledged but not stored, ${missing.length} missing at the end`,
+        );
+        expect(lostSlow).toEqual([]);
+        expect(slowBacklog).toBeLessThanOrEqual(DEFAULT_WRITER_OPTIONS.maxBatchEntries);
+        expect(slowPendingShare).toBeGreaterThan(0);
+        expect(lostHang).toEqual([]);
+        expect(ackedWhileHanging).toBe(0);
+        expect(missing).toEqual([]);
+      } finally {
+        typing = false;
+        clearInterval(sampler);
+        control.release();
       }
-    })();
-    const writer = server.app.collab.writer;
-    let maxBacklog = 0;
-    let samples = 0;
-    let pendingSamples = 0;
-    const sampler = setInterval(() => {
-      maxBacklog = Math.max(maxBacklog, writer.queuedEntries);
-      samples++;
-      if (typists.some((t) => t.counter.sent > t.counter.saved)) pendingSamples++;
-    }, 100);
-    try {
-      // normal speed: measure
-      await sleep(MEASURE_MS);
-      const normalMs = mean(control.realCommitMs);
-      const injectedMs = Math.max(1, Math.round(normalMs * (SLOWDOWN - 1)));
-      control.delayMs = injectedMs;
-      const commitsBefore = control.commits;
-      maxBacklog = 0;
-      samples = 0;
-      pendingSamples = 0;
-      await sleep(SLOW_MS);
-      const slowCommits = control.commits - commitsBefore;
-      const slowBacklog = maxBacklog;
-      const slowPendingShare = pendingSamples / Math.max(1, samples);
-      const acknowledgedSlow = new Set(typists.flatMap((t) => [...t.acknowledged]));
-      const storedSlow = await storedTokens();
-      const lostSlow = [...acknowledgedSlow].filter((t) => !storedSlow.has(t));
-
-      // hang: nothing is acknowledged, clients are told, acknowledged tokens are all stored
-      control.delayMs = 0;
-      control.hanging = true;
-      await waitFor(() => typists.every((t) => t.events.some((e) => e.type === "save-health" && e.healthy === false)), {
-        timeoutMs: HANG_MS + 10_000,
-        message: "every client told that saving has problems",
-      });
-      const savedAtHang = typists.map((t) => t.counter.saved);
-      const acknowledgedDuringHang = new Set(typists.flatMap((t) => [...t.acknowledged]));
-      const storedDuringHang = await storedTokens();
-      const lostHang = [...acknowledgedDuringHang].filter((t) => !storedDuringHang.has(t));
-      await sleep(HANG_MS);
-      const ackedWhileHanging = typists.filter((t, i) => t.counter.saved > savedAtHang[i]!).length;
-      const hangBacklog = writer.queuedEntries;
-      control.release();
-      typing = false;
-      await loop;
-      clearInterval(sampler);
-
-      const typed = new Set(typists.flatMap((t) => [...t.typed]));
-      await waitFor(() => typists.every((t) => t.allSaved() && t.events.at(-1)?.type === "save-health" && t.events.at(-1)?.healthy === true), {
-        timeoutMs: 30_000,
-        message: "everything saved and every client told saving is healthy again",
-      });
-      const stored = await storedTokens();
-      const { missing } = compareTokens([...stored].map((t) => ` ${t}`).join(""), typed);
-      console.log(
-        `slow storage: normal commit ${normalMs.toFixed(1)} ms, ${SLOWDOWN}× = +${injectedMs} ms injected for ${SLOW_MS / 1000} s: ${slowCommits} commits, ` +
-          `backlog ≤ ${slowBacklog} entries (bar ${DEFAULT_WRITER_OPTIONS.maxBatchEntries}), clients saw "Gemmer…" in ${(slowPendingShare * 100).toFixed(0)} % of samples, ` +
-          `hang ${HANG_MS / 1000} s: backlog ${hangBacklog}, ${ackedWhileHanging} acknowledgements, ` +
-          `every client told "problemer med at gemme"; ${typed.size} tokens typed, ${lostSlow.length + lostHang.length} acknowledged but not stored, ${missing.length} missing at the end`,
-      );
-      expect(lostSlow).toEqual([]);
-      expect(slowBacklog).toBeLessThanOrEqual(DEFAULT_WRITER_OPTIONS.maxBatchEntries);
-      expect(slowPendingShare).toBeGreaterThan(0);
-      expect(lostHang).toEqual([]);
-      expect(ackedWhileHanging).toBe(0);
-      expect(missing).toEqual([]);
-    } finally {
-      typing = false;
-      clearInterval(sampler);
-      control.release();
-    }
-  }, form(180_000, 900_000));
+    },
+    form(180_000, 900_000),
+  );
 });

@@ -11,15 +11,19 @@ import { form } from "./support/form.js";
 const MINUTES = form(0.25, 30);
 
 describe("soak", () => {
-  it(`shows no growth after warm-up over ${MINUTES} minutes`, async () => {
-    const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      execFile("npm", ["run", "--silent", "soak", "--", "--minutes", String(MINUTES)], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-      );
-    });
-    const summary = stdout.trim().split("\n").at(-1) ?? "";
-    console.log(summary);
-    expect(summary, stderr).toMatch(/^soak: /);
-    expect(code, summary).toBe(0);
-  }, (MINUTES * 60 + 180) * 1000);
+  it(
+    `shows no growth after warm-up over ${MINUTES} minutes`,
+    async () => {
+      const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile("npm", ["run", "--silent", "soak", "--", "--minutes", String(MINUTES)], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+          resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        );
+      });
+      const summary = stdout.trim().split("\n").at(-1) ?? "";
+      console.log(summary);
+      expect(summary, stderr).toMatch(/^soak: /);
+      expect(code, summary).toBe(0);
+    },
+    (MINUTES * 60 + 180) * 1000,
+  );
 });

@@ -34,7 +34,12 @@ const COMMIT_WARN_MS = 1_000;
 const TICK_MS = 50;
 const BEFORE_FAULT_MS = 300;
 const STALL_BAR_MS = 1_000;
-const EDITORS = ["redaktoer.aalborg@regionssvar.dk", "redaktoer.hjoerring@regionssvar.dk", "redaktoer.thisted@regionssvar.dk", "koordinator.nordjylland@regionssvar.dk"];
+const EDITORS = [
+  "redaktoer.aalborg@regionssvar.dk",
+  "redaktoer.hjoerring@regionssvar.dk",
+  "redaktoer.thisted@regionssvar.dk",
+  "koordinator.nordjylland@regionssvar.dk",
+];
 
 let server: TestServer | undefined;
 let realStore: KyselyStore;
@@ -46,7 +51,6 @@ afterEach(async () => {
   server = undefined;
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
 
 async function start(config: Record<string, string> = {}): Promise<TestServer> {
   server = await startServer({

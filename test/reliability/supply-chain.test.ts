@@ -15,7 +15,11 @@ describe("supply chain", () => {
       );
     });
     const floors = output.split("\n").filter((l) => /^(ok|NOT OK|\?)\s/.test(l));
-    const advisories = output.includes("NOT CHECKED") ? "advisories not checked (no advisory endpoint)" : code === 0 ? "0 high/critical advisories" : "high/critical advisories found";
+    const advisories = output.includes("NOT CHECKED")
+      ? "advisories not checked (no advisory endpoint)"
+      : code === 0
+        ? "0 high/critical advisories"
+        : "high/critical advisories found";
     console.log(`supply chain: ${floors.map((l) => l.replace(/\s+/g, " ")).join("; ")}; ${advisories}`);
     expect(floors.length).toBeGreaterThanOrEqual(3);
     expect(code, output).toBe(0);

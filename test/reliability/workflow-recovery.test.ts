@@ -25,14 +25,34 @@ const HASH = "a".repeat(64);
 
 async function frozenVersion(store: Store, documentId: string): Promise<string> {
   const id = randomUUID();
-  await store.insertVersion({ id, documentId, name: "Sendt til godkendelse", kind: "auto", createdBy: null, createdAt: new Date().toISOString(), stateUpdate: new Uint8Array([0, 0]), contentJson: "{}", contentHash: HASH });
+  await store.insertVersion({
+    id,
+    documentId,
+    name: "Sendt til godkendelse",
+    kind: "auto",
+    createdBy: null,
+    createdAt: new Date().toISOString(),
+    stateUpdate: new Uint8Array([0, 0]),
+    contentJson: "{}",
+    contentHash: HASH,
+  });
   return id;
 }
 
 async function approve(store: Store, documentId: string, kommunekoder: string[]): Promise<void> {
   const coordinator = (await store.getUserByEmail("koordinator.nordjylland@regionssvar.dk"))!;
   for (const kommunekode of kommunekoder) {
-    await store.insertApproval({ id: randomUUID(), documentId, kommunekode, userId: coordinator.id, createdAt: new Date().toISOString(), grundlag: "Byrådsbeslutning", contentHash: HASH, discardedAt: null, flag: null });
+    await store.insertApproval({
+      id: randomUUID(),
+      documentId,
+      kommunekode,
+      userId: coordinator.id,
+      createdAt: new Date().toISOString(),
+      grundlag: "Byrådsbeslutning",
+      contentHash: HASH,
+      discardedAt: null,
+      flag: null,
+    });
   }
 }
 
@@ -51,12 +71,24 @@ describe("recovery of interrupted workflow transitions", () => {
     const v3 = await frozenVersion(store, "svar-sjaelland");
     await store.transitionState("svar-sjaelland", ["udkast"], "til_godkendelse", now());
     await store.saveWorkflow({ ...(await store.getWorkflow("svar-sjaelland")), frozenVersionId: v3, updatedAt: now() });
-    await approve(store, "svar-sjaelland", municipalitiesOf("sjaelland").map((m) => m.code));
+    await approve(
+      store,
+      "svar-sjaelland",
+      municipalitiesOf("sjaelland").map((m) => m.code),
+    );
     // 4. sealed, killed before the state followed: godkendt with a seal
     const v4 = await frozenVersion(store, "svar-syddanmark");
     await store.transitionState("svar-syddanmark", ["udkast"], "godkendt", now());
     await store.saveWorkflow({ ...(await store.getWorkflow("svar-syddanmark")), frozenVersionId: v4, updatedAt: now() });
-    await store.insertSeal({ documentId: "svar-syddanmark", recordJson: "{}", contentHash: HASH, sealHash: HASH, sealedAt: now(), pdf: new Uint8Array([1]), docx: new Uint8Array([2]) });
+    await store.insertSeal({
+      documentId: "svar-syddanmark",
+      recordJson: "{}",
+      contentHash: HASH,
+      sealHash: HASH,
+      sealedAt: now(),
+      pdf: new Uint8Array([1]),
+      docx: new Uint8Array([2]),
+    });
     await store.close();
 
     // several instances: a young half-done transition may still be running elsewhere

@@ -38,21 +38,36 @@ interface Case extends Expected {
 
 const REGION = "nordjylland";
 const short = (c: ReplyContent, id: string) => withText(c, id, wordsText(5));
-const fejl = (ruleId: string, status: Status, change: Case["change"], more: Partial<Case> = {}): Case => ({ ruleId, severity: "fejl", status, change, ...more });
-const advarsel = (ruleId: string, status: Status, change: Case["change"], more: Partial<Case> = {}): Case => ({ ruleId, severity: "advarsel", status, change, ...more });
+const fejl = (ruleId: string, status: Status, change: Case["change"], more: Partial<Case> = {}): Case => ({
+  ruleId,
+  severity: "fejl",
+  status,
+  change,
+  ...more,
+});
+const advarsel = (ruleId: string, status: Status, change: Case["change"], more: Partial<Case> = {}): Case => ({
+  ruleId,
+  severity: "advarsel",
+  status,
+  change,
+  ...more,
+});
 const cross = { base: "tvaerregional" as const };
 
 function run(c: Pick<Case, "base" | "change" | "ctx">) {
   const base = c.base === "tvaerregional" ? crossRegionalReplyContent(REGION) : completeReplyContent(REGION);
   return checkCompleteness(c.change(base), { ...checkContext(REGION), ...c.ctx });
 }
-const summary = (findings: { ruleId: string; severity: Severity; status: Status }[]) => findings.map(({ ruleId, severity, status }) => ({ ruleId, severity, status }));
+const summary = (findings: { ruleId: string; severity: Severity; status: Status }[]) =>
+  findings.map(({ ruleId, severity, status }) => ({ ruleId, severity, status }));
 
 /** Per element: status, (for E03) the "aktivt" check, description — the order of the rules. */
 const elementCases: Case[] = TREATMENT_ELEMENTS.flatMap((el, i): Case[] => {
   const notIncluded = i % 2 === 1; // alternate: unset (mangler) and "Indgår ikke" (ugyldig)
   return [
-    fejl(`I1.5.STATUS.${el.id}`, notIncluded ? "ugyldig" : "mangler", (c) => withField(c, `i1.elementer.${el.id}.status`, notIncluded ? "indgaarIkke" : undefined)),
+    fejl(`I1.5.STATUS.${el.id}`, notIncluded ? "ugyldig" : "mangler", (c) =>
+      withField(c, `i1.elementer.${el.id}.status`, notIncluded ? "indgaarIkke" : undefined),
+    ),
     ...(el.id === "E03" ? [fejl("I1.5.E03.AKTIVT", "mangler", (c) => withField(c, "i1.elementer.E03.aktivt", false))] : []),
     fejl(`I1.5.HVORDAN.${el.id}`, "mangler", (c) => short(c, `i1.elementer.${el.id}.hvordan`)),
   ];
@@ -95,7 +110,13 @@ const CASES: Case[] = [
   fejl("I1.10.TEKST", "mangler", (c) => short(c, "i1.vidensmiljoe.tekst")),
   // §3 item 2
   fejl("I2.1.KOMMUNER", "mangler", (c) => withField(c, "i2.parter.kommuner", [])),
-  advarsel("I2.1.ALLE", "mangler", (c) => withField(c, "i2.parter.kommuner", (c.fields["i2.parter.kommuner"] as string[]).filter((k) => k !== "825"))),
+  advarsel("I2.1.ALLE", "mangler", (c) =>
+    withField(
+      c,
+      "i2.parter.kommuner",
+      (c.fields["i2.parter.kommuner"] as string[]).filter((k) => k !== "825"),
+    ),
+  ),
   fejl("I2.1.AFTALEFORM", "mangler", (c) => withField(c, "i2.parter.aftaleform", undefined)),
   fejl("I2.1.TILBUD", "mangler", (c) => withField(c, "i2.parter.doegntilbudPart", undefined)),
   fejl("I2.2.TEKST", "mangler", (c) => short(c, "i2.plan.tekst")),
@@ -116,7 +137,11 @@ const CASES: Case[] = [
   // §5 item 4
   fejl("I4.DRIFTSSTART", "mangler", (c) => withField(c, "i4.driftsstart", undefined)),
   advarsel("I4.MILEPAELE", "mangler", (c) =>
-    withField(c, "i4.milepaele", (c.fields["i4.milepaele"] as { id: string; betegnelse: string }[]).map(({ id, betegnelse }) => ({ id, betegnelse }))),
+    withField(
+      c,
+      "i4.milepaele",
+      (c.fields["i4.milepaele"] as { id: string; betegnelse: string }[]).map(({ id, betegnelse }) => ({ id, betegnelse })),
+    ),
   ),
   advarsel("I4.ORDEN", "ugyldig", (c) => withRowCell(c, "i4.milepaele", 3, "maaned", "2026-01")),
   advarsel("I4.FORUDSAETNINGER", "mangler", (c) => withText(c, "i4.forudsaetninger", wordsText(29))),
@@ -125,8 +150,16 @@ const CASES: Case[] = [
 /** Other statuses and conditions of the same rules, with every finding they cause. */
 const VARIANTS: { name: string; change: Case["change"]; base?: Case["base"]; ctx?: Partial<CheckContext>; expect: Expected[] }[] = [
   { name: "no region at all", change: (c) => c, ctx: { regionId: "" }, expect: [{ ruleId: "HOVED.REGION", severity: "fejl", status: "mangler" }] },
-  { name: "e-mail missing", change: (c) => withField(c, "hoved.kontakt.email", undefined), expect: [{ ruleId: "HOVED.KONTAKT.EMAIL", severity: "fejl", status: "mangler" }] },
-  { name: "e-mail without domain", change: (c) => withField(c, "hoved.kontakt.email", "mette@kkr"), expect: [{ ruleId: "HOVED.KONTAKT.EMAIL", severity: "fejl", status: "ugyldig" }] },
+  {
+    name: "e-mail missing",
+    change: (c) => withField(c, "hoved.kontakt.email", undefined),
+    expect: [{ ruleId: "HOVED.KONTAKT.EMAIL", severity: "fejl", status: "mangler" }],
+  },
+  {
+    name: "e-mail without domain",
+    change: (c) => withField(c, "hoved.kontakt.email", "mette@kkr"),
+    expect: [{ ruleId: "HOVED.KONTAKT.EMAIL", severity: "fejl", status: "ugyldig" }],
+  },
   {
     name: "cross-regional need of 0 women for the partner",
     base: "tvaerregional",
@@ -136,32 +169,71 @@ const VARIANTS: { name: string; change: Case["change"]; base?: Case["base"]; ctx
   {
     name: "cross-regional need for a region outside the solution",
     base: "tvaerregional",
-    change: (c) => withField(c, "i1.organisering.behov", [...(c.fields["i1.organisering.behov"] as object[]), { id: "b3", region: "syddanmark", kvinderPrAar: 5 }]),
+    change: (c) =>
+      withField(c, "i1.organisering.behov", [...(c.fields["i1.organisering.behov"] as object[]), { id: "b3", region: "syddanmark", kvinderPrAar: 5 }]),
     expect: [{ ruleId: "I1.1.BEHOV", severity: "fejl", status: "ugyldig" }],
   },
-  { name: "cross-regional capacity unset", base: "tvaerregional", change: (c) => withField(c, "i1.organisering.kapacitet", undefined), expect: [{ ruleId: "I1.1.KAPACITET", severity: "fejl", status: "mangler" }] },
-  { name: "cross-regional capacity text too short", base: "tvaerregional", change: (c) => short(c, "i1.organisering.kapacitetTekst"), expect: [{ ruleId: "I1.1.KAPACITET", severity: "fejl", status: "mangler" }] },
+  {
+    name: "cross-regional capacity unset",
+    base: "tvaerregional",
+    change: (c) => withField(c, "i1.organisering.kapacitet", undefined),
+    expect: [{ ruleId: "I1.1.KAPACITET", severity: "fejl", status: "mangler" }],
+  },
+  {
+    name: "cross-regional capacity text too short",
+    base: "tvaerregional",
+    change: (c) => short(c, "i1.organisering.kapacitetTekst"),
+    expect: [{ ruleId: "I1.1.KAPACITET", severity: "fejl", status: "mangler" }],
+  },
   {
     name: "cross-regional location in the partner region is fine",
     base: "tvaerregional",
     change: (c) => withRowCell(c, "i1.placering.lokationer", 0, "kommune", "751"),
     expect: [],
   },
-  { name: "regional: 0 places", change: (c) => withField(c, "i1.organisering.pladser", 0), expect: [{ ruleId: "I1.1.KAPACITET-REG", severity: "advarsel", status: "ugyldig" }] },
+  {
+    name: "regional: 0 places",
+    change: (c) => withField(c, "i1.organisering.pladser", 0),
+    expect: [{ ruleId: "I1.1.KAPACITET-REG", severity: "advarsel", status: "ugyldig" }],
+  },
   { name: "regional: capacity text is not required", change: (c) => withText(c, "i1.organisering.kapacitetTekst", undefined), expect: [] },
-  { name: "new offer: no existing offer needed", change: (c) => withFields(c, { "i1.tilknytning.form": "nyt", "i1.tilknytning.tilbud": undefined, "i1.tilknytning.tilbudKommune": undefined }), expect: [] },
-  { name: "element status garbage", change: (c) => withField(c, "i1.elementer.E01.status", "ja"), expect: [{ ruleId: "I1.5.STATUS.E01", severity: "fejl", status: "mangler" }] },
+  {
+    name: "new offer: no existing offer needed",
+    change: (c) => withFields(c, { "i1.tilknytning.form": "nyt", "i1.tilknytning.tilbud": undefined, "i1.tilknytning.tilbudKommune": undefined }),
+    expect: [],
+  },
+  {
+    name: "element status garbage",
+    change: (c) => withField(c, "i1.elementer.E01.status", "ja"),
+    expect: [{ ruleId: "I1.5.STATUS.E01", severity: "fejl", status: "mangler" }],
+  },
   { name: "element levering is optional", change: (c) => withField(c, "i1.elementer.E01.levering", undefined), expect: [] },
-  { name: "empty staff table", change: (c) => withField(c, "i1.kompetencer.tabel", []), expect: [{ ruleId: "I1.6.TABEL", severity: "fejl", status: "mangler" }] },
-  { name: "no location", change: (c) => withField(c, "i1.placering.lokationer", []), expect: [{ ruleId: "I1.7.LOKATION", severity: "fejl", status: "mangler" }] },
+  {
+    name: "empty staff table",
+    change: (c) => withField(c, "i1.kompetencer.tabel", []),
+    expect: [{ ruleId: "I1.6.TABEL", severity: "fejl", status: "mangler" }],
+  },
+  {
+    name: "no location",
+    change: (c) => withField(c, "i1.placering.lokationer", []),
+    expect: [{ ruleId: "I1.7.LOKATION", severity: "fejl", status: "mangler" }],
+  },
   {
     name: "location row with a place name only",
     change: (c) => withField(c, "i1.placering.lokationer", [...(c.fields["i1.placering.lokationer"] as object[]), { id: "l2", stednavn: "Skagen" }]),
     expect: [{ ruleId: "I1.7.LOKATION", severity: "fejl", status: "ugyldig" }],
   },
-  { name: "planned agreement in the reply month", change: (c) => withField(c, "i2.tidsplan.maaned", "2025-05"), expect: [{ ruleId: "I2.3.DATO", severity: "fejl", status: "ugyldig" }] },
+  {
+    name: "planned agreement in the reply month",
+    change: (c) => withField(c, "i2.tidsplan.maaned", "2025-05"),
+    expect: [{ ruleId: "I2.3.DATO", severity: "fejl", status: "ugyldig" }],
+  },
   { name: "concluded agreement in the past", change: (c) => withFields(c, { "i2.tidsplan.status": "indgaaet", "i2.tidsplan.maaned": "2025-03" }), expect: [] },
-  { name: "agreement month missing", change: (c) => withField(c, "i2.tidsplan.maaned", "2025-13"), expect: [{ ruleId: "I2.3.SAT", severity: "fejl", status: "mangler" }] },
+  {
+    name: "agreement month missing",
+    change: (c) => withField(c, "i2.tidsplan.maaned", "2025-13"),
+    expect: [{ ruleId: "I2.3.SAT", severity: "fejl", status: "mangler" }],
+  },
   {
     name: "one operating kommune, two selected",
     change: (c) => withFields(c, { "i3.driftsansvar.driftsherre": "kommunalEn" }),
@@ -172,8 +244,16 @@ const VARIANTS: { name: string; change: Case["change"]; base?: Case["base"]; ctx
     change: (c) => withFields(c, { "i3.driftsansvar.driftsherre": "kommunalEn", "i3.driftsansvar.driftskommuner": [] }),
     expect: [{ ruleId: "I3.2.KOMMUNE", severity: "fejl", status: "mangler" }],
   },
-  { name: "operating kommune outside the region", change: (c) => withField(c, "i3.driftsansvar.driftskommuner", ["101", "851"]), expect: [{ ruleId: "I3.2.KOMMUNE", severity: "fejl", status: "ugyldig" }] },
-  { name: "private operator with a name", change: (c) => withFields(c, { "i3.driftsansvar.driftsherre": "privat", "i3.driftsansvar.navn": "Fonden Familiehuset" }), expect: [] },
+  {
+    name: "operating kommune outside the region",
+    change: (c) => withField(c, "i3.driftsansvar.driftskommuner", ["101", "851"]),
+    expect: [{ ruleId: "I3.2.KOMMUNE", severity: "fejl", status: "ugyldig" }],
+  },
+  {
+    name: "private operator with a name",
+    change: (c) => withFields(c, { "i3.driftsansvar.driftsherre": "privat", "i3.driftsansvar.navn": "Fonden Familiehuset" }),
+    expect: [],
+  },
   {
     name: "operation starts in the reply month (also after the agreement)",
     change: (c) => withField(c, "i4.driftsstart", "2025-05"),
@@ -182,7 +262,11 @@ const VARIANTS: { name: string; change: Case["change"]; base?: Case["base"]; ctx
       { ruleId: "I4.DRIFTSSTART", severity: "fejl", status: "ugyldig" },
     ],
   },
-  { name: "a suggested milestone without month", change: (c) => withRowCell(c, "i4.milepaele", 3, "maaned", undefined), expect: [{ ruleId: "I4.MILEPAELE", severity: "advarsel", status: "ugyldig" }] },
+  {
+    name: "a suggested milestone without month",
+    change: (c) => withRowCell(c, "i4.milepaele", 3, "maaned", undefined),
+    expect: [{ ruleId: "I4.MILEPAELE", severity: "advarsel", status: "ugyldig" }],
+  },
   { name: "milestones in the same month are in order", change: (c) => withRowCell(c, "i4.milepaele", 2, "maaned", "2026-06"), expect: [] },
   { name: "empty free blocks are never checked", change: (c) => withText(withText(c, "indledning.tekst", []), "bilag.tekst", undefined), expect: [] },
 ];
@@ -228,7 +312,9 @@ describe("checkCompleteness", () => {
     const hjemmel = run({ change: (c) => withText(c, "i1.hjemmel.tekst", wordsText(12)) }).findings[0]!;
     expect(hjemmel.message).toBe("Mangler: Hjemmelsgrundlag – skriv mindst 40 ord (nu 12).");
     expect(hjemmel.fieldId).toBe("i1.hjemmel.tekst");
-    const start = run({ change: (c) => withFields(c, { "i4.driftsstart": "2025-04", "i2.tidsplan.maaned": "2025-03", "i2.tidsplan.status": "indgaaet" }) }).findings;
+    const start = run({
+      change: (c) => withFields(c, { "i4.driftsstart": "2025-04", "i2.tidsplan.maaned": "2025-03", "i2.tidsplan.status": "indgaaet" }),
+    }).findings;
     expect(start.map((f) => f.message)).toEqual(["Ugyldig: Forventet driftsstart skal ligge efter svarets dato (maj 2025)."]);
     const alle = run({ change: (c) => withField(c, "i2.parter.kommuner", ["851", "860"]) }).findings[0]!;
     expect(alle.message).toContain("9 af regionens 11 kommuner er ikke med");
@@ -255,7 +341,11 @@ describe("checkCompleteness", () => {
     const ruleOrder = listRules().map((r) => r.id);
     const positions = a.findings.map((f) => ruleOrder.indexOf(f.ruleId));
     expect(positions).toEqual([...positions].sort((x, y) => x - y));
-    expect(listRules().map((r) => blockIndex(r.blockId))).toEqual(listRules().map((r) => blockIndex(r.blockId)).sort((x, y) => x - y));
+    expect(listRules().map((r) => blockIndex(r.blockId))).toEqual(
+      listRules()
+        .map((r) => blockIndex(r.blockId))
+        .sort((x, y) => x - y),
+    );
   });
 });
 
@@ -366,7 +456,17 @@ describe("words", () => {
   it("counts letters and digits in text nodes only", () => {
     expect(countWords(paragraphs("Hjemmel efter § 107, stk. 3 – ø-sø og æbler."))).toBe(9);
     expect(countWords([{ type: "heading", attrs: { level: 4, title: "ikke ord" }, content: [{ type: "text", text: "To ord" }] }])).toBe(2);
-    expect(countWords([{ type: "paragraph", content: [{ type: "text", text: "fed", marks: [{ type: "bold" }] }, { type: "text", text: "tekst" }] }])).toBe(2);
+    expect(
+      countWords([
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "fed", marks: [{ type: "bold" }] },
+            { type: "text", text: "tekst" },
+          ],
+        },
+      ]),
+    ).toBe(2);
     expect(countWords([])).toBe(0);
     expect(plainText(paragraphs("a", "b"))).toBe("a b");
   });

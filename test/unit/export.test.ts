@@ -26,7 +26,10 @@ const RICH_BILAG: PMNodeJSON[] = [
   { type: "heading", attrs: { level: 4 }, content: [text("Bilagsoversigt for Læsø")] },
   para(
     text("Se "),
-    text("styrelsens side", [{ type: "link", attrs: { href: "https://www.sbst.dk/udmelding" } }, { type: "comment", attrs: { threadId: "t1" } }]),
+    text("styrelsens side", [
+      { type: "link", attrs: { href: "https://www.sbst.dk/udmelding" } },
+      { type: "comment", attrs: { threadId: "t1" } },
+    ]),
     text(" og "),
     text("fed", [{ type: "bold" }]),
     { type: "hardBreak" },
@@ -36,7 +39,10 @@ const RICH_BILAG: PMNodeJSON[] = [
     type: "orderedList",
     attrs: { start: 1 },
     content: [
-      { type: "listItem", content: [para(text("Første bilag")), { type: "bulletList", content: [{ type: "listItem", content: [para(text("Underpunkt ære"))] }] }] },
+      {
+        type: "listItem",
+        content: [para(text("Første bilag")), { type: "bulletList", content: [{ type: "listItem", content: [para(text("Underpunkt ære"))] }] }],
+      },
       { type: "listItem", content: [para(text("Andet bilag"))] },
     ],
   },
@@ -60,8 +66,22 @@ const record: SealedRecord = {
   indholdsHash,
   dato: "2025-05-28",
   approvals: [
-    { kommunekode: "851", kommune: "Aalborg Kommune", godkendtAf: "Søren Ærbøl Højgaard", tidspunkt: "2025-05-20T08:15:00Z", grundlag: "Byrådsbeslutning 19.05.2025, pkt. 7", indholdsHash },
-    { kommunekode: "860", kommune: "Hjørring Kommune", godkendtAf: "Åse Møller-Lærkholm", tidspunkt: "2025-05-21T12:40:00Z", grundlag: "Økonomiudvalget 21.05.2025, pkt. 3", indholdsHash },
+    {
+      kommunekode: "851",
+      kommune: "Aalborg Kommune",
+      godkendtAf: "Søren Ærbøl Højgaard",
+      tidspunkt: "2025-05-20T08:15:00Z",
+      grundlag: "Byrådsbeslutning 19.05.2025, pkt. 7",
+      indholdsHash,
+    },
+    {
+      kommunekode: "860",
+      kommune: "Hjørring Kommune",
+      godkendtAf: "Åse Møller-Lærkholm",
+      tidspunkt: "2025-05-21T12:40:00Z",
+      grundlag: "Økonomiudvalget 21.05.2025, pkt. 3",
+      indholdsHash,
+    },
   ],
 };
 const hashes: SealHashes = { indholdsHash, forseglingsHash: sha256Canonical(record) };
@@ -114,7 +134,9 @@ function unzipFile(zip: Buffer, name: string): string {
 
 const decodeXml = (s: string) =>
   s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, e: string) =>
-    e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e]!,
+    e[0] === "#"
+      ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+      : ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e]!,
   );
 
 /** The text of word/document.xml: its w:t runs, one line per paragraph. */

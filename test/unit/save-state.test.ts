@@ -1,7 +1,17 @@
 /** The editor's save state ("Gemmer…", "Alle ændringer er gemt", offline) from socket events. */
 import { describe, expect, it } from "vitest";
 import * as encoding from "lib0/encoding";
-import { INITIAL_COUNTERS, INITIAL_SNAPSHOT, computeSaveView, frameSent, localChange, pendingChanges, savedAck, socketClosed, socketOpened } from "../../client/features/collab/saveState.js";
+import {
+  INITIAL_COUNTERS,
+  INITIAL_SNAPSHOT,
+  computeSaveView,
+  frameSent,
+  localChange,
+  pendingChanges,
+  savedAck,
+  socketClosed,
+  socketOpened,
+} from "../../client/features/collab/saveState.js";
 import { classifyOutgoingFrame } from "../../shared/protocol/frames.js";
 import { CloseCode, MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE } from "../../shared/protocol/messages.js";
 
@@ -66,6 +76,10 @@ describe("save state", () => {
 
   it("reports terminal close codes as errors with the changes still pending", () => {
     const c = frameSent(socketOpened(INITIAL_COUNTERS), { index: 1, kind: "update", empty: false });
-    expect(computeSaveView({ ...connected, counters: c, terminalCode: CloseCode.DOCUMENT_FROZEN })).toEqual({ kind: "error", code: CloseCode.DOCUMENT_FROZEN, pending: 1 });
+    expect(computeSaveView({ ...connected, counters: c, terminalCode: CloseCode.DOCUMENT_FROZEN })).toEqual({
+      kind: "error",
+      code: CloseCode.DOCUMENT_FROZEN,
+      pending: 1,
+    });
   });
 });

@@ -89,7 +89,11 @@ describe("createSeedUpdate", () => {
     expect(doc.getMap(YDOC_META).toJSON()).toEqual({ templateId: "sbst-fornyet-behandling-2025", templateVersion: 1 });
     const fields = readAllFields(doc);
     expect(fields["hoved.afsender"]).toBe("Kommunalbestyrelserne i Region Nordjylland v/ KKR Nordjylland – rammeaftalesekretariatet");
-    expect(fields["i2.parter.kommuner"]).toEqual(municipalitiesOf(REGION).map((m) => m.code).sort());
+    expect(fields["i2.parter.kommuner"]).toEqual(
+      municipalitiesOf(REGION)
+        .map((m) => m.code)
+        .sort(),
+    );
     expect(fields["i4.milepaele"]).toEqual([
       { id: "m1", betegnelse: "Politisk behandling i kommunalbestyrelserne" },
       { id: "m2", betegnelse: "Godkendelse af tilbuddet i Socialtilsynet" },
@@ -127,7 +131,13 @@ describe("extractReplyContent / writeReplyContent", () => {
     const doc = seededDoc();
     const rich = withText(completeReplyContent(REGION), "bilag.tekst", [
       { type: "heading", attrs: { level: 4 }, content: [{ type: "text", text: "Bilag" }] },
-      { type: "paragraph", content: [{ type: "text", text: "fed", marks: [{ type: "bold" }] }, { type: "text", text: " og kommentar", marks: [{ type: "comment", attrs: { threadId: "t1" } }] }] },
+      {
+        type: "paragraph",
+        content: [
+          { type: "text", text: "fed", marks: [{ type: "bold" }] },
+          { type: "text", text: " og kommentar", marks: [{ type: "comment", attrs: { threadId: "t1" } }] },
+        ],
+      },
       { type: "orderedList", content: [{ type: "listItem", content: paragraphs("punkt") }] },
     ]);
     writeReplyContent(doc, rich);
@@ -189,7 +199,12 @@ describe("extractReplyContent / writeReplyContent", () => {
 
   it("returns JSON that shares nothing with the document", () => {
     const doc = seededDoc();
-    writeReplyContent(doc, withText(completeReplyContent(REGION), "bilag.tekst", [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "comment", attrs: { threadId: "t1" } }] }] }]));
+    writeReplyContent(
+      doc,
+      withText(completeReplyContent(REGION), "bilag.tekst", [
+        { type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "comment", attrs: { threadId: "t1" } }] }] },
+      ]),
+    );
     const first = extractReplyContent(doc);
     first.texts["bilag.tekst"]![0]!.content![0]!.marks![0]!.attrs!.threadId = "changed";
     expect(extractReplyContent(doc).texts["bilag.tekst"]![0]!.content![0]!.marks![0]!.attrs!.threadId).toBe("t1");

@@ -35,7 +35,14 @@ export function ChangePassword() {
           <label className="field__label" htmlFor={`${id}-current`}>
             {t.current}
           </label>
-          <input id={`${id}-current`} className="input" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+          <input
+            id={`${id}-current`}
+            className="input"
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-next`}>
@@ -44,7 +51,15 @@ export function ChangePassword() {
           <p className="field__help" id={`${id}-rule`}>
             {t.rule}
           </p>
-          <input id={`${id}-next`} className="input" type="password" autoComplete="new-password" aria-describedby={`${id}-rule`} value={next} onChange={(e) => setNext(e.target.value)} />
+          <input
+            id={`${id}-next`}
+            className="input"
+            type="password"
+            autoComplete="new-password"
+            aria-describedby={`${id}-rule`}
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+          />
         </div>
         <button type="submit" className="button" disabled={state.kind === "busy"}>
           {state.kind === "busy" ? t.submitting : t.submit}

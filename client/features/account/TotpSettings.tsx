@@ -66,7 +66,12 @@ export function TotpSettings() {
       {enabled === false && !setup ? (
         <>
           <p>{t.introOff}</p>
-          <button type="button" className="button button--secondary" disabled={busy} onClick={() => void run(async () => setSetup(await accountApi.setupTotp()))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy}
+            onClick={() => void run(async () => setSetup(await accountApi.setupTotp()))}
+          >
             {t.start}
           </button>
         </>
@@ -97,7 +102,14 @@ export function TotpSettings() {
             <label className="field__label" htmlFor={`${id}-password`}>
               {t.password}
             </label>
-            <input id={`${id}-password`} className="input" type="password" autoComplete="current-password" value={input} onChange={(e) => setInput(e.target.value)} />
+            <input
+              id={`${id}-password`}
+              className="input"
+              type="password"
+              autoComplete="current-password"
+              value={input}
+              onChange={(e) => setInput(e.target.value)}
+            />
           </div>
           <button type="submit" className="button button--secondary" disabled={busy}>
             {t.disable}
@@ -120,7 +132,17 @@ function CodeField({ id, value, onChange }: { id: string; value: string; onChang
       <p className="field__help" id={`${id}-help`}>
         {t.codeHelp}
       </p>
-      <input id={id} className="input" type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={6} aria-describedby={`${id}-help`} value={value} onChange={(e) => onChange(e.target.value)} />
+      <input
+        id={id}
+        className="input"
+        type="text"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+        aria-describedby={`${id}-help`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </div>
   );
 }

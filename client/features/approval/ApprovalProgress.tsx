@@ -33,7 +33,11 @@ export function ApprovalProgress({ workflow, ownCode }: { workflow: WorkflowResp
       <progress className="wf-progress__bar" max={Math.max(total, 1)} value={given} aria-label={wf.approval.kommunerTitle} aria-valuetext={progressText} />
       <ul className="wf-kommuner">
         {workflow.approvals.map((a) => (
-          <li key={a.kommunekode} className={`wf-kommune${a.approval ? " is-approved" : ""}${a.kommunekode === ownCode ? " is-own" : ""}`} data-kommune={a.kommunekode}>
+          <li
+            key={a.kommunekode}
+            className={`wf-kommune${a.approval ? " is-approved" : ""}${a.kommunekode === ownCode ? " is-own" : ""}`}
+            data-kommune={a.kommunekode}
+          >
             <span className="wf-kommune__name">{a.kommune}</span>
             {a.approval ? (
               <>

@@ -32,7 +32,9 @@ export function SealView({ workflow }: { workflow: WorkflowResponse }) {
     return () => controller.abort();
   }, [document.id, sealHash, attempt]);
 
-  const seal = workflow.seal ?? (load.status === "ok" ? { indholdsHash: load.final.indholdsHash, forseglingsHash: load.final.forseglingsHash, sealedAt: load.final.sealedAt } : null);
+  const seal =
+    workflow.seal ??
+    (load.status === "ok" ? { indholdsHash: load.final.indholdsHash, forseglingsHash: load.final.forseglingsHash, sealedAt: load.final.sealedAt } : null);
   const verified = load.status === "ok" && load.final.verification.indholdsHash && load.final.verification.forseglingsHash;
 
   return (

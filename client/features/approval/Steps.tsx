@@ -9,7 +9,11 @@ export function Steps({ state }: { state: WorkflowState }) {
   return (
     <ol className="wf-steps" aria-label={wf.stepsLabel}>
       {STATES.map((s, i) => (
-        <li key={s} className={`wf-steps__step${i < current ? " is-done" : ""}${i === current ? " is-current" : ""}`} aria-current={i === current ? "step" : undefined}>
+        <li
+          key={s}
+          className={`wf-steps__step${i < current ? " is-done" : ""}${i === current ? " is-current" : ""}`}
+          aria-current={i === current ? "step" : undefined}
+        >
           <span className="wf-steps__marker" aria-hidden="true">
             {i < current ? "✓" : i + 1}
           </span>

@@ -22,7 +22,10 @@ export function SubmitReply({ onDone }: { onDone: OnDone }) {
       setConfirming(false);
       onDone(wf.approval.submitted);
     } catch (e) {
-      const findings = e instanceof ApiError && e.code === "not_submittable" ? ((e.details as CompletenessReport | undefined)?.findings ?? []).filter((f) => f.severity === "fejl") : [];
+      const findings =
+        e instanceof ApiError && e.code === "not_submittable"
+          ? ((e.details as CompletenessReport | undefined)?.findings ?? []).filter((f) => f.severity === "fejl")
+          : [];
       setError(findings.length > 0 ? `${wf.approval.notSubmittable} ${findings.map((f) => f.message).join(" ")}` : errorMessage(e));
     } finally {
       setBusy(false);

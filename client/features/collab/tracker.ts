@@ -13,15 +13,7 @@ import type { WebsocketProvider } from "y-websocket";
 import { CLIENT_SILENCE_MS, CloseCode, MESSAGE_EVENT, MESSAGE_HEARTBEAT, MESSAGE_SAVED, TERMINAL_CLOSE_CODES } from "../../../shared/protocol/messages.js";
 import { CountingWebSocket, type CountedFrame } from "./CountingWebSocket.js";
 import { parseServerEvent, type ServerEvent } from "./events.js";
-import {
-  INITIAL_SNAPSHOT,
-  frameSent,
-  localChange,
-  savedAck,
-  socketClosed,
-  socketOpened,
-  type CollabSnapshot,
-} from "./saveState.js";
+import { INITIAL_SNAPSHOT, frameSent, localChange, savedAck, socketClosed, socketOpened, type CollabSnapshot } from "./saveState.js";
 
 export interface TrackerHooks {
   onEvent?: (event: ServerEvent) => void;

@@ -86,9 +86,6 @@ export function useCollab(
     };
   }, [documentId]);
 
-  const snapshot = useSyncExternalStore(
-    session ? session.tracker.subscribe : noopSubscribe,
-    session ? session.tracker.getSnapshot : initialSnapshot,
-  );
+  const snapshot = useSyncExternalStore(session ? session.tracker.subscribe : noopSubscribe, session ? session.tracker.getSnapshot : initialSnapshot);
   return { session, snapshot };
 }

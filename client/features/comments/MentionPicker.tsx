@@ -9,12 +9,8 @@ import type { ThreadStore } from "./threadStore.js";
 import { Mention, Option } from "./MessageForm.js";
 
 export function optionsOf(data: PeopleResponse, meId: string): { organisations: Option[]; people: Option[] } {
-  const organisations = [...data.organisations]
-    .sort((a, b) => a.name.localeCompare(b.name, "da"))
-    .map((o) => ({ id: o.id, name: o.name, label: o.name }));
-  const members = data.members
-    .filter((m) => m.userId !== meId)
-    .map((m) => ({ id: m.userId, name: m.name, label: `${m.name} (${m.organisation.name})` }));
+  const organisations = [...data.organisations].sort((a, b) => a.name.localeCompare(b.name, "da")).map((o) => ({ id: o.id, name: o.name, label: o.name }));
+  const members = data.members.filter((m) => m.userId !== meId).map((m) => ({ id: m.userId, name: m.name, label: `${m.name} (${m.organisation.name})` }));
   return { organisations, people: members };
 }
 

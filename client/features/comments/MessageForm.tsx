@@ -68,7 +68,10 @@ export function MessageForm(props: MessageFormProps) {
     setBusy(true);
     setError(null);
     try {
-      await onSubmit(text, mentions.map((m) => m.id));
+      await onSubmit(
+        text,
+        mentions.map((m) => m.id),
+      );
       if (resetOnSuccess) {
         setBody("");
         setMentions([]);

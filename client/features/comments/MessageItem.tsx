@@ -13,7 +13,10 @@ export function escapeRegExp(text: string): string {
 
 /** The body as text, with "@Name" of its mentions emphasised (React text nodes only). */
 export function MessageText({ message }: { message: CommentMessageDto }) {
-  const names = message.mentions.map((m) => m.name).filter((n) => n.length > 0).sort((a, b) => b.length - a.length);
+  const names = message.mentions
+    .map((m) => m.name)
+    .filter((n) => n.length > 0)
+    .sort((a, b) => b.length - a.length);
   const inText = new Set<string>();
   let parts: (string | { mention: string })[] = [message.body];
   if (names.length > 0) {
@@ -58,7 +61,14 @@ export function MessageText({ message }: { message: CommentMessageDto }) {
   );
 }
 
-export function MessageItem(props: { message: CommentMessageDto; thread: ThreadDto; store: ThreadStore; meId: string; canComment: boolean; onGone: () => void }) {
+export function MessageItem(props: {
+  message: CommentMessageDto;
+  thread: ThreadDto;
+  store: ThreadStore;
+  meId: string;
+  canComment: boolean;
+  onGone: () => void;
+}) {
   const { message, thread, store, meId, canComment, onGone } = props;
   const [mode, setMode] = useState<"view" | "edit" | "confirm">("view");
   const [busy, setBusy] = useState(false);

@@ -136,7 +136,12 @@ export function ThreadItem({ thread, expanded, outsideFilter, store, meId, canCo
                 </button>
               ) : null}
               {canComment ? (
-                <button type="button" className="button button--secondary button--small" onClick={() => void setStatus()} aria-disabled={statusBusy || undefined}>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => void setStatus()}
+                  aria-disabled={statusBusy || undefined}
+                >
                   {resolved ? cm.thread.reopen : cm.thread.resolve}
                 </button>
               ) : null}
@@ -147,7 +152,9 @@ export function ThreadItem({ thread, expanded, outsideFilter, store, meId, canCo
               </p>
             ) : null}
             {resolved && thread.resolvedBy && thread.resolvedAt ? (
-              <p className="thread__resolved">{cm.thread.resolvedBy(thread.resolvedBy.name, thread.resolvedBy.organisation, formatDateTime(thread.resolvedAt))}</p>
+              <p className="thread__resolved">
+                {cm.thread.resolvedBy(thread.resolvedBy.name, thread.resolvedBy.organisation, formatDateTime(thread.resolvedAt))}
+              </p>
             ) : null}
             <ol className="messages" aria-label={cm.thread.messagesLabel}>
               {thread.messages.map((m) => (

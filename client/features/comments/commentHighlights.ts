@@ -67,7 +67,6 @@ declare module "@tiptap/core" {
 
 const EMPTY_INFO: HighlightInfo = { statuses: new Map(), active: null };
 
-
 function visible(info: HighlightInfo, id: string): boolean {
   const status = info.statuses.get(id);
   return status === "open" || status === "draft" || (status === "resolved" && info.active === id);
@@ -156,7 +155,8 @@ export const CommentHighlights = Extension.create<Record<string, never>, Comment
           decorations(state) {
             const { ranges } = commentHighlightsKey.getState(state) ?? { ranges: [] };
             const editable = editor.options.editable !== false;
-            if (!cache || cache.ranges !== ranges || cache.editable !== editable) cache = { ranges, editable, set: buildDecorations(state.doc, ranges, editable) };
+            if (!cache || cache.ranges !== ranges || cache.editable !== editable)
+              cache = { ranges, editable, set: buildDecorations(state.doc, ranges, editable) };
             return cache.set;
           },
           handleDOMEvents: {

@@ -38,7 +38,8 @@ export function commentTarget(state: EditorState): CommentTarget | null {
       break;
     }
   }
-  if (fieldDepth < 0 || $to.depth < fieldDepth || $to.node(fieldDepth) !== $from.node(fieldDepth) || $to.before(fieldDepth) !== $from.before(fieldDepth)) return null;
+  if (fieldDepth < 0 || $to.depth < fieldDepth || $to.node(fieldDepth) !== $from.node(fieldDepth) || $to.before(fieldDepth) !== $from.before(fieldDepth))
+    return null;
   const text = doc.textBetween($from.pos, $to.pos, " ", " ").replace(/\s+/g, " ").trim();
   if (text.length === 0) return null;
   let blockId: string | null = null;

@@ -50,9 +50,7 @@ export interface ThreadGroup {
 
 /** Groups in template order (threads without a place last); in a group by block, then by age. */
 export function groupByItem(threads: readonly ThreadDto[]): ThreadGroup[] {
-  const sorted = [...threads].sort(
-    (a, b) => blockIndex(a.blockId ?? "") - blockIndex(b.blockId ?? "") || a.createdAt.localeCompare(b.createdAt),
-  );
+  const sorted = [...threads].sort((a, b) => blockIndex(a.blockId ?? "") - blockIndex(b.blockId ?? "") || a.createdAt.localeCompare(b.createdAt));
   const groups: ThreadGroup[] = [];
   for (const item of TEMPLATE.items) {
     const own = sorted.filter((t) => itemOf(t) === item.id);

@@ -17,7 +17,17 @@ import { FindingList } from "../../ui/FindingList.js";
 const PROGRESS_KEYS: readonly ProgressKey[] = ["hoved", "1", "2", "3", "4"];
 
 /** `checkDate`: the day a frozen reply is judged at (null: today, for a draft). */
-export function CompletenessPanel({ ydoc, regionId, checkDate, onJump }: { ydoc: Y.Doc; regionId: string; checkDate: string | null; onJump: (t: JumpTarget) => void }) {
+export function CompletenessPanel({
+  ydoc,
+  regionId,
+  checkDate,
+  onJump,
+}: {
+  ydoc: Y.Doc;
+  regionId: string;
+  checkDate: string | null;
+  onJump: (t: JumpTarget) => void;
+}) {
   const state = useCompleteness(ydoc, regionId, checkDate);
   const threads = useThreads();
   const openThreads = threads.status === "ok" ? openThreadsByProgressKey(threads.threads) : null;
@@ -54,7 +64,13 @@ export function CompletenessPanel({ ydoc, regionId, checkDate, onJump }: { ydoc:
               <span className="progress-item__label" id={`progress-${key}`}>
                 {da.completeness.items[key]}
               </span>
-              <progress className="progress-item__bar" max={Math.max(total, 1)} value={total === 0 ? 1 : ok} aria-labelledby={`progress-${key}`} aria-valuetext={text} />
+              <progress
+                className="progress-item__bar"
+                max={Math.max(total, 1)}
+                value={total === 0 ? 1 : ok}
+                aria-labelledby={`progress-${key}`}
+                aria-valuetext={text}
+              />
               <span className="progress-item__text">{text}</span>
               {openThreads && openThreads.byKey[key] > 0 ? (
                 <span className="progress-item__text progress-item__comments" data-open-threads={openThreads.byKey[key]}>
@@ -72,12 +88,20 @@ export function CompletenessPanel({ ydoc, regionId, checkDate, onJump }: { ydoc:
       <h3 className="panel__subheading">
         {da.completeness.errors} <span className="count">({formatNumber(errors.length)})</span>
       </h3>
-      {errors.length === 0 ? <p className="muted">{da.completeness.noErrors}</p> : <FindingList findings={errors} kind="fejl" onJump={(f) => onJump({ fieldId: f.fieldId, blockId: f.blockId })} />}
+      {errors.length === 0 ? (
+        <p className="muted">{da.completeness.noErrors}</p>
+      ) : (
+        <FindingList findings={errors} kind="fejl" onJump={(f) => onJump({ fieldId: f.fieldId, blockId: f.blockId })} />
+      )}
 
       <h3 className="panel__subheading">
         {da.completeness.warnings} <span className="count">({formatNumber(warnings.length)})</span>
       </h3>
-      {warnings.length === 0 ? <p className="muted">{da.completeness.noWarnings}</p> : <FindingList findings={warnings} kind="advarsel" onJump={(f) => onJump({ fieldId: f.fieldId, blockId: f.blockId })} />}
+      {warnings.length === 0 ? (
+        <p className="muted">{da.completeness.noWarnings}</p>
+      ) : (
+        <FindingList findings={warnings} kind="advarsel" onJump={(f) => onJump({ fieldId: f.fieldId, blockId: f.blockId })} />
+      )}
       {report.findings.length > 0 ? <p className="muted completeness__hint">{da.completeness.hint}</p> : null}
     </section>
   );

@@ -28,7 +28,11 @@ export function LinkForm({ editor, initial, onClose }: { editor: Editor; initial
     const { empty } = editor.state.selection;
     if (empty && !editor.isActive("link")) {
       // No text selected: insert the address itself as the link text.
-      editor.chain().focus().insertContent({ type: "text", text: value, marks: [{ type: "link", attrs: { href: value } }] }).run();
+      editor
+        .chain()
+        .focus()
+        .insertContent({ type: "text", text: value, marks: [{ type: "link", attrs: { href: value } }] })
+        .run();
     } else {
       editor.chain().focus().extendMarkRange("link").setLink({ href: value }).run();
     }

@@ -161,8 +161,22 @@ export function Toolbar({ editor, disabled, handleRef }: { editor: Editor | null
     <div className="toolbar-wrap">
       <div className="toolbar" role="toolbar" aria-label={da.toolbar.label} aria-controls="reply-editor" ref={barRef} onKeyDown={onKeyDown}>
         <div className="toolbar__group">
-          <ToolButton label={da.toolbar.bold} variant="bold" shortcut={sc(`${MOD}+B`, `${MOD_LABEL}+B`)} pressed={state.bold} disabled={off} onRun={run((e) => e.chain().focus().toggleBold().run())} />
-          <ToolButton label={da.toolbar.italic} variant="italic" shortcut={sc(`${MOD}+I`, `${MOD_LABEL}+I`)} pressed={state.italic} disabled={off} onRun={run((e) => e.chain().focus().toggleItalic().run())} />
+          <ToolButton
+            label={da.toolbar.bold}
+            variant="bold"
+            shortcut={sc(`${MOD}+B`, `${MOD_LABEL}+B`)}
+            pressed={state.bold}
+            disabled={off}
+            onRun={run((e) => e.chain().focus().toggleBold().run())}
+          />
+          <ToolButton
+            label={da.toolbar.italic}
+            variant="italic"
+            shortcut={sc(`${MOD}+I`, `${MOD_LABEL}+I`)}
+            pressed={state.italic}
+            disabled={off}
+            onRun={run((e) => e.chain().focus().toggleItalic().run())}
+          />
           <ToolButton
             label={da.toolbar.heading}
             shortcut={sc(`${MOD}+Alt+4`, `${MOD_LABEL}+Alt+4`)}
@@ -188,8 +202,18 @@ export function Toolbar({ editor, disabled, handleRef }: { editor: Editor | null
           />
         </div>
         <div className="toolbar__group">
-          <ToolButton label={da.toolbar.link} shortcut={sc(`${MOD}+K`, `${MOD_LABEL}+K`)} pressed={state.link} disabled={off} onRun={() => setLinkOpen((open) => !open)} />
-          <ToolButton label={da.toolbar.table} disabled={off || state.inTable} onRun={run((e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run())} />
+          <ToolButton
+            label={da.toolbar.link}
+            shortcut={sc(`${MOD}+K`, `${MOD_LABEL}+K`)}
+            pressed={state.link}
+            disabled={off}
+            onRun={() => setLinkOpen((open) => !open)}
+          />
+          <ToolButton
+            label={da.toolbar.table}
+            disabled={off || state.inTable}
+            onRun={run((e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run())}
+          />
         </div>
         <div className="toolbar__group">
           <ToolButton
@@ -204,7 +228,12 @@ export function Toolbar({ editor, disabled, handleRef }: { editor: Editor | null
           />
         </div>
         <div className="toolbar__group">
-          <ToolButton label={da.toolbar.undo} shortcut={sc(`${MOD}+Z`, `${MOD_LABEL}+Z`)} disabled={off || !state.canUndo} onRun={run((e) => e.chain().focus().undo().run())} />
+          <ToolButton
+            label={da.toolbar.undo}
+            shortcut={sc(`${MOD}+Z`, `${MOD_LABEL}+Z`)}
+            disabled={off || !state.canUndo}
+            onRun={run((e) => e.chain().focus().undo().run())}
+          />
           <ToolButton
             label={da.toolbar.redo}
             shortcut={sc(`${MOD}+Shift+Z ${MOD}+Y`, `${MOD_LABEL}+Shift+Z`)}
@@ -215,9 +244,19 @@ export function Toolbar({ editor, disabled, handleRef }: { editor: Editor | null
         {state.inTable ? (
           <div className="toolbar__group toolbar__group--table" role="group" aria-label={da.toolbar.tableGroup}>
             <ToolButton label={da.toolbar.addRow} name={da.toolbar.addRowName} disabled={off} onRun={run((e) => e.chain().focus().addRowAfter().run())} />
-            <ToolButton label={da.toolbar.addColumn} name={da.toolbar.addColumnName} disabled={off} onRun={run((e) => e.chain().focus().addColumnAfter().run())} />
+            <ToolButton
+              label={da.toolbar.addColumn}
+              name={da.toolbar.addColumnName}
+              disabled={off}
+              onRun={run((e) => e.chain().focus().addColumnAfter().run())}
+            />
             <ToolButton label={da.toolbar.deleteRow} name={da.toolbar.deleteRowName} disabled={off} onRun={run((e) => e.chain().focus().deleteRow().run())} />
-            <ToolButton label={da.toolbar.deleteColumn} name={da.toolbar.deleteColumnName} disabled={off} onRun={run((e) => e.chain().focus().deleteColumn().run())} />
+            <ToolButton
+              label={da.toolbar.deleteColumn}
+              name={da.toolbar.deleteColumnName}
+              disabled={off}
+              onRun={run((e) => e.chain().focus().deleteColumn().run())}
+            />
             <ToolButton label={da.toolbar.deleteTable} disabled={off} onRun={run((e) => e.chain().focus().deleteTable().run())} />
           </div>
         ) : null}

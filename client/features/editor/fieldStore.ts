@@ -75,5 +75,4 @@ export const asNumber = (v: FieldValue): number | null => (typeof v === "number"
 export const asBoolean = (v: FieldValue): boolean => v === true;
 export const asRows = (v: FieldValue): RowValue[] =>
   Array.isArray(v) ? v.filter((r): r is RowValue => typeof r === "object" && r !== null && !Array.isArray(r)) : [];
-export const asStringArray = (v: FieldValue): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+export const asStringArray = (v: FieldValue): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);

@@ -24,7 +24,6 @@ type Viewer =
   | { kind: "view"; version: VersionDto; load: { status: "loading" } | { status: "error"; message: string } | { status: "ok"; view: VersionViewResponse } }
   | { kind: "compare"; title: string; load: { status: "loading" } | { status: "error"; message: string } | { status: "ok"; diff: VersionCompareResponse } };
 
-
 export function HistoryPanel() {
   const { document, workflowState } = useWorkspace();
   const isCoordinator = can(document.role, "manage");
@@ -63,7 +62,8 @@ export function HistoryPanel() {
     setViewer({ kind: "view", version, load: { status: "loading" } });
     api.getVersion(document.id, version.id).then(
       (view) => setViewer((v) => (v?.kind === "view" && v.version.id === version.id ? { ...v, load: { status: "ok", view } } : v)),
-      (error: unknown) => setViewer((v) => (v?.kind === "view" && v.version.id === version.id ? { ...v, load: { status: "error", message: errorMessage(error) } } : v)),
+      (error: unknown) =>
+        setViewer((v) => (v?.kind === "view" && v.version.id === version.id ? { ...v, load: { status: "error", message: errorMessage(error) } } : v)),
     );
   };
 
@@ -75,7 +75,8 @@ export function HistoryPanel() {
     setViewer({ kind: "compare", title, load: { status: "loading" } });
     api.compareVersions(document.id, from.id, to.id).then(
       (diff) => setViewer((v) => (v?.kind === "compare" && v.title === title ? { ...v, load: { status: "ok", diff } } : v)),
-      (error: unknown) => setViewer((v) => (v?.kind === "compare" && v.title === title ? { ...v, load: { status: "error", message: errorMessage(error) } } : v)),
+      (error: unknown) =>
+        setViewer((v) => (v?.kind === "compare" && v.title === title ? { ...v, load: { status: "error", message: errorMessage(error) } } : v)),
     );
   };
 
@@ -154,7 +155,12 @@ export function HistoryPanel() {
             {list.versions.map((v) => (
               <li key={v.id} className={`history__item${selected.includes(v.id) ? " is-selected" : ""}`} data-version={v.id}>
                 <label className="history__pick">
-                  <input type="checkbox" checked={selected.includes(v.id)} onChange={(e) => toggle(v.id, e.target.checked)} aria-label={wf.history.select(v.name)} />
+                  <input
+                    type="checkbox"
+                    checked={selected.includes(v.id)}
+                    onChange={(e) => toggle(v.id, e.target.checked)}
+                    aria-label={wf.history.select(v.name)}
+                  />
                   <span className="history__name">{v.name}</span>
                 </label>
                 <span className="history__meta">

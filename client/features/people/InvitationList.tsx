@@ -14,8 +14,12 @@ import { errorMessage } from "../../ui/errors.js";
 
 type Invitation = PeopleResponse["invitations"][number];
 
-
-export function InvitationList(props: { documentId: string; invitations: Invitation[]; manage: boolean; onChanged: (notice: { kind: "ok" | "error"; text: string }) => void }) {
+export function InvitationList(props: {
+  documentId: string;
+  invitations: Invitation[];
+  manage: boolean;
+  onChanged: (notice: { kind: "ok" | "error"; text: string }) => void;
+}) {
   const { documentId, invitations, manage, onChanged } = props;
   const [busy, setBusy] = useState<string | null>(null);
   const [shownLink, setShownLink] = useState<{ email: string; link: string; expiresAt: string | null } | null>(null);
@@ -68,10 +72,21 @@ export function InvitationList(props: { documentId: string; invitations: Invitat
               </div>
               {manage ? (
                 <div className="people-actions">
-                  <button type="button" className="button button--secondary button--small" aria-label={people.panel.renewName(invitation.email)} disabled={busy === invitation.id} onClick={() => void renew(invitation)}>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    aria-label={people.panel.renewName(invitation.email)}
+                    disabled={busy === invitation.id}
+                    onClick={() => void renew(invitation)}
+                  >
                     {busy === invitation.id ? people.panel.renewing : people.panel.renew}
                   </button>
-                  <button type="button" className="button button--secondary button--small" aria-label={people.panel.revokeName(invitation.email)} onClick={() => setRevoking({ invitation, busy: false, error: null })}>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    aria-label={people.panel.revokeName(invitation.email)}
+                    onClick={() => setRevoking({ invitation, busy: false, error: null })}
+                  >
                     {people.panel.revoke}
                   </button>
                 </div>

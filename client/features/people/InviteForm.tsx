@@ -109,7 +109,16 @@ export function InviteForm(props: { documentId: string; organisations: readonly 
         {people.invite.title}
       </h3>
 
-      {result ? <InviteResult result={result} headingRef={resultRef} onAnother={() => { setResult(null); nameRef.current?.focus(); }} /> : null}
+      {result ? (
+        <InviteResult
+          result={result}
+          headingRef={resultRef}
+          onAnother={() => {
+            setResult(null);
+            nameRef.current?.focus();
+          }}
+        />
+      ) : null}
 
       <p className="people-help">{people.invite.intro}</p>
       {errorList.length > 0 || summaryOnly ? (

@@ -22,7 +22,6 @@ import { errorMessage } from "../../ui/errors.js";
 type Load = { status: "loading" } | { status: "error"; message: string } | { status: "ok"; data: PeopleResponse };
 type Notice = { kind: "ok" | "error"; text: string } | null;
 
-
 export function PeoplePanel() {
   const { document, me, subscribe } = useWorkspace();
   const manage = can(document.role, "manage");
@@ -104,7 +103,9 @@ export function PeoplePanel() {
       await peopleApi.removeMember(document.id, member.userId);
       setRemoving(null);
       setLoad((current) =>
-        current.status === "ok" ? { status: "ok", data: { ...current.data, members: current.data.members.filter((m) => m.userId !== member.userId) } } : current,
+        current.status === "ok"
+          ? { status: "ok", data: { ...current.data, members: current.data.members.filter((m) => m.userId !== member.userId) } }
+          : current,
       );
       setNotice({ kind: "ok", text: people.panel.removed(member.name) });
       // The button that opened the dialog is gone: continue from the list's heading.

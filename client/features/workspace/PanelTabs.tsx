@@ -59,7 +59,15 @@ export function PanelTabs({ panels, label, active, onSelect }: { panels: PanelDe
         ))}
       </div>
       {panels.map((p) => (
-        <div key={p.id} role="tabpanel" id={`panel-${p.id}`} aria-labelledby={`tab-${p.id}`} hidden={active !== p.id} tabIndex={0} className="panel-tabs__panel">
+        <div
+          key={p.id}
+          role="tabpanel"
+          id={`panel-${p.id}`}
+          aria-labelledby={`tab-${p.id}`}
+          hidden={active !== p.id}
+          tabIndex={0}
+          className="panel-tabs__panel"
+        >
           {p.content}
         </div>
       ))}

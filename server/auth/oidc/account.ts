@@ -9,7 +9,11 @@ import { recordAudit } from "../../audit/record.js";
 import type { Store, UserRow } from "../../storage/types.js";
 import type { MappedPerson } from "./claims.js";
 
-export async function accountFor(store: Store, providerId: string, person: MappedPerson): Promise<UserRow | { refused: "other_organisation" | "unknown_organisation" }> {
+export async function accountFor(
+  store: Store,
+  providerId: string,
+  person: MappedPerson,
+): Promise<UserRow | { refused: "other_organisation" | "unknown_organisation" }> {
   const linked = await store.getIdentity(providerId, person.subject);
   if (linked) {
     const user = await store.getUser(linked.userId);

@@ -21,7 +21,8 @@ export function mapClaims(provider: OidcProviderConfig, claims: Record<string, u
   if (claims.email_verified !== true) return { refused: "email_not_verified" };
   const byClaim = provider.organisationClaim && claims[provider.organisationClaim.claim];
   const organisationId =
-    (typeof byClaim === "string" || typeof byClaim === "number" ? provider.organisationClaim?.values[String(byClaim)] : undefined) ?? provider.emailDomains[email.split("@")[1]!];
+    (typeof byClaim === "string" || typeof byClaim === "number" ? provider.organisationClaim?.values[String(byClaim)] : undefined) ??
+    provider.emailDomains[email.split("@")[1]!];
   if (!organisationId) return { refused: "unknown_organisation" };
   const name = typeof claims.name === "string" && claims.name.trim() ? claims.name.trim().slice(0, 200) : email;
   return { subject: String(claims.sub), email, name, organisationId };

@@ -79,7 +79,14 @@ export class OidcClients {
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
-    await this.store.putOidcPending({ stateHash: hashToken(state), provider: id, codeVerifier, nonce, returnTo, expiresAt: new Date(Date.now() + PENDING_TTL_MS).toISOString() });
+    await this.store.putOidcPending({
+      stateHash: hashToken(state),
+      provider: id,
+      codeVerifier,
+      nonce,
+      returnTo,
+      expiresAt: new Date(Date.now() + PENDING_TTL_MS).toISOString(),
+    });
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: this.redirectUri(id),
       scope: provider.scopes.join(" "),
@@ -103,12 +110,18 @@ export class OidcClients {
     const config = await this.configuration(provider);
     const oidc = await openid();
     try {
-      const tokens = await oidc.authorizationCodeGrant(config, currentUrl, { pkceCodeVerifier: pending.codeVerifier, expectedState: state, expectedNonce: pending.nonce, idTokenExpected: true });
+      const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
+        pkceCodeVerifier: pending.codeVerifier,
+        expectedState: state,
+        expectedNonce: pending.nonce,
+        idTokenExpected: true,
+      });
       const claims = tokens.claims();
       if (!claims || !tokens.id_token) throw new Error("no id token");
       // Many providers put only `sub` in the id token and the rest behind the userinfo endpoint
       // (which openid-client checks is about the same `sub`).
-      const more = claims.email === undefined && config.serverMetadata().userinfo_endpoint ? await oidc.fetchUserInfo(config, tokens.access_token, claims.sub) : {};
+      const more =
+        claims.email === undefined && config.serverMetadata().userinfo_endpoint ? await oidc.fetchUserInfo(config, tokens.access_token, claims.sub) : {};
       return { claims: { ...more, ...claims }, idToken: tokens.id_token, returnTo: pending.returnTo };
     } catch (error) {
       throw new OidcFailure("token_rejected", error);

@@ -34,7 +34,8 @@ const ProvidersFile = z.object({ providers: z.array(OidcProviderConfig) });
 export function loadOidcProviders(file: string | undefined): OidcProviderConfig[] {
   if (!file) return [];
   const parsed = ProvidersFile.safeParse(JSON.parse(readFileSync(file, "utf8")));
-  if (!parsed.success) throw new Error(`OIDC_PROVIDERS_FILE ${file} is invalid:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  if (!parsed.success)
+    throw new Error(`OIDC_PROVIDERS_FILE ${file} is invalid:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   const ids = parsed.data.providers.map((p) => p.id);
   if (new Set(ids).size !== ids.length) throw new Error(`OIDC_PROVIDERS_FILE ${file}: provider ids must be unique`);
   return parsed.data.providers;
@@ -44,7 +45,8 @@ export function loadOidcProviders(file: string | undefined): OidcProviderConfig[
 export function ssoOnlyOrganisations(providers: OidcProviderConfig[]): Map<string, OidcProviderConfig> {
   const only = new Map<string, OidcProviderConfig>();
   for (const provider of providers.filter((p) => p.ssoOnly)) {
-    for (const organisationId of [...Object.values(provider.emailDomains), ...Object.values(provider.organisationClaim?.values ?? {})]) only.set(organisationId, provider);
+    for (const organisationId of [...Object.values(provider.emailDomains), ...Object.values(provider.organisationClaim?.values ?? {})])
+      only.set(organisationId, provider);
   }
   return only;
 }

@@ -33,7 +33,10 @@ import { recipientOf } from "../../mail/notify.js";
 const RESET_TTL_MS = 3600_000;
 const wrongPassword = () => new AppError(400, "wrong_password", "Den nuværende adgangskode er forkert.");
 
-export async function accountRoutes(app: FastifyInstance, deps: { config: Config; store: Store; collab: CollabService; mail: MailContext; ssoOnly: ReadonlyMap<string, unknown> }): Promise<void> {
+export async function accountRoutes(
+  app: FastifyInstance,
+  deps: { config: Config; store: Store; collab: CollabService; mail: MailContext; ssoOnly: ReadonlyMap<string, unknown> },
+): Promise<void> {
   const { config, store, collab, mail } = deps;
   const origins = allowedOrigins(config.ALLOWED_ORIGINS);
 
@@ -62,7 +65,14 @@ export async function accountRoutes(app: FastifyInstance, deps: { config: Config
       const expiresAt = new Date(now.getTime() + RESET_TTL_MS).toISOString();
       await store.insertPasswordReset({ tokenHash: hashToken(token), userId: user.id, createdAt: now.toISOString(), expiresAt });
       await recordAudit(store, { actorUserId: user.id, event: "auth.password_reset_requested", details: { ip: request.ip } });
-      inBackground(request.log, mail.notifier.send({ facts: { kind: "password_reset", link: `${mail.baseUrl()}/nulstil/${token}`, expiresAt }, to: [recipientOf(user)], documentId: null }));
+      inBackground(
+        request.log,
+        mail.notifier.send({
+          facts: { kind: "password_reset", link: `${mail.baseUrl()}/nulstil/${token}`, expiresAt },
+          to: [recipientOf(user)],
+          documentId: null,
+        }),
+      );
     }
     return reply.code(204).send();
   });
@@ -85,7 +95,9 @@ export async function accountRoutes(app: FastifyInstance, deps: { config: Config
     return reply.code(204).send();
   });
 
-  app.get("/api/auth/totp", { preHandler: app.requireUser }, async (request): Promise<TotpStatusResponse> => ({ enabled: (await store.getTotp(principalOf(request).user.id)).secret !== null }));
+  app.get("/api/auth/totp", { preHandler: app.requireUser }, async (request): Promise<TotpStatusResponse> => ({
+    enabled: (await store.getTotp(principalOf(request).user.id)).secret !== null,
+  }));
 
   app.post("/api/auth/totp/setup", { preHandler: app.requireUser }, async (request): Promise<TotpSetupResponse> => {
     const { user } = principalOf(request);
@@ -100,7 +112,8 @@ export async function accountRoutes(app: FastifyInstance, deps: { config: Config
     const { code } = TotpCodeBody.parse(request.body);
     const { pendingSecret } = await store.getTotp(user.id);
     const step = pendingSecret ? await checkTotp(pendingSecret, code) : null;
-    if (!pendingSecret || step === null || !(await store.enableTotp(user.id, pendingSecret, step))) throw new AppError(400, "wrong_code", "Koden passer ikke. Tjek uret på telefonen, og prøv med den næste kode.");
+    if (!pendingSecret || step === null || !(await store.enableTotp(user.id, pendingSecret, step)))
+      throw new AppError(400, "wrong_code", "Koden passer ikke. Tjek uret på telefonen, og prøv med den næste kode.");
     await recordAudit(store, { actorUserId: user.id, event: "auth.totp_enabled", details: {} });
     return reply.code(204).send();
   });

@@ -19,7 +19,10 @@ import { verifyUserTotp } from "../../auth/totp.js";
 
 const ssoOnlyRefusal = (name: string) => new AppError(403, "sso_only", `Din organisation logger ind med ${name}. Brug knappen "Log ind med ${name}".`);
 
-export async function authRoutes(app: FastifyInstance, deps: { config: Config; store: Store; collab: CollabService; oidc: OidcClients; baseUrl: () => string }): Promise<void> {
+export async function authRoutes(
+  app: FastifyInstance,
+  deps: { config: Config; store: Store; collab: CollabService; oidc: OidcClients; baseUrl: () => string },
+): Promise<void> {
   const { config, store } = deps;
   const ssoOnly = ssoOnlyOrganisations(deps.oidc.providers);
   const origins = allowedOrigins(config.ALLOWED_ORIGINS);
@@ -45,7 +48,8 @@ export async function authRoutes(app: FastifyInstance, deps: { config: Config; s
     if (!user || !ok) {
       await recordAudit(store, { actorUserId: user?.id ?? null, event: "auth.login_failed", details: { email: body.email, ip: request.ip } });
       const locked = limiter.failed(body.email, request.ip);
-      if (locked) await recordAudit(store, { actorUserId: user?.id ?? null, event: "auth.login_locked", details: { scope: locked, email: body.email, ip: request.ip } });
+      if (locked)
+        await recordAudit(store, { actorUserId: user?.id ?? null, event: "auth.login_locked", details: { scope: locked, email: body.email, ip: request.ip } });
       throw new AppError(401, "invalid_credentials", "Forkert e-mail eller adgangskode.");
     }
     const ssoByOrganisation = ssoOnly.get(user.organisationId);

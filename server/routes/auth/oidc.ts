@@ -67,7 +67,13 @@ export async function oidcRoutes(app: FastifyInstance, deps: { config: Config; s
     const { token } = await createSession(store, user.id, config.SESSION_TTL_HOURS, new Date(), { provider, idToken: finished.idToken });
     await recordAudit(store, { actorUserId: user.id, event: "auth.login", details: { ip: request.ip, provider } });
     reply.clearCookie(stateCookie, { path: "/" });
-    reply.setCookie(app.sessionCookie, token, { path: "/", httpOnly: true, sameSite: "strict", secure: config.HTTPS, maxAge: Math.floor(config.SESSION_TTL_HOURS * 3600) });
+    reply.setCookie(app.sessionCookie, token, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "strict",
+      secure: config.HTTPS,
+      maxAge: Math.floor(config.SESSION_TTL_HOURS * 3600),
+    });
     // A new CSRF secret for the new sign-in (as for passwords): /api/me hands out a fresh token.
     reply.clearCookie(csrfCookieName(config), { path: "/", httpOnly: true, sameSite: "strict", secure: config.HTTPS });
     return reply.redirect(finished.returnTo, 303);

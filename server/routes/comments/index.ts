@@ -22,7 +22,6 @@ import { recordAudit } from "../../audit/record.js";
 /** Comments become read-only once the reply is submitted and sealed. */
 const commentsLocked = (document: DocumentRow) => document.state === "indsendt";
 
-
 /**
  * New threads, messages and edits per person: a lively discussion is a few a minute; a script
  * filling the panel (and everyone's mail and unread badges) is stopped (issue 15, item 13).
@@ -138,7 +137,17 @@ export async function commentRoutes(app: FastifyInstance, deps: { store: Store; 
     const now = new Date().toISOString();
     const mentions = await validMentions(document, body.mentions);
     await store.insertThread(
-      { id: body.threadId, documentId: document.id, blockId: body.blockId, quote: body.quote, status: "open", createdBy: principal.user.id, createdAt: now, resolvedBy: null, resolvedAt: null },
+      {
+        id: body.threadId,
+        documentId: document.id,
+        blockId: body.blockId,
+        quote: body.quote,
+        status: "open",
+        createdBy: principal.user.id,
+        createdAt: now,
+        resolvedBy: null,
+        resolvedAt: null,
+      },
       { id: randomUUID(), threadId: body.threadId, authorId: principal.user.id, body: body.body, mentions, createdAt: now, editedAt: null, deletedAt: null },
     );
     await store.markThreadRead(body.threadId, principal.user.id, now);
@@ -199,7 +208,15 @@ export async function commentRoutes(app: FastifyInstance, deps: { store: Store; 
     await store.editMessage(message.id, body.body, mentions, new Date().toISOString());
     changed(document, message.threadId);
     // Only people newly mentioned by the edit hear about it.
-    inBackground(request.log, mailMentions(deps.mail, document, principalOf(request).user, mentions.filter((m) => !message.mentions.includes(m))));
+    inBackground(
+      request.log,
+      mailMentions(
+        deps.mail,
+        document,
+        principalOf(request).user,
+        mentions.filter((m) => !message.mentions.includes(m)),
+      ),
+    );
     return reply.code(204).send();
   });
 

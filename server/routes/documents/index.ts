@@ -67,7 +67,10 @@ export async function documentRoutes(app: FastifyInstance, deps: { store: Store;
     // The preview is a standalone page: no scripts at all.
     return reply
       .type("text/html; charset=utf-8")
-      .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
+      .header(
+        "content-security-policy",
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+      )
       .send(html);
   });
 }

@@ -52,6 +52,13 @@ export async function overviewRoutes(app: FastifyInstance, deps: { store: Store;
     }
     // Submitted replies only; what drafts say so far is shown apart; a shared unit counts once.
     const capacity = nationalCapacity(units);
-    return { today, deadline: SUBMISSION_DEADLINE, nationalNeed: { min: 80, max: 100 }, nationalCapacity: capacity.submitted, draftCapacity: capacity.drafts, rows };
+    return {
+      today,
+      deadline: SUBMISSION_DEADLINE,
+      nationalNeed: { min: 80, max: 100 },
+      nationalCapacity: capacity.submitted,
+      draftCapacity: capacity.drafts,
+      rows,
+    };
   });
 }

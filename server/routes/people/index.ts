@@ -23,7 +23,10 @@ import { ssoOnlyOrganisations } from "../../auth/oidc/providers.js";
 import { acceptInvitation, openInvitation } from "../../people/acceptInvitation.js";
 import { changeMemberRole } from "../../people/changeMemberRole.js";
 
-export async function peopleRoutes(app: FastifyInstance, deps: { config: Config; store: Store; collab: CollabService; mail: Mail; oidc: OidcClients }): Promise<void> {
+export async function peopleRoutes(
+  app: FastifyInstance,
+  deps: { config: Config; store: Store; collab: CollabService; mail: Mail; oidc: OidcClients },
+): Promise<void> {
   const { config, store, collab, mail } = deps;
   const ssoOnly = ssoOnlyOrganisations(deps.oidc.providers);
   // With a mail server the link goes only to the invited person; without one (the demo) the
@@ -40,13 +43,22 @@ export async function peopleRoutes(app: FastifyInstance, deps: { config: Config;
         if (!user || !organisation) return null;
         // Active: the person can sign in, with a password or through single sign-on.
         const active = user.passwordHash !== null || (await store.listIdentitiesOfUser(user.id)).length > 0;
-        return { userId: user.id, name: user.name, email: user.email, organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind }, role: m.role, active };
+        return {
+          userId: user.id,
+          name: user.name,
+          email: user.email,
+          organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind },
+          role: m.role,
+          active,
+        };
       }),
     );
     const invitations = await store.listOpenInvitations(document.id, new Date().toISOString());
     const organisations = await store.listOrganisations(document.regionId);
     return {
-      members: members.filter((m) => m !== null).sort((a, b) => a.organisation.name.localeCompare(b.organisation.name, "da") || a.name.localeCompare(b.name, "da")),
+      members: members
+        .filter((m) => m !== null)
+        .sort((a, b) => a.organisation.name.localeCompare(b.organisation.name, "da") || a.name.localeCompare(b.name, "da")),
       invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, createdAt: i.createdAt, expiresAt: i.expiresAt })),
       linksByMail: !linkShown,
       organisations: organisations.map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
@@ -60,7 +72,14 @@ export async function peopleRoutes(app: FastifyInstance, deps: { config: Config;
       const { document } = await documentFor(store, request, "manage");
       const body = InviteBody.parse(request.body);
       const inviter = principalOf(request);
-      const issued = await inviteMember(store, { inviter, document, ...body, linkShown, emailDomains: config.ORGANISATION_EMAIL_DOMAINS, ssoOnly: ssoOnly.has(body.organisationId) });
+      const issued = await inviteMember(store, {
+        inviter,
+        document,
+        ...body,
+        linkShown,
+        emailDomains: config.ORGANISATION_EMAIL_DOMAINS,
+        ssoOnly: ssoOnly.has(body.organisationId),
+      });
       collab.broadcastEvent(document.id, { type: "people" });
       reply.code(201);
       return issued ? await sendInvitation(request.log, document, inviter.user, issued) : { link: null, expiresAt: null, mailed: false };
@@ -75,14 +94,18 @@ export async function peopleRoutes(app: FastifyInstance, deps: { config: Config;
   }
 
   /** A new link for an open invitation ("Send igen"): the old link stops working. */
-  app.post("/api/documents/:id/invitations/:invitationId/renew", { preHandler: app.requireUser, config: { rateLimit: { max: 30, timeWindow: "1 minute" } } }, async (request) => {
-    const { document } = await documentFor(store, request, "manage");
-    const { invitationId } = InvitationParams.parse(request.params);
-    const inviter = principalOf(request);
-    const issued = await renewInvitation(store, { actor: inviter, document, invitationId, linkShown });
-    collab.broadcastEvent(document.id, { type: "people" });
-    return sendInvitation(request.log, document, inviter.user, issued);
-  });
+  app.post(
+    "/api/documents/:id/invitations/:invitationId/renew",
+    { preHandler: app.requireUser, config: { rateLimit: { max: 30, timeWindow: "1 minute" } } },
+    async (request) => {
+      const { document } = await documentFor(store, request, "manage");
+      const { invitationId } = InvitationParams.parse(request.params);
+      const inviter = principalOf(request);
+      const issued = await renewInvitation(store, { actor: inviter, document, invitationId, linkShown });
+      collab.broadcastEvent(document.id, { type: "people" });
+      return sendInvitation(request.log, document, inviter.user, issued);
+    },
+  );
 
   app.delete("/api/documents/:id/invitations/:invitationId", { preHandler: app.requireUser }, async (request, reply) => {
     const { document } = await documentFor(store, request, "manage");
@@ -113,23 +136,32 @@ export async function peopleRoutes(app: FastifyInstance, deps: { config: Config;
     const [user, document] = await Promise.all([store.getUser(invitation.userId), store.getDocument(invitation.documentId)]);
     const organisation = user && (await store.getOrganisation(user.organisationId));
     if (!user || !document || !organisation) throw new AppError(410, "invitation_gone", "Invitationen kan ikke længere bruges.");
-    return { email: user.email, name: user.name, documentId: document.id, documentTitle: document.title, role: invitation.role, organisation: organisation.name };
+    return {
+      email: user.email,
+      name: user.name,
+      documentId: document.id,
+      documentTitle: document.title,
+      role: invitation.role,
+      organisation: organisation.name,
+    };
   });
 
-  app.post(
-    "/api/invitations/:token/accept",
-    { config: { rateLimit: { max: 10, timeWindow: "1 minute" } } },
-    async (request, reply) => {
-      if (request.headers.origin !== undefined && !isAllowedOrigin(request, origins, config.HTTPS)) throw forbidden("Ukendt afsender.");
-      const { token } = InvitationTokenParams.parse(request.params);
-      const { password } = AcceptInvitationBody.parse(request.body);
-      const { userId, documentId } = await acceptInvitation(store, { token, password });
-      collab.broadcastEvent(documentId, { type: "people" });
-      const user = (await store.getUser(userId))!;
-      const organisation = (await store.getOrganisation(user.organisationId))!;
-      const session = await createSession(store, user.id, config.SESSION_TTL_HOURS);
-      reply.setCookie(app.sessionCookie, session.token, { path: "/", httpOnly: true, sameSite: "strict", secure: config.HTTPS, maxAge: Math.floor(config.SESSION_TTL_HOURS * 3600) });
-      return presentMe({ user, organisation }, reply.generateCsrf());
-    },
-  );
+  app.post("/api/invitations/:token/accept", { config: { rateLimit: { max: 10, timeWindow: "1 minute" } } }, async (request, reply) => {
+    if (request.headers.origin !== undefined && !isAllowedOrigin(request, origins, config.HTTPS)) throw forbidden("Ukendt afsender.");
+    const { token } = InvitationTokenParams.parse(request.params);
+    const { password } = AcceptInvitationBody.parse(request.body);
+    const { userId, documentId } = await acceptInvitation(store, { token, password });
+    collab.broadcastEvent(documentId, { type: "people" });
+    const user = (await store.getUser(userId))!;
+    const organisation = (await store.getOrganisation(user.organisationId))!;
+    const session = await createSession(store, user.id, config.SESSION_TTL_HOURS);
+    reply.setCookie(app.sessionCookie, session.token, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "strict",
+      secure: config.HTTPS,
+      maxAge: Math.floor(config.SESSION_TTL_HOURS * 3600),
+    });
+    return presentMe({ user, organisation }, reply.generateCsrf());
+  });
 }

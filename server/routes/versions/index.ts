@@ -38,7 +38,8 @@ async function compareVersions(a: VersionRow, b: VersionRow) {
   for (const id of new Set([...Object.keys(before.texts), ...Object.keys(after.texts)])) {
     const x = plainText(before.texts[id] ?? []);
     const y = plainText(after.texts[id] ?? []);
-    if (x !== y) changes.push({ id, label: findTextField(id)?.label ?? id, parts: diffWords(x, y).map((p) => ({ value: p.value, added: p.added, removed: p.removed })) });
+    if (x !== y)
+      changes.push({ id, label: findTextField(id)?.label ?? id, parts: diffWords(x, y).map((p) => ({ value: p.value, added: p.added, removed: p.removed })) });
   }
   for (const key of new Set([...Object.keys(before.fields), ...Object.keys(after.fields)])) {
     const def = findField(key);
@@ -58,7 +59,9 @@ export async function versionRoutes(app: FastifyInstance, deps: { store: Store; 
     const { document } = await documentFor(store, request, "read");
     const versions = await store.listVersions(document.id);
     return {
-      versions: await Promise.all(versions.map(async (v) => ({ ...v, createdByName: v.createdBy ? ((await store.getUser(v.createdBy))?.name ?? null) : null }))),
+      versions: await Promise.all(
+        versions.map(async (v) => ({ ...v, createdByName: v.createdBy ? ((await store.getUser(v.createdBy))?.name ?? null) : null })),
+      ),
     };
   });
 
@@ -97,7 +100,12 @@ export async function versionRoutes(app: FastifyInstance, deps: { store: Store; 
     await collab.applyServerChange(document.id, (doc) => writeReplyContent(doc, versionContent(version)));
     // After the change itself (same sockets, in order): open editors put their carets somewhere safe and say why.
     collab.broadcastEvent(document.id, { type: "restored", versionName: version.name });
-    await recordAudit(store, { actorUserId: actor, documentId: document.id, event: "version.restored", details: { versionId, contentHash: version.contentHash } });
+    await recordAudit(store, {
+      actorUserId: actor,
+      documentId: document.id,
+      event: "version.restored",
+      details: { versionId, contentHash: version.contentHash },
+    });
     return reply.code(204).send();
   });
 }

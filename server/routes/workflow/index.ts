@@ -54,7 +54,10 @@ export async function workflowStatus(store: Store, document: DocumentRow): Promi
   };
 }
 
-export async function workflowRoutes(app: FastifyInstance, deps: { store: Store; collab: CollabService; signingKey: SigningKey; mail: MailContext }): Promise<void> {
+export async function workflowRoutes(
+  app: FastifyInstance,
+  deps: { store: Store; collab: CollabService; signingKey: SigningKey; mail: MailContext },
+): Promise<void> {
   const { store, collab } = deps;
   app.addHook("preHandler", app.requireUser);
 
@@ -109,7 +112,12 @@ export async function workflowRoutes(app: FastifyInstance, deps: { store: Store;
     const { internalDeadline } = InternalDeadlineBody.parse(request.body);
     const workflow = await store.getWorkflow(document.id);
     await store.saveWorkflow({ ...workflow, internalDeadline, updatedAt: new Date().toISOString() });
-    await recordAudit(store, { actorUserId: principalOf(request).user.id, documentId: document.id, event: "workflow.internal_deadline", details: { internalDeadline } });
+    await recordAudit(store, {
+      actorUserId: principalOf(request).user.id,
+      documentId: document.id,
+      event: "workflow.internal_deadline",
+      details: { internalDeadline },
+    });
     return reply.code(204).send();
   });
 
@@ -133,7 +141,11 @@ export async function workflowRoutes(app: FastifyInstance, deps: { store: Store;
     if (!seal) throw notFound("Svaret er ikke indsendt endnu.");
     const record = decodeJson(SealedRecordSchema, seal.recordJson, "seals.record_json");
     const stored = await store.getSealSignature(document.id);
-    const signed = stored && { statement: decodeJson(SealStatementSchema, stored.statementJson, "seal_signatures.statement_json"), signature: stored.signature, keyId: stored.keyId };
+    const signed = stored && {
+      statement: decodeJson(SealStatementSchema, stored.statementJson, "seal_signatures.statement_json"),
+      signature: stored.signature,
+      keyId: stored.keyId,
+    };
     const signature = checkSealSignature(deps.signingKey.publicKey, signed, seal);
     return {
       documentId: document.id,

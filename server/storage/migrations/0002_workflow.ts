@@ -62,7 +62,9 @@ export async function createWorkflowTables(db: Kysely<Tables>, dialect: Dialect)
     await sql`CREATE TRIGGER seals_no_update BEFORE UPDATE ON seals BEGIN SELECT RAISE(ABORT, 'sealed versions are immutable'); END`.execute(db);
     await sql`CREATE TRIGGER seals_no_delete BEFORE DELETE ON seals BEGIN SELECT RAISE(ABORT, 'sealed versions are immutable'); END`.execute(db);
   } else {
-    await sql`CREATE FUNCTION seals_immutable() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'sealed versions are immutable'; END $$ LANGUAGE plpgsql`.execute(db);
+    await sql`CREATE FUNCTION seals_immutable() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'sealed versions are immutable'; END $$ LANGUAGE plpgsql`.execute(
+      db,
+    );
     await sql`CREATE TRIGGER seals_no_change BEFORE UPDATE OR DELETE ON seals FOR EACH ROW EXECUTE FUNCTION seals_immutable()`.execute(db);
   }
   await db.schema

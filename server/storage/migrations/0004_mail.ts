@@ -34,7 +34,10 @@ export async function createMailTables(db: Kysely<Tables>): Promise<void> {
     .addColumn("kind", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("mail_opt_outs_pk", ["user_id", "kind"])
     .execute();
-  await db.schema.alterTable("invitations").addColumn("link_shown", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("invitations")
+    .addColumn("link_shown", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable("invitations").addColumn("revoked_at", "text").execute();
   await db.schema.alterTable("approvals").addColumn("flag", "text").execute();
 }

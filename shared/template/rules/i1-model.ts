@@ -33,8 +33,7 @@ function needRows({ values, participating }: RuleInput): NeedRows {
     const region = values.cell(row, "region");
     if (values.isRegion(region)) named.add(region);
     const women = asInt(values.cell(row, "kvinderPrAar")) ?? 0;
-    const ok =
-      state === "complete" && values.isRegion(region) && women >= 1 && !counted.has(region) && (participating?.includes(region) ?? true);
+    const ok = state === "complete" && values.isRegion(region) && women >= 1 && !counted.has(region) && (participating?.includes(region) ?? true);
     if (!ok) {
       invalidRows.push(i + 1);
       return;

@@ -46,7 +46,10 @@ const bredde: Rule = {
     if (groups.size === 0 || groups.size >= min) return null;
     return mangler(
       TABEL,
-      missing(fieldLabel(TABEL), `kun ${groups.size === 1 ? "1 faggruppe" : `${groups.size} forskellige faggrupper`}; en højt specialiseret indsats forudsætter tæt koordinerede social- og sundhedsfaglige kompetencer (mindst ${min} faggrupper)`),
+      missing(
+        fieldLabel(TABEL),
+        `kun ${groups.size === 1 ? "1 faggruppe" : `${groups.size} forskellige faggrupper`}; en højt specialiseret indsats forudsætter tæt koordinerede social- og sundhedsfaglige kompetencer (mindst ${min} faggrupper)`,
+      ),
     );
   },
 };
@@ -93,7 +96,9 @@ const specialiseringFoerDrift: Rule = {
     if (!s || !start || s >= start) return null;
     return ugyldig(
       SENEST,
-      invalid(`Tilstrækkelig specialisering forventes opnået (${monthLabel(s)}) før forventet driftsstart (${monthLabel(start)}) – specialisering forudsætter aktiv praksis i tilbuddet`),
+      invalid(
+        `Tilstrækkelig specialisering forventes opnået (${monthLabel(s)}) før forventet driftsstart (${monthLabel(start)}) – specialisering forudsætter aktiv praksis i tilbuddet`,
+      ),
     );
   },
 };

@@ -80,7 +80,16 @@ export class ChaosProxy {
     client.setNoDelay(true);
     upstream.setNoDelay(true);
     const link: Link = { client, upstream, directions: [], closed: false };
-    const direction = (from: Socket, to: Socket, clientToServer: boolean): Direction => ({ from, to, pending: Buffer.alloc(0), handshake: true, queue: [], timer: null, lastDue: 0, clientToServer });
+    const direction = (from: Socket, to: Socket, clientToServer: boolean): Direction => ({
+      from,
+      to,
+      pending: Buffer.alloc(0),
+      handshake: true,
+      queue: [],
+      timer: null,
+      lastDue: 0,
+      clientToServer,
+    });
     link.directions = [direction(client, upstream, true), direction(upstream, client, false)];
     this.links.add(link);
     for (const d of link.directions) {

@@ -23,7 +23,12 @@ import { fieldText } from "../../helpers/ydoc.js";
 export const TYPED_DOC = "svar-nordjylland";
 export const TYPED_FIELD = "i1.indsats.tekst";
 export const WORKFLOW_DOC = "svar-hovedstaden";
-const EDITORS = ["redaktoer.aalborg@regionssvar.dk", "redaktoer.hjoerring@regionssvar.dk", "redaktoer.thisted@regionssvar.dk", "koordinator.nordjylland@regionssvar.dk"];
+const EDITORS = [
+  "redaktoer.aalborg@regionssvar.dk",
+  "redaktoer.hjoerring@regionssvar.dk",
+  "redaktoer.thisted@regionssvar.dk",
+  "koordinator.nordjylland@regionssvar.dk",
+];
 const WORKFLOW_EDITOR = "redaktoer.koebenhavn@regionssvar.dk";
 const WORKFLOW_COORDINATOR = "koordinator.hovedstaden@regionssvar.dk";
 /** Injected typing pace: one token per typist per tick, well under the per-connection message limit. */
@@ -68,7 +73,6 @@ export interface KillCycleFigures {
   integrityOk: number;
   databaseRestarts: number;
 }
-
 
 export async function runKillCycles(options: KillCycleOptions): Promise<KillCycleFigures> {
   const random = seededRandom(options.seed);
@@ -172,7 +176,10 @@ export async function runKillCycles(options: KillCycleOptions): Promise<KillCycl
       // --- restart on the same port; everyone reconnects and converges ----------------------
       server = await startChildServer(options.backend.dataDir, { ...env, PORT: port });
       // interrupted transitions are repaired at start, before the first request
-      expect(await withStore(options.backend, (store) => workflowProblems(store, WORKFLOW_DOC)), `cycle ${cycle} (${kind}): workflow records after the restart`).toEqual([]);
+      expect(
+        await withStore(options.backend, (store) => workflowProblems(store, WORKFLOW_DOC)),
+        `cycle ${cycle} (${kind}): workflow records after the restart`,
+      ).toEqual([]);
       await converge(typists, options.convergeTimeoutMs, `cycle ${cycle} (${kind}, seed ${options.seed})`);
     }
 

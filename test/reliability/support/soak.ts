@@ -94,7 +94,16 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
   for (let i = 0; i < EXTRA_DOCUMENTS; i++) {
     const regionId = regions[i % regions.length]!;
     const now = new Date().toISOString();
-    await setup.insertDocument({ id: `soak-${i}`, regionId, title: `Soak ${i}`, templateId: "sbst-fornyet-behandling-2025", templateVersion: 1, state: "udkast", createdAt: now, updatedAt: now });
+    await setup.insertDocument({
+      id: `soak-${i}`,
+      regionId,
+      title: `Soak ${i}`,
+      templateId: "sbst-fornyet-behandling-2025",
+      templateVersion: 1,
+      state: "udkast",
+      createdAt: now,
+      updatedAt: now,
+    });
     extra.push({ id: `soak-${i}`, regionId });
   }
   const coordinators = new Map<string, string>();
@@ -121,7 +130,10 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
       for (let k = 0; k < 2; k++) typists.push(connectTypist(server, sessions.get(regionId)!, `svar-${regionId}`, r * 2 + k, { field: FIELDS[k]! }));
       readers.push(connectClient(server, reader, `svar-${regionId}`, { ack: false }));
     }
-    await waitFor(() => typists.every((t) => t.provider.synced) && readers.every((c) => c.provider.synced), { timeoutMs: 60_000, message: "soak clients synced" });
+    await waitFor(() => typists.every((t) => t.provider.synced) && readers.every((c) => c.provider.synced), {
+      timeoutMs: 60_000,
+      message: "soak clients synced",
+    });
     const watchTerminal = () => {
       for (const c of [...typists.map((t) => t.closeCodes), ...readers.map((r) => r.closeCodes)]) {
         const bad = c.filter((code) => code >= 4000 && code !== 4529);
@@ -171,7 +183,13 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
         const regionId = regions[comments % regions.length]!;
         const session = sessions.get(regionId)!;
         const threadId = randomUUID();
-        const created = await callApi(server, session, "POST", `/api/documents/svar-${regionId}/threads`, { threadId, quote: "Soak", blockId: null, body: `Soak-kommentar ${comments}`, mentions: [] });
+        const created = await callApi(server, session, "POST", `/api/documents/svar-${regionId}/threads`, {
+          threadId,
+          quote: "Soak",
+          blockId: null,
+          body: `Soak-kommentar ${comments}`,
+          mentions: [],
+        });
         const replied = await callApi(server, session, "POST", `/api/documents/svar-${regionId}/threads/${threadId}/messages`, { body: "Svar", mentions: [] });
         for (const r of [created, replied]) if (r.status !== 201) errors.push(`comment: ${r.status}`);
         comments++;
@@ -239,7 +257,22 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
   if (fds[1] > fds[0] + 8) failures.push(`open descriptors grew ${fds[0]} → ${fds[1]}`);
   if (errors.length > 0) failures.push(`${errors.length} errors, first: ${errors[0]}`);
   const verdict = failures.length === 0 ? "no growth after warm-up" : failures.join("; ");
-  return { minutes: options.minutes, samples, warmupS: warmupMs / 1000, edits, comments, requests, churnedClients, errors, heap, rss, fds, heapSlopeMbPerHour, passed: failures.length === 0, verdict };
+  return {
+    minutes: options.minutes,
+    samples,
+    warmupS: warmupMs / 1000,
+    edits,
+    comments,
+    requests,
+    churnedClients,
+    errors,
+    heap,
+    rss,
+    fds,
+    heapSlopeMbPerHour,
+    passed: failures.length === 0,
+    verdict,
+  };
 }
 
 export function describeSoak(r: SoakResult): string {

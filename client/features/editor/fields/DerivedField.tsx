@@ -60,7 +60,13 @@ function DerivedValue({ def }: { def: FieldDef }) {
     case "hoved.dato":
       return <>{stored ? formatDate(stored) : da.fields.dateSetAtSubmission}</>;
     case "hoved.kommuner":
-      return <>{municipalitiesOf(regionId).map((m) => m.name).join(", ")}</>;
+      return (
+        <>
+          {municipalitiesOf(regionId)
+            .map((m) => m.name)
+            .join(", ")}
+        </>
+      );
     case "i3.form.tilbudsform":
       return <TilbudsformFromI1 />;
     default:

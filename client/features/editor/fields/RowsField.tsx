@@ -105,7 +105,12 @@ export function RowsField({ def }: { def: FieldDef }) {
                   {!disabled ? (
                     <td>
                       {rowId ? (
-                        <button type="button" className="button button--small button--secondary" aria-label={da.fields.removeRow(n)} onClick={() => onRemove(rowId)}>
+                        <button
+                          type="button"
+                          className="button button--small button--secondary"
+                          aria-label={da.fields.removeRow(n)}
+                          onClick={() => onRemove(rowId)}
+                        >
                           {da.fields.remove}
                         </button>
                       ) : null}

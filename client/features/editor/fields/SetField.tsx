@@ -16,7 +16,19 @@ interface Option {
   label: string;
 }
 
-function Checkboxes({ def, options, members, disabled, idPrefix }: { def: FieldDef; options: Option[]; members: string[]; disabled: boolean; idPrefix: string }) {
+function Checkboxes({
+  def,
+  options,
+  members,
+  disabled,
+  idPrefix,
+}: {
+  def: FieldDef;
+  options: Option[];
+  members: string[];
+  disabled: boolean;
+  idPrefix: string;
+}) {
   const { ydoc } = useReply();
   return (
     <div className="checkboxes">
@@ -56,10 +68,24 @@ function KommuneGroups({ def, members, disabled }: { def: FieldDef; members: str
             <legend className="subgroup__label">{name}</legend>
             {!disabled ? (
               <div className="subgroup__actions">
-                <button type="button" className="button button--small button--secondary" onClick={() => setSetField(ydoc, def.key, [...new Set([...members, ...codes])])}>
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  onClick={() => setSetField(ydoc, def.key, [...new Set([...members, ...codes])])}
+                >
                   {da.fields.selectAllIn(name)}
                 </button>
-                <button type="button" className="button button--small button--secondary" onClick={() => setSetField(ydoc, def.key, members.filter((c) => !codes.includes(c)))}>
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  onClick={() =>
+                    setSetField(
+                      ydoc,
+                      def.key,
+                      members.filter((c) => !codes.includes(c)),
+                    )
+                  }
+                >
                   {da.fields.selectNoneIn(name)}
                 </button>
               </div>
