@@ -37,14 +37,12 @@ export async function saveWorkflow(db: Db, w: WorkflowRow): Promise<void> {
     .insertInto("workflow")
     .values(row)
     .onConflict((oc) =>
-      oc
-        .column("document_id")
-        .doUpdateSet({
-          frozen_version_id: row.frozen_version_id,
-          acknowledged_warnings: row.acknowledged_warnings,
-          internal_deadline: row.internal_deadline,
-          updated_at: row.updated_at,
-        }),
+      oc.column("document_id").doUpdateSet({
+        frozen_version_id: row.frozen_version_id,
+        acknowledged_warnings: row.acknowledged_warnings,
+        internal_deadline: row.internal_deadline,
+        updated_at: row.updated_at,
+      }),
     )
     .execute();
 }
