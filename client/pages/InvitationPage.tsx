@@ -18,6 +18,7 @@ import { Loading } from "./Loading.js";
 import { useSession } from "./Session.js";
 import "../features/people/people.css";
 import { errorMessage } from "../ui/errors.js";
+import { ErrorSummary } from "../ui/ErrorSummary.js";
 
 type Load = { status: "loading" } | { status: "gone" } | { status: "error"; message: string } | { status: "ok"; info: InvitationInfoResponse };
 
@@ -142,29 +143,12 @@ function SetPassword({ token, info, onGone }: { token: string; info: InvitationI
         </div>
       ) : null}
 
-      {fields.length > 0 || other ? (
-        <div className="banner banner--error people-summary--page" role="alert" tabIndex={-1} ref={summaryRef} aria-labelledby={`${base}-summary`}>
-          <h2 className="banner__title" id={`${base}-summary`}>
-            {people.invitation.errorTitle}
-          </h2>
-          <ul className="banner__text">
-            {other ? <li>{other}</li> : null}
-            {fields.map((f) => (
-              <li key={f}>
-                <a
-                  href={`#${ids[f]}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    document.getElementById(ids[f])?.focus();
-                  }}
-                >
-                  {errors[f]}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary
+        variant="page"
+        title={people.invitation.errorTitle}
+        summaryRef={summaryRef}
+        entries={[...(other ? [{ message: other }] : []), ...fields.map((f) => ({ fieldId: ids[f], message: errors[f] ?? "" }))]}
+      />
 
       <form className="form" onSubmit={onSubmit} noValidate aria-busy={busy}>
         {/* For password managers: the account the new password belongs to. */}

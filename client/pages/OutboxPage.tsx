@@ -3,36 +3,21 @@
  * Without a mail server this is where mails are (the demo: invitation links are passed on from
  * here); with one it shows only whether each was sent or is waiting for another attempt.
  */
-import { useEffect, useState } from "react";
 import type { OutboxMailDto, OutboxResponse } from "../../shared/validation/mail.js";
 import { MAIL_KIND_LABELS } from "../../shared/labels.js";
-import { ApiError } from "../api.js";
 import { peopleApi } from "../features/people/peopleApi.js";
 import { da, formatDateTime } from "../i18n/da.js";
 import { mailTexts } from "../i18n/mail.js";
 import { ErrorPanel } from "./ErrorPage.js";
 import { usePageTitle } from "./Layout.js";
 import { Loading } from "./Loading.js";
+import { useResource } from "../ui/useResource.js";
 
 const t = mailTexts.outbox;
-type Load = { status: "loading" } | { status: "error"; error: ApiError } | { status: "ok"; outbox: OutboxResponse };
 
 export function OutboxPage() {
   usePageTitle(t.title);
-  const [load, setLoad] = useState<Load>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    peopleApi.getOutbox(controller.signal).then(
-      (outbox) => setLoad({ status: "ok", outbox }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        setLoad({ status: "error", error: error instanceof ApiError ? error : new ApiError(0, "unknown", t.loadError) });
-      },
-    );
-    return () => controller.abort();
-  }, [attempt]);
+  const { resource: load, reload } = useResource((signal) => peopleApi.getOutbox(signal), [], { fallbackMessage: t.loadError });
 
   return (
     <main id="indhold" tabIndex={-1} className="page page--wide">
@@ -40,25 +25,25 @@ export function OutboxPage() {
       {load.status === "loading" ? <Loading /> : null}
       {load.status === "error" && load.error.status === 403 ? <ErrorPanel title={da.errors.forbidden} message={t.forbidden} /> : null}
       {load.status === "error" && load.error.status !== 403 ? (
-        <ErrorPanel title={t.loadError} message={load.error.message} actionLabel={t.retry} onAction={() => setAttempt((n) => n + 1)} />
+        <ErrorPanel title={t.loadError} message={load.error.message} actionLabel={t.retry} onAction={reload} />
       ) : null}
       {load.status === "ok" ? (
         <>
-          <p className="lead">{load.outbox.mode === "outbox" ? t.introOutbox : t.introSmtp}</p>
+          <p className="lead">{load.data.mode === "outbox" ? t.introOutbox : t.introSmtp}</p>
           <p>
-            <button type="button" className="button button--secondary button--small" onClick={() => setAttempt((n) => n + 1)}>
+            <button type="button" className="button button--secondary button--small" onClick={reload}>
               {t.refresh}
             </button>
           </p>
-          {load.outbox.mails.length === 0 ? (
+          {load.data.mails.length === 0 ? (
             <div className="empty-state">
               <h2>{t.emptyTitle}</h2>
               <p>{t.empty}</p>
             </div>
           ) : (
             <ul className="outbox-list" aria-label={t.caption}>
-              {load.outbox.mails.map((mail) => (
-                <OutboxItem key={mail.id} mail={mail} mode={load.outbox.mode} />
+              {load.data.mails.map((mail) => (
+                <OutboxItem key={mail.id} mail={mail} mode={load.data.mode} />
               ))}
             </ul>
           )}

@@ -4,10 +4,9 @@
  * sum against the need of 80–100 women a year), the deadline, and the sealed documents with
  * their downloads. Only the agency may read it (the server answers 403 to anyone else).
  */
-import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import type { ProgressKey } from "../../shared/template/types.js";
-import { api, ApiError, type OverviewResponse, type OverviewRowDto } from "../api.js";
+import { api, type OverviewResponse, type OverviewRowDto } from "../api.js";
 import { da, formatDate, formatDateTime, formatNumber } from "../i18n/da.js";
 import { wf } from "../i18n/workflow.js";
 import { DeadlineBadge } from "../features/approval/deadline.js";
@@ -17,28 +16,14 @@ import { usePageTitle } from "./Layout.js";
 import { Loading } from "./Loading.js";
 import "../features/approval/workflow.css";
 import "./overview.css";
-
-type Load = { status: "loading" } | { status: "error"; error: ApiError } | { status: "ok"; overview: OverviewResponse };
+import { useResource } from "../ui/useResource.js";
 
 const PROGRESS_KEYS: readonly ProgressKey[] = ["hoved", "1", "2", "3", "4"];
 
 export function OverviewPage() {
   usePageTitle(wf.overview.title);
-  const [load, setLoad] = useState<Load>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoad((prev) => (prev.status === "ok" ? prev : { status: "loading" }));
-    api.getOverview(controller.signal).then(
-      (overview) => setLoad({ status: "ok", overview }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        setLoad({ status: "error", error: error instanceof ApiError ? error : new ApiError(0, "unknown", wf.overview.loadError) });
-      },
-    );
-    return () => controller.abort();
-  }, [attempt]);
+  // Refreshing keeps the table in view until the new figures arrive.
+  const { resource: load, reload } = useResource((signal) => api.getOverview(signal), [], { fallbackMessage: wf.overview.loadError, keepWhileReloading: true });
 
   return (
     <main id="indhold" tabIndex={-1} className="page page--wide overview">
@@ -47,9 +32,9 @@ export function OverviewPage() {
       {load.status === "loading" ? <Loading /> : null}
       {load.status === "error" && load.error.status === 403 ? <ErrorPanel title={da.errors.forbidden} message={wf.overview.forbidden} /> : null}
       {load.status === "error" && load.error.status !== 403 ? (
-        <ErrorPanel title={wf.overview.loadError} message={load.error.message} actionLabel={wf.common.retry} onAction={() => setAttempt((n) => n + 1)} />
+        <ErrorPanel title={wf.overview.loadError} message={load.error.message} actionLabel={wf.common.retry} onAction={reload} />
       ) : null}
-      {load.status === "ok" ? <Overview overview={load.overview} onRefresh={() => setAttempt((n) => n + 1)} /> : null}
+      {load.status === "ok" ? <Overview overview={load.data} onRefresh={reload} /> : null}
     </main>
   );
 }

@@ -73,8 +73,10 @@ export class SqliteThread {
 
   async close(): Promise<void> {
     if (this.failure) return;
-    await this.request({ op: "close" });
+    const closed = this.request({ op: "close" });
+    // Refused from now on with this reason (the thread's exit, which follows, keeps the first reason).
     this.failure = new Error("the SQLite store is closed");
+    await closed;
     await this.worker.terminate();
   }
 

@@ -2,40 +2,27 @@
  * indsendt: the seal (date and both fingerprints), checked again by the server on every view
  * (GET /final recomputes both hashes), and the downloads of the sealed PDF and DOCX.
  */
-import { useEffect, useState } from "react";
-import type { FinalResponse, WorkflowResponse } from "../../../shared/validation/workflow.js";
+import { da } from "../../i18n/da.js";
+import type { WorkflowResponse } from "../../../shared/validation/workflow.js";
 import { api } from "../../api.js";
 import { formatDateTime } from "../../i18n/da.js";
 import { wf } from "../../i18n/workflow.js";
 import { Loading } from "../../pages/Loading.js";
 import { useWorkspace } from "../workspace/WorkspaceContext.js";
 import { Hash } from "./Hash.js";
-import { errorMessage } from "../../ui/errors.js";
-
-type FinalLoad = { status: "loading" } | { status: "error"; message: string } | { status: "ok"; final: FinalResponse };
+import { useResource } from "../../ui/useResource.js";
 
 export function SealView({ workflow }: { workflow: WorkflowResponse }) {
   const { document } = useWorkspace();
-  const [load, setLoad] = useState<FinalLoad>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
   const sealHash = workflow.seal?.forseglingsHash;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoad({ status: "loading" });
-    api.getFinal(document.id, controller.signal).then(
-      (final) => setLoad({ status: "ok", final }),
-      (e: unknown) => {
-        if (!controller.signal.aborted) setLoad({ status: "error", message: errorMessage(e) });
-      },
-    );
-    return () => controller.abort();
-  }, [document.id, sealHash, attempt]);
+  const { resource: load, reload } = useResource((signal) => api.getFinal(document.id, signal), [document.id, sealHash], {
+    fallbackMessage: da.errors.generic,
+  });
 
   const seal =
     workflow.seal ??
-    (load.status === "ok" ? { indholdsHash: load.final.indholdsHash, forseglingsHash: load.final.forseglingsHash, sealedAt: load.final.sealedAt } : null);
-  const verified = load.status === "ok" && load.final.verification.indholdsHash && load.final.verification.forseglingsHash;
+    (load.status === "ok" ? { indholdsHash: load.data.indholdsHash, forseglingsHash: load.data.forseglingsHash, sealedAt: load.data.sealedAt } : null);
+  const verified = load.status === "ok" && load.data.verification.indholdsHash && load.data.verification.forseglingsHash;
 
   return (
     <section className="wf-section wf-seal" aria-labelledby="wf-seal-heading">
@@ -67,8 +54,8 @@ export function SealView({ workflow }: { workflow: WorkflowResponse }) {
       ) : null}
       {load.status === "error" ? (
         <div className="wf-error" role="alert">
-          <p>{load.message}</p>
-          <button type="button" className="button button--secondary button--small" onClick={() => setAttempt((n) => n + 1)}>
+          <p>{load.error.message}</p>
+          <button type="button" className="button button--secondary button--small" onClick={reload}>
             {wf.common.retry}
           </button>
         </div>

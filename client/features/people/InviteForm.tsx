@@ -11,6 +11,7 @@ import { peopleApi } from "./peopleApi.js";
 import { da } from "../../i18n/da.js";
 import { people } from "../../i18n/people.js";
 import { groupOrganisations, rolesFor, type DocumentRole, type Organisation } from "./roles.js";
+import { ErrorSummary } from "../../ui/ErrorSummary.js";
 
 type Field = "name" | "email" | "organisation" | "role";
 const FIELDS: readonly Field[] = ["name", "email", "organisation", "role"];
@@ -121,29 +122,12 @@ export function InviteForm(props: { documentId: string; organisations: readonly 
       ) : null}
 
       <p className="people-help">{people.invite.intro}</p>
-      {errorList.length > 0 || summaryOnly ? (
-        <div className="people-summary" role="alert" tabIndex={-1} ref={summaryRef} aria-labelledby={`${base}-summary`}>
-          <h4 className="people-summary__title" id={`${base}-summary`}>
-            {people.invite.errorTitle}
-          </h4>
-          <ul>
-            {summaryOnly ? <li>{summaryOnly}</li> : null}
-            {errorList.map((f) => (
-              <li key={f}>
-                <a
-                  href={`#${ids[f]}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    document.getElementById(ids[f])?.focus();
-                  }}
-                >
-                  {errors[f]}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary
+        variant="panel"
+        title={people.invite.errorTitle}
+        summaryRef={summaryRef}
+        entries={[...(summaryOnly ? [{ message: summaryOnly }] : []), ...errorList.map((f) => ({ fieldId: ids[f], message: errors[f] ?? "" }))]}
+      />
 
       <form className="people-form" onSubmit={onSubmit} noValidate aria-busy={busy}>
         <div className="field">
