@@ -17,6 +17,8 @@ export interface CommitControl {
   /** Durations of the real commits (without the injected delay), in ms. */
   realCommitMs: number[];
   commits: number;
+  /** Commits past the hang (delayed or committing) that have not finished yet. */
+  underWay: number;
 }
 
 export function controllableCommits(inner: Store): { store: Store; control: CommitControl } {
@@ -32,17 +34,23 @@ export function controllableCommits(inner: Store): { store: Store; control: Comm
     },
     realCommitMs: [],
     commits: 0,
+    underWay: 0,
   };
   const store = new Proxy(inner, {
     get(target, prop, receiver) {
       if (prop === "appendUpdates") {
         return async (items: AppendItem[]) => {
           if (control.hanging) await new Promise<void>((resolve) => waiters.push(resolve));
-          if (control.delayMs > 0) await sleep(control.delayMs);
-          const started = performance.now();
-          await target.appendUpdates(items);
-          control.realCommitMs.push(performance.now() - started);
-          control.commits++;
+          control.underWay++;
+          try {
+            if (control.delayMs > 0) await sleep(control.delayMs);
+            const started = performance.now();
+            await target.appendUpdates(items);
+            control.realCommitMs.push(performance.now() - started);
+            control.commits++;
+          } finally {
+            control.underWay--;
+          }
         };
       }
       const value = Reflect.get(target, prop, receiver);
