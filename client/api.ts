@@ -164,8 +164,8 @@ export const api = {
   },
 
   /** 409 "incomplete" (details: CompletenessReport) or "warnings_unacknowledged" (details: { warnings }). */
-  requestApproval(id: string, acknowledgedWarnings: string[]): Promise<{ contentHash: string }> {
-    return request<{ contentHash: string }>("POST", `${documentPath(id)}/workflow/request-approval`, { body: { acknowledgedWarnings } });
+  requestApproval(id: string, acknowledgedWarnings: string[]): Promise<{ indholdsHash: string }> {
+    return request<{ indholdsHash: string }>("POST", `${documentPath(id)}/workflow/request-approval`, { body: { acknowledgedWarnings } });
   },
 
   reopen(id: string, reason: string): Promise<void> {
@@ -204,8 +204,8 @@ export const api = {
     return request<{ versions: VersionDto[] }>("GET", `${documentPath(id)}/versions`, { signal });
   },
 
-  createVersion(id: string, name: string): Promise<{ id: string; contentHash: string }> {
-    return request<{ id: string; contentHash: string }>("POST", `${documentPath(id)}/versions`, { body: { name } });
+  createVersion(id: string, name: string): Promise<{ id: string; indholdsHash: string }> {
+    return request<{ id: string; indholdsHash: string }>("POST", `${documentPath(id)}/versions`, { body: { name } });
   },
 
   getVersion(id: string, versionId: string, signal?: AbortSignal): Promise<VersionViewResponse> {

@@ -38,11 +38,11 @@ export interface SealSignature {
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-export function sealStatement(seal: Pick<SealRow, "documentId" | "contentHash" | "sealHash" | "pdf" | "docx" | "sealedAt">): SealStatement {
+export function sealStatement(seal: Pick<SealRow, "documentId" | "indholdsHash" | "forseglingsHash" | "pdf" | "docx" | "sealedAt">): SealStatement {
   return {
     documentId: seal.documentId,
-    indholdsHash: seal.contentHash,
-    forseglingsHash: seal.sealHash,
+    indholdsHash: seal.indholdsHash,
+    forseglingsHash: seal.forseglingsHash,
     pdfSha256: sha256(seal.pdf),
     docxSha256: sha256(seal.docx),
     sealedAt: seal.sealedAt,

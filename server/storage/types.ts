@@ -110,7 +110,7 @@ export interface VersionRow {
   stateUpdate: Uint8Array;
   /** RFC 8785 JSON of the canonical content (what was read, approved, sealed). */
   contentJson: string;
-  contentHash: string;
+  indholdsHash: string;
 }
 export type VersionSummary = Omit<VersionRow, "stateUpdate" | "contentJson">;
 
@@ -129,7 +129,7 @@ export interface ApprovalRow {
   userId: string;
   createdAt: string;
   grundlag: string;
-  contentHash: string;
+  indholdsHash: string;
   discardedAt: string | null;
   /** Why the approval needs a second look, printed in the seal (issue 15 item 3); null when none. */
   flag: string | null;
@@ -138,8 +138,8 @@ export interface ApprovalRow {
 export interface SealRow {
   documentId: string;
   recordJson: string; // RFC 8785 JSON of the sealed record
-  contentHash: string;
-  sealHash: string;
+  indholdsHash: string;
+  forseglingsHash: string;
   sealedAt: string;
   pdf: Uint8Array;
   docx: Uint8Array;

@@ -59,7 +59,7 @@ export async function insertVersion(db: Db, v: VersionRow): Promise<void> {
       created_at: v.createdAt,
       state_update: v.stateUpdate,
       content_json: v.contentJson,
-      content_hash: v.contentHash,
+      content_hash: v.indholdsHash,
     })
     .execute();
 }
@@ -76,7 +76,7 @@ export async function getVersion(db: Db, id: string): Promise<VersionRow | undef
     createdAt: r.created_at,
     stateUpdate: bytes(r.state_update),
     contentJson: r.content_json,
-    contentHash: r.content_hash,
+    indholdsHash: r.content_hash,
   };
 }
 
@@ -94,7 +94,7 @@ export async function listVersions(db: Db, documentId: string): Promise<VersionS
     kind: decode(VersionKind, r.kind, "document_versions.kind"),
     createdBy: r.created_by,
     createdAt: r.created_at,
-    contentHash: r.content_hash,
+    indholdsHash: r.content_hash,
   }));
 }
 
@@ -108,7 +108,7 @@ export async function insertApproval(db: Db, a: ApprovalRow): Promise<void> {
       user_id: a.userId,
       created_at: a.createdAt,
       grundlag: a.grundlag,
-      content_hash: a.contentHash,
+      content_hash: a.indholdsHash,
       discarded_at: a.discardedAt,
       flag: a.flag,
     })
@@ -130,7 +130,7 @@ export async function listApprovals(db: Db, documentId: string): Promise<Approva
     userId: r.user_id,
     createdAt: r.created_at,
     grundlag: r.grundlag,
-    contentHash: r.content_hash,
+    indholdsHash: r.content_hash,
     discardedAt: r.discarded_at,
     flag: r.flag,
   }));
@@ -152,8 +152,8 @@ export async function insertSeal(db: Db, s: SealRow): Promise<void> {
     .values({
       document_id: s.documentId,
       record_json: s.recordJson,
-      content_hash: s.contentHash,
-      seal_hash: s.sealHash,
+      content_hash: s.indholdsHash,
+      seal_hash: s.forseglingsHash,
       sealed_at: s.sealedAt,
       pdf: s.pdf,
       docx: s.docx,
@@ -167,8 +167,8 @@ export async function getSeal(db: Db, documentId: string): Promise<SealRow | und
     r && {
       documentId,
       recordJson: r.record_json,
-      contentHash: r.content_hash,
-      sealHash: r.seal_hash,
+      indholdsHash: r.content_hash,
+      forseglingsHash: r.seal_hash,
       sealedAt: r.sealed_at,
       pdf: bytes(r.pdf),
       docx: bytes(r.docx),

@@ -43,8 +43,8 @@ export async function approveReply(store: Store, collab: CollabService, input: A
   const workflow = await store.getWorkflow(document.id);
   const version = workflow.frozenVersionId ? await store.getVersion(workflow.frozenVersionId) : undefined;
   if (!version) throw conflict("wrong_state", "Der er ingen låst version at godkende.");
-  if (input.indholdsHash !== version.contentHash) {
-    throw conflict("hash_mismatch", "Godkendelsen gælder ikke den låste tekst. Genindlæs og læs den gældende version.", { expected: version.contentHash });
+  if (input.indholdsHash !== version.indholdsHash) {
+    throw conflict("hash_mismatch", "Godkendelsen gælder ikke den låste tekst. Genindlæs og læs den gældende version.", { expected: version.indholdsHash });
   }
   try {
     await store.insertApproval({
@@ -54,7 +54,7 @@ export async function approveReply(store: Store, collab: CollabService, input: A
       userId: actor.user.id,
       createdAt: new Date().toISOString(),
       grundlag: input.grundlag,
-      contentHash: version.contentHash,
+      indholdsHash: version.indholdsHash,
       discardedAt: null,
       flag: await approvalFlag(store, actor),
     });
@@ -66,11 +66,16 @@ export async function approveReply(store: Store, collab: CollabService, input: A
     actorUserId: actor.user.id,
     documentId: document.id,
     event: "approval.given",
-    details: { kommunekode, grundlag: input.grundlag, contentHash: version.contentHash },
+    details: { kommunekode, grundlag: input.grundlag, indholdsHash: version.indholdsHash },
   });
-  const allApproved = await allKommunerApproved(store, document, version.contentHash);
+  const allApproved = await allKommunerApproved(store, document, version.indholdsHash);
   if (allApproved && (await markApprovedByAll(store, collab, document))) {
-    await recordAudit(store, { actorUserId: null, documentId: document.id, event: "workflow.approved_by_all", details: { contentHash: version.contentHash } });
+    await recordAudit(store, {
+      actorUserId: null,
+      documentId: document.id,
+      event: "workflow.approved_by_all",
+      details: { indholdsHash: version.indholdsHash },
+    });
   } else {
     collab.broadcastEvent(document.id, { type: "approvals" });
   }

@@ -9,9 +9,9 @@ import type { CollabService } from "../collab/service.js";
 import type { DocumentRow, Store } from "../storage/types.js";
 import { createVersion } from "./versions.js";
 
-/** True when every kommune of the document's region has a valid approval of `contentHash`. */
-export async function allKommunerApproved(store: Store, document: DocumentRow, contentHash: string): Promise<boolean> {
-  const approved = new Set((await store.listApprovals(document.id)).filter((a) => a.contentHash === contentHash).map((a) => a.kommunekode));
+/** True when every kommune of the document's region has a valid approval of `indholdsHash`. */
+export async function allKommunerApproved(store: Store, document: DocumentRow, indholdsHash: string): Promise<boolean> {
+  const approved = new Set((await store.listApprovals(document.id)).filter((a) => a.indholdsHash === indholdsHash).map((a) => a.kommunekode));
   return municipalitiesOf(document.regionId).every((m) => approved.has(m.code));
 }
 

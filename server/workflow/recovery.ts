@@ -76,7 +76,7 @@ async function recoverDocument(store: Store, collab: CollabService, document: Do
     return "request-undone";
   }
   if (document.state === "til_godkendelse") {
-    if (!(await allKommunerApproved(store, document, version.contentHash))) return null;
+    if (!(await allKommunerApproved(store, document, version.indholdsHash))) return null;
     if (!(await markApprovedByAll(store, collab, document))) return null;
     await audit(store, document.id, "approved-by-all");
     return "approved-by-all";

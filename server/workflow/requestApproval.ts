@@ -25,7 +25,7 @@ export interface RequestApprovalInput {
   acknowledgedWarnings: string[];
 }
 
-export async function requestApproval(store: Store, collab: CollabService, input: RequestApprovalInput): Promise<{ contentHash: string }> {
+export async function requestApproval(store: Store, collab: CollabService, input: RequestApprovalInput): Promise<{ indholdsHash: string }> {
   const { document } = input;
   const now = new Date().toISOString();
   if (!(await store.transitionState(document.id, ["udkast"], "til_godkendelse", now))) {
@@ -61,9 +61,9 @@ export async function requestApproval(store: Store, collab: CollabService, input
       actorUserId: input.actor.user.id,
       documentId: document.id,
       event: "workflow.approval_requested",
-      details: { contentHash: version.contentHash, acknowledgedWarnings: warnings },
+      details: { indholdsHash: version.indholdsHash, acknowledgedWarnings: warnings },
     });
-    return { contentHash: version.contentHash };
+    return { indholdsHash: version.indholdsHash };
   } catch (error) {
     if ((await store.getDocument(document.id))?.state === "til_godkendelse" && !(await store.getWorkflow(document.id)).frozenVersionId) await undo();
     throw error;

@@ -43,7 +43,7 @@ export async function submitReply(
       godkendtAf: (await store.getUser(a.userId))?.name ?? "Ukendt",
       tidspunkt: a.createdAt,
       grundlag: a.grundlag,
-      indholdsHash: a.contentHash,
+      indholdsHash: a.indholdsHash,
       ...(a.flag ? { bemaerkning: a.flag } : {}),
     })),
   );
@@ -51,7 +51,7 @@ export async function submitReply(
     regionId: document.regionId,
     regions: REGIONS,
     today: checkedAsOf, // an approved text never turns invalid by the calendar
-    expectedHash: version.contentHash,
+    expectedHash: version.indholdsHash,
     dato,
   });
   if (!report.ok) throw conflict("not_submittable", "Svaret kan ikke indsendes endnu.", report);
@@ -61,12 +61,12 @@ export async function submitReply(
     regionId: document.regionId,
     title: document.title,
     content,
-    indholdsHash: version.contentHash,
+    indholdsHash: version.indholdsHash,
     dato,
     checkedAsOf,
     approvals: named,
   };
-  const hashes = { indholdsHash: version.contentHash, forseglingsHash: sha256Canonical(record) };
+  const hashes = { indholdsHash: version.indholdsHash, forseglingsHash: sha256Canonical(record) };
   // The PDF and DOCX libraries are large; load them when a reply is sealed, not at every start.
   const [{ renderReplyPdf }, { renderReplyDocx }] = await Promise.all([import("../export/pdf.js"), import("../export/docx.js")]);
   const [pdf, docx] = await Promise.all([renderReplyPdf(record, hashes), renderReplyDocx(record, hashes)]);
@@ -75,8 +75,8 @@ export async function submitReply(
   const seal = {
     documentId: document.id,
     recordJson: canonicalJson(record),
-    contentHash: hashes.indholdsHash,
-    sealHash: hashes.forseglingsHash,
+    indholdsHash: hashes.indholdsHash,
+    forseglingsHash: hashes.forseglingsHash,
     sealedAt,
     pdf,
     docx,

@@ -36,7 +36,7 @@ export async function buildVersion(
     createdAt: new Date().toISOString(),
     stateUpdate,
     contentJson: canonicalJson(canonical),
-    contentHash: sha256Canonical(canonical),
+    indholdsHash: sha256Canonical(canonical),
   };
 }
 

@@ -15,7 +15,7 @@ export interface VersionDto {
   createdBy: string | null;
   createdByName: string | null;
   createdAt: string;
-  contentHash: string;
+  indholdsHash: string;
 }
 
 /** GET /api/documents/:id/versions/:versionId: the version as a standalone HTML page. */
@@ -23,7 +23,7 @@ export interface VersionViewResponse {
   id: string;
   name: string;
   createdAt: string;
-  contentHash: string;
+  indholdsHash: string;
   html: string;
 }
 

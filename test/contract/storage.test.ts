@@ -238,7 +238,7 @@ describeContract("storage contract", (seeded) => {
       createdAt: now(),
       stateUpdate: new Uint8Array([1, 2]),
       contentJson: "{}",
-      contentHash: "h",
+      indholdsHash: "h",
     });
     expect((await store.getVersion("v1"))?.stateUpdate).toEqual(new Uint8Array([1, 2]));
     expect(await store.listVersions("d3")).toHaveLength(1);
@@ -252,7 +252,7 @@ describeContract("storage contract", (seeded) => {
       userId: "u1",
       createdAt: now(),
       grundlag: "Byrådsbeslutning",
-      contentHash: "h",
+      indholdsHash: "h",
       discardedAt: null,
       flag: null,
     };
@@ -265,13 +265,21 @@ describeContract("storage contract", (seeded) => {
   });
 
   it("never changes or deletes a seal, not even by a direct query", async () => {
-    const seal = { documentId: "d3", recordJson: "{}", contentHash: "h", sealHash: "s", sealedAt: now(), pdf: new Uint8Array([1]), docx: new Uint8Array([2]) };
+    const seal = {
+      documentId: "d3",
+      recordJson: "{}",
+      indholdsHash: "h",
+      forseglingsHash: "s",
+      sealedAt: now(),
+      pdf: new Uint8Array([1]),
+      docx: new Uint8Array([2]),
+    };
     await store.insertSeal(seal);
-    await expect(store.insertSeal({ ...seal, sealHash: "second" })).rejects.toSatisfy(isUniqueViolation);
+    await expect(store.insertSeal({ ...seal, forseglingsHash: "second" })).rejects.toSatisfy(isUniqueViolation);
     const db = (store as unknown as { kysely: import("kysely").Kysely<import("../../server/storage/schema.js").Tables> }).kysely;
     await expect(db.updateTable("seals").set({ seal_hash: "forged" }).where("document_id", "=", "d3").execute()).rejects.toThrow();
     await expect(db.deleteFrom("seals").where("document_id", "=", "d3").execute()).rejects.toThrow();
-    expect((await store.getSeal("d3"))?.sealHash).toBe("s");
+    expect((await store.getSeal("d3"))?.forseglingsHash).toBe("s");
   });
 
   it("parses rows instead of casting them: a value written by hand that the code does not know is refused", async () => {

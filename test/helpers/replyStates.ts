@@ -47,7 +47,7 @@ export async function requestApproval(server: TestServer, regionId: string): Pro
     result = await callApi(server, coordinator, "POST", path, { acknowledgedWarnings: warnings });
   }
   expectOk(result, "request approval");
-  return result.body.contentHash as string;
+  return result.body.indholdsHash as string;
 }
 
 /** An approver (kommunal redaktør) for each kommune of the region, signed in over HTTP. */

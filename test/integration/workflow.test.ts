@@ -120,7 +120,7 @@ describe("approval workflow", () => {
     typing = false;
     await Promise.all(loops);
     expect(frozen.status).toBe(200);
-    const hash = frozen.body.contentHash as string;
+    const hash = frozen.body.indholdsHash as string;
 
     // after the acknowledgement nothing more is accepted: every typist that kept typing was closed
     const late = track(connectClient(server, editor, DOC));
@@ -164,7 +164,7 @@ describe("approval workflow", () => {
     const emails = await editorsForEveryKommune();
     const frozen = await requestApproval(coordinator);
     expect(frozen.status).toBe(200);
-    const hash = frozen.body.contentHash as string;
+    const hash = frozen.body.indholdsHash as string;
 
     const first = await login(server, emails[0]!, PASSWORD);
     const stale = await api(first, "POST", `/api/documents/${DOC}/approvals`, {
@@ -220,7 +220,7 @@ describe("approval workflow", () => {
     const frozen = await requestApproval(coordinator);
     const aalborg = await login(server, EDITOR);
     expect(
-      (await api(aalborg, "POST", `/api/documents/${DOC}/approvals`, { grundlag: "Byrådet 1.5.2025", indholdsHash: frozen.body.contentHash })).status,
+      (await api(aalborg, "POST", `/api/documents/${DOC}/approvals`, { grundlag: "Byrådet 1.5.2025", indholdsHash: frozen.body.indholdsHash })).status,
     ).toBe(200);
     expect((await api(coordinator, "POST", `/api/documents/${DOC}/workflow/reopen`, { reason: "Finansieringen skal ændres" })).status).toBe(204);
     const status = (await api(coordinator, "GET", `/api/documents/${DOC}/workflow`)).body;

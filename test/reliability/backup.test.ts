@@ -68,17 +68,17 @@ async function fingerprint(store: Store, documentId: string): Promise<Record<str
   };
   doc.destroy();
   const workflow = await store.getWorkflow(documentId);
-  result.frozen = workflow.frozenVersionId ? `${workflow.frozenVersionId}:${(await store.getVersion(workflow.frozenVersionId))?.contentHash}` : "none";
+  result.frozen = workflow.frozenVersionId ? `${workflow.frozenVersionId}:${(await store.getVersion(workflow.frozenVersionId))?.indholdsHash}` : "none";
   result.versions = (await store.listVersions(documentId))
-    .map((v) => `${v.id}:${v.contentHash}`)
+    .map((v) => `${v.id}:${v.indholdsHash}`)
     .sort()
     .join(",");
   result.approvals = (await store.listApprovals(documentId))
-    .map((a) => `${a.kommunekode}:${a.contentHash}:${a.grundlag}`)
+    .map((a) => `${a.kommunekode}:${a.indholdsHash}:${a.grundlag}`)
     .sort()
     .join(",");
   const seal = await store.getSeal(documentId);
-  result.seal = seal ? `${seal.contentHash}:${seal.sealHash}:${sha(seal.pdf)}:${sha(seal.docx)}:${sha(Buffer.from(seal.recordJson))}` : "none";
+  result.seal = seal ? `${seal.indholdsHash}:${seal.forseglingsHash}:${sha(seal.pdf)}:${sha(seal.docx)}:${sha(Buffer.from(seal.recordJson))}` : "none";
   result.comments = (await store.listMessages(documentId))
     .map((m) => `${m.id}:${m.body}`)
     .sort()
@@ -170,9 +170,9 @@ describe("backup and restore", () => {
       const stage = n % 4; // 0 draft, 1 frozen with some approvals, 2 approved by all, 3 submitted
       if (stage === 0) continue;
       const doc = async () => (await store.getDocument(id))!;
-      let contentHash: string;
+      let indholdsHash: string;
       try {
-        ({ contentHash } = await requestApproval(store, app.collab, {
+        ({ indholdsHash } = await requestApproval(store, app.collab, {
           actor: coordinator,
           document: await doc(),
           acknowledgedWarnings: warningsOf.get(regionId) ?? [],
@@ -183,7 +183,7 @@ describe("backup and restore", () => {
           regionId,
           (error.details as { warnings: { ruleId: string }[] }).warnings.map((w) => w.ruleId),
         );
-        ({ contentHash } = await requestApproval(store, app.collab, {
+        ({ indholdsHash } = await requestApproval(store, app.collab, {
           actor: coordinator,
           document: await doc(),
           acknowledgedWarnings: warningsOf.get(regionId)!,
@@ -195,7 +195,7 @@ describe("backup and restore", () => {
           actor: approvers.get(m.code)!,
           document: await doc(),
           grundlag: `Byrådsbeslutning ${i + 1}.05.2025 (svar ${n})`,
-          indholdsHash: contentHash,
+          indholdsHash,
         });
       }
       if (stage === 3) await submitReply(store, app.collab, app.signingKey, { actor: coordinator, document: await doc() });

@@ -34,7 +34,7 @@ async function frozenVersion(store: Store, documentId: string): Promise<string> 
     createdAt: new Date().toISOString(),
     stateUpdate: new Uint8Array([0, 0]),
     contentJson: "{}",
-    contentHash: HASH,
+    indholdsHash: HASH,
   });
   return id;
 }
@@ -49,7 +49,7 @@ async function approve(store: Store, documentId: string, kommunekoder: string[])
       userId: coordinator.id,
       createdAt: new Date().toISOString(),
       grundlag: "Byrådsbeslutning",
-      contentHash: HASH,
+      indholdsHash: HASH,
       discardedAt: null,
       flag: null,
     });
@@ -83,8 +83,8 @@ describe("recovery of interrupted workflow transitions", () => {
     await store.insertSeal({
       documentId: "svar-syddanmark",
       recordJson: "{}",
-      contentHash: HASH,
-      sealHash: HASH,
+      indholdsHash: HASH,
+      forseglingsHash: HASH,
       sealedAt: now(),
       pdf: new Uint8Array([1]),
       docx: new Uint8Array([2]),

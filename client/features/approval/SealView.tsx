@@ -14,8 +14,8 @@ import { useResource } from "../../ui/useResource.js";
 
 export function SealView({ workflow }: { workflow: WorkflowResponse }) {
   const { document } = useWorkspace();
-  const sealHash = workflow.seal?.forseglingsHash;
-  const { resource: load, reload } = useResource((signal) => api.getFinal(document.id, signal), [document.id, sealHash], {
+  const forseglingsHash = workflow.seal?.forseglingsHash;
+  const { resource: load, reload } = useResource((signal) => api.getFinal(document.id, signal), [document.id, forseglingsHash], {
     fallbackMessage: da.errors.generic,
   });
 

@@ -207,7 +207,7 @@ export function HistoryPanel() {
         {viewer?.kind === "view" && viewer.load.status === "ok" ? (
           <>
             <p className="wf-small muted">
-              {formatDateTime(viewer.load.view.createdAt)} · <code>{wf.common.hashShort(viewer.load.view.contentHash)}</code>
+              {formatDateTime(viewer.load.view.createdAt)} · <code>{wf.common.hashShort(viewer.load.view.indholdsHash)}</code>
             </p>
             {/* sandbox="" : a unique origin with no scripts, forms, popups or navigation of this page */}
             <iframe className="history__frame" title={wf.history.viewFrame(viewer.version.name)} sandbox="" srcDoc={viewer.load.view.html} />

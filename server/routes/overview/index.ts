@@ -47,7 +47,9 @@ export async function overviewRoutes(app: FastifyInstance, deps: { store: Store;
         errors: report.findings.filter((f) => f.severity === "fejl").length,
         approvals: { given: (await store.listApprovals(document.id)).length, total: municipalitiesOf(document.regionId).length },
         capacity: typeof capacity === "number" ? capacity : null,
-        sealed: seal ? { indholdsHash: seal.contentHash, forseglingsHash: seal.sealHash, sealedAt: seal.sealedAt, late: submittedLate(seal.sealedAt) } : null,
+        sealed: seal
+          ? { indholdsHash: seal.indholdsHash, forseglingsHash: seal.forseglingsHash, sealedAt: seal.sealedAt, late: submittedLate(seal.sealedAt) }
+          : null,
       });
     }
     // Submitted replies only; what drafts say so far is shown apart; a shared unit counts once.

@@ -71,7 +71,7 @@ export async function versionRoutes(app: FastifyInstance, deps: { store: Store; 
     await collab.commitPending();
     const version = await createVersion(store, collab, document, name, "manual", principalOf(request).user.id);
     reply.code(201);
-    return { id: version.id, contentHash: version.contentHash };
+    return { id: version.id, indholdsHash: version.indholdsHash };
   });
 
   app.get("/api/documents/:id/versions/:versionId", async (request) => {
@@ -79,7 +79,7 @@ export async function versionRoutes(app: FastifyInstance, deps: { store: Store; 
     const { versionId } = VersionParams.parse(request.params);
     const version = await versionOf(store, document, versionId);
     const html = renderReplyHtml(buildReplyView(versionContent(version), { regionId: document.regionId }), `${document.title} – ${version.name}`);
-    return { id: version.id, name: version.name, createdAt: version.createdAt, contentHash: version.contentHash, html };
+    return { id: version.id, name: version.name, createdAt: version.createdAt, indholdsHash: version.indholdsHash, html };
   });
 
   app.get("/api/documents/:id/versions/:versionId/compare/:otherId", async (request) => {
@@ -104,7 +104,7 @@ export async function versionRoutes(app: FastifyInstance, deps: { store: Store; 
       actorUserId: actor,
       documentId: document.id,
       event: "version.restored",
-      details: { versionId, contentHash: version.contentHash },
+      details: { versionId, indholdsHash: version.indholdsHash },
     });
     return reply.code(204).send();
   });

@@ -35,7 +35,7 @@ export async function workflowStatus(store: Store, document: DocumentRow): Promi
   const seal = await store.getSeal(document.id);
   return {
     state: document.state,
-    frozenHash: version?.contentHash ?? null,
+    frozenHash: version?.indholdsHash ?? null,
     frozenAt: version?.createdAt ?? null,
     acknowledgedWarnings: workflow.acknowledgedWarnings,
     internalDeadline: workflow.internalDeadline,
@@ -50,7 +50,7 @@ export async function workflowStatus(store: Store, document: DocumentRow): Promi
         };
       }),
     ),
-    seal: seal ? { indholdsHash: seal.contentHash, forseglingsHash: seal.sealHash, sealedAt: seal.sealedAt } : null,
+    seal: seal ? { indholdsHash: seal.indholdsHash, forseglingsHash: seal.forseglingsHash, sealedAt: seal.sealedAt } : null,
   };
 }
 
@@ -150,11 +150,11 @@ export async function workflowRoutes(
     return {
       documentId: document.id,
       sealedAt: seal.sealedAt,
-      indholdsHash: seal.contentHash,
-      forseglingsHash: seal.sealHash,
+      indholdsHash: seal.indholdsHash,
+      forseglingsHash: seal.forseglingsHash,
       verification: {
-        indholdsHash: sha256Canonical(canonicalContent(record.content, record.regionId)) === seal.contentHash && record.indholdsHash === seal.contentHash,
-        forseglingsHash: sha256Canonical(record) === seal.sealHash,
+        indholdsHash: sha256Canonical(canonicalContent(record.content, record.regionId)) === seal.indholdsHash && record.indholdsHash === seal.indholdsHash,
+        forseglingsHash: sha256Canonical(record) === seal.forseglingsHash,
         ...signature,
       },
       signatureKeyId: stored?.keyId ?? null,

@@ -66,8 +66,8 @@ export async function workflowProblems(store: Store, documentId: string): Promis
       const doc = await storedDoc(store, documentId);
       const hash = contentHashOf(doc, document.regionId);
       doc.destroy();
-      if (hash !== version.contentHash) problems.push(`${documentId}: stored content differs from the frozen version`);
-      const approved = new Set(approvals.filter((a) => a.contentHash === version.contentHash).map((a) => a.kommunekode));
+      if (hash !== version.indholdsHash) problems.push(`${documentId}: stored content differs from the frozen version`);
+      const approved = new Set(approvals.filter((a) => a.indholdsHash === version.indholdsHash).map((a) => a.kommunekode));
       if (document.state === "til_godkendelse" && municipalitiesOf(document.regionId).every((m) => approved.has(m.code))) {
         problems.push(`${documentId}: every kommune approved but still til_godkendelse`);
       }
