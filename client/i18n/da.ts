@@ -27,7 +27,6 @@ export const da = {
     password: "Adgangskode",
     submit: "Log ind",
     submitting: "Logger ind…",
-    missing: "Skriv både e-mail og adgangskode.",
     errorTitle: "Du blev ikke logget ind",
     sessionEnded: "Du er blevet logget ud. Log ind igen for at fortsætte.",
     code: "Kode fra godkendelsesappen",

@@ -112,7 +112,6 @@ export const wf = {
     approveIntro: "Du godkender den låste tekst med dette fingeraftryk. Godkendelsen gælder kun præcis denne tekst.",
     grundlag: "Grundlag",
     grundlagHelp: "Fx »Byrådsbeslutning 12.05.2025, pkt. 7«",
-    grundlagMissing: "Angiv grundlaget for godkendelsen, fx en byrådsbeslutning.",
     approveDialogTitle: (kommune: string) => `Godkend svaret på vegne af ${kommune}?`,
     approveDialogBody: "En godkendelse kan ikke trækkes tilbage. Den gælder kun den låste tekst med fingeraftrykket nedenfor.",
     approveConfirm: "Godkend",
@@ -123,7 +122,6 @@ export const wf = {
     reopen: "Send tilbage til udkast",
     reopenReason: "Begrundelse",
     reopenHelp: "Fortæl kommunerne, hvorfor svaret skal ændres.",
-    reopenReasonMissing: "Skriv en begrundelse (mindst 3 tegn).",
     reopenWarning: (n: number) =>
       n === 0
         ? "Teksten låses op, så den kan ændres. Bagefter skal svaret sendes til godkendelse igen."
@@ -178,7 +176,6 @@ export const wf = {
     saveTitle: "Gem en version",
     name: "Navn på versionen",
     nameHelp: "Fx »Efter KKR-mødet 5. maj«",
-    nameMissing: "Skriv et navn til versionen.",
     save: "Gem version",
     saved: (name: string) => `Versionen »${name}« er gemt.`,
     by: (name: string) => `af ${name}`,

@@ -5,6 +5,8 @@ import { accountApi } from "../features/account/accountApi.js";
 import { accountTexts } from "../i18n/account.js";
 import { usePageTitle } from "./Layout.js";
 import { errorMessage } from "../ui/errors.js";
+import { check } from "../ui/validate.js";
+import { PasswordResetRequestBody } from "../../shared/validation/account.js";
 
 const t = accountTexts.forgot;
 
@@ -15,7 +17,8 @@ export function ForgotPasswordPage() {
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!email.trim()) return setState({ kind: "error", message: t.missing });
+    const checked = check(PasswordResetRequestBody, { email });
+    if (!checked.ok) return setState({ kind: "error", message: checked.errors.email ?? t.missing });
     setState({ kind: "busy" });
     try {
       await accountApi.requestPasswordReset(email.trim());

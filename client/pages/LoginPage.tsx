@@ -10,6 +10,8 @@ import { da } from "../i18n/da.js";
 import { usePageTitle } from "./Layout.js";
 import { safeNextPath, useSession } from "./Session.js";
 import { errorMessage } from "../ui/errors.js";
+import { check } from "../ui/validate.js";
+import { LoginBody } from "../../shared/validation/api.js";
 
 export function LoginPage() {
   usePageTitle(da.login.title);
@@ -33,8 +35,9 @@ export function LoginPage() {
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!email.trim() || !password) {
-      setError(da.login.missing);
+    const checked = check(LoginBody, { email, password });
+    if (!checked.ok) {
+      setError(Object.values(checked.errors)[0] ?? da.errors.generic);
       requestAnimationFrame(() => errorRef.current?.focus());
       return;
     }

@@ -11,8 +11,10 @@ export const LoginBody = z.object({
     .string()
     .max(1024)
     .transform((email) => email.normalize("NFKC").trim().toLowerCase())
-    .pipe(z.string().email().max(254)),
-  password: z.string().min(1).max(1024),
+    .pipe(
+      z.string().min(1, "Skriv din e-mailadresse.").max(254, "E-mailadressen er for lang.").pipe(z.email("Skriv en gyldig e-mailadresse, fx navn@kommune.dk.")),
+    ),
+  password: z.string().min(1, "Skriv din adgangskode.").max(1024),
   /** The second factor's code, when the account has one (asked for after "totp_required"). */
   code: z.string().trim().max(10).optional(),
 });

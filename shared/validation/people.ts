@@ -3,10 +3,16 @@ import { z } from "zod";
 import { DocumentRole } from "./api.js";
 
 export const InviteBody = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  name: z.string().trim().min(1).max(200),
-  organisationId: z.string().min(1).max(100),
-  role: DocumentRole,
+  name: z.string().trim().min(1, "Skriv personens navn.").max(200, "Navnet er for langt (højst 200 tegn)."),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "Skriv personens e-mailadresse.")
+    .max(254, "E-mailadressen er for lang.")
+    .pipe(z.email("Skriv en gyldig e-mailadresse, fx navn@kommune.dk.")),
+  organisationId: z.string().min(1, "Vælg personens organisation.").max(100),
+  role: z.enum(DocumentRole.options, { error: "Vælg en rolle." }),
 });
 export type InviteBody = z.infer<typeof InviteBody>;
 

@@ -2,12 +2,14 @@
 import { z } from "zod";
 
 export const RequestApprovalBody = z.object({ acknowledgedWarnings: z.array(z.string().max(100)).max(100).default([]) });
-export const ReopenBody = z.object({ reason: z.string().trim().min(3, "Skriv en begrundelse.").max(1000) });
+export const ReopenBody = z.object({
+  reason: z.string().trim().min(3, "Skriv en begrundelse (mindst 3 tegn).").max(1000, "Begrundelsen er for lang (højst 1000 tegn)."),
+});
 export const ApproveBody = z.object({
-  grundlag: z.string().trim().min(3, "Angiv grundlaget for godkendelsen, fx en byrådsbeslutning.").max(300),
+  grundlag: z.string().trim().min(3, "Angiv grundlaget for godkendelsen, fx en byrådsbeslutning.").max(300, "Grundlaget er for langt (højst 300 tegn)."),
   indholdsHash: z.string().regex(/^[0-9a-f]{64}$/),
 });
-export const VersionBody = z.object({ name: z.string().trim().min(1).max(200) });
+export const VersionBody = z.object({ name: z.string().trim().min(1, "Skriv et navn til versionen.").max(200, "Navnet er for langt (højst 200 tegn).") });
 export const VersionParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/), versionId: z.string().uuid() });
 /** The coordinator's reminder to the kommuner that have not approved; the note goes into the mail as written. */
 export const RemindBody = z.object({ note: z.string().trim().max(500).optional() });

@@ -11,11 +11,15 @@ import { ConfirmDialog } from "../../ui/Dialog.js";
 import { type OnDone } from "./errors.js";
 import { Hash } from "./Hash.js";
 import { errorMessage } from "../../ui/errors.js";
+import { check } from "../../ui/validate.js";
+import { ApproveBody } from "../../../shared/validation/workflow.js";
+
+const checkGrundlag = (value: string) => check(ApproveBody.shape.grundlag, value);
 
 export function ApproveForm({ kommune, frozenHash, onDone, onStale }: { kommune: string; frozenHash: string; onDone: OnDone; onStale: () => void }) {
   const { document } = useWorkspace();
   const [grundlag, setGrundlag] = useState("");
-  const [invalid, setInvalid] = useState(false);
+  const [invalid, setInvalid] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -24,8 +28,9 @@ export function ApproveForm({ kommune, frozenHash, onDone, onStale }: { kommune:
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (grundlag.trim().length < 3) {
-      setInvalid(true);
+    const checked = checkGrundlag(grundlag);
+    if (!checked.ok) {
+      setInvalid(checked.errors[""] ?? null);
       input.current?.focus();
       return;
     }
@@ -78,16 +83,16 @@ export function ApproveForm({ kommune, frozenHash, onDone, onStale }: { kommune:
             required
             aria-required="true"
             maxLength={300}
-            aria-invalid={invalid || undefined}
+            aria-invalid={invalid ? true : undefined}
             aria-describedby={`${id}-help${invalid ? ` ${id}-error` : ""}`}
             onChange={(e) => {
               setGrundlag(e.target.value);
-              if (invalid && e.target.value.trim().length >= 3) setInvalid(false);
+              if (invalid && checkGrundlag(e.target.value).ok) setInvalid(null);
             }}
           />
           {invalid ? (
             <p className="field__error" id={`${id}-error`}>
-              {wf.approval.grundlagMissing}
+              {invalid}
             </p>
           ) : null}
         </div>

@@ -9,12 +9,16 @@ import { useWorkspace } from "../workspace/WorkspaceContext.js";
 import { ConfirmDialog } from "../../ui/Dialog.js";
 import { type OnDone } from "./errors.js";
 import { errorMessage } from "../../ui/errors.js";
+import { check } from "../../ui/validate.js";
+import { ReopenBody } from "../../../shared/validation/workflow.js";
+
+const checkReason = (value: string) => check(ReopenBody.shape.reason, value);
 
 export function ReopenReply({ given, onDone }: { given: number; onDone: OnDone }) {
   const { document } = useWorkspace();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const [invalid, setInvalid] = useState(false);
+  const [invalid, setInvalid] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -64,8 +68,9 @@ export function ReopenReply({ given, onDone }: { given: number; onDone: OnDone }
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (reason.trim().length < 3) {
-            setInvalid(true);
+          const checked = checkReason(reason);
+          if (!checked.ok) {
+            setInvalid(checked.errors[""] ?? null);
             field.current?.focus();
             return;
           }
@@ -89,16 +94,16 @@ export function ReopenReply({ given, onDone }: { given: number; onDone: OnDone }
             value={reason}
             required
             aria-required="true"
-            aria-invalid={invalid || undefined}
+            aria-invalid={invalid ? true : undefined}
             aria-describedby={`${id}-help${invalid ? ` ${id}-error` : ""}`}
             onChange={(e) => {
               setReason(e.target.value);
-              if (invalid && e.target.value.trim().length >= 3) setInvalid(false);
+              if (invalid && checkReason(e.target.value).ok) setInvalid(null);
             }}
           />
           {invalid ? (
             <p className="field__error" id={`${id}-error`}>
-              {wf.approval.reopenReasonMissing}
+              {invalid}
             </p>
           ) : null}
         </div>

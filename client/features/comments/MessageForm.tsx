@@ -7,6 +7,8 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent,
 import { cm } from "../../i18n/comments.js";
 import type { ThreadStore } from "./threadStore.js";
 import { errorMessage } from "../../ui/errors.js";
+import { check } from "../../ui/validate.js";
+import { CommentBody } from "../../../shared/validation/comments.js";
 import { MentionPicker } from "./MentionPicker.js";
 
 export interface Mention {
@@ -14,7 +16,7 @@ export interface Mention {
   name: string;
 }
 
-const MAX_BODY = 5000;
+const MAX_BODY = CommentBody.maxLength ?? 5000;
 
 export interface MessageFormProps {
   store: ThreadStore;
@@ -54,17 +56,13 @@ export function MessageForm(props: MessageFormProps) {
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     if (busy) return;
-    const text = body.trim();
-    if (text.length === 0) {
-      setError("Skriv en kommentar.");
+    const checked = check(CommentBody, body);
+    if (!checked.ok) {
+      setError(checked.errors[""] ?? null);
       textarea.current?.focus();
       return;
     }
-    if (text.length > MAX_BODY) {
-      setError(`Kommentaren er for lang (højst ${MAX_BODY} tegn).`);
-      textarea.current?.focus();
-      return;
-    }
+    const text = checked.data;
     setBusy(true);
     setError(null);
     try {

@@ -5,11 +5,15 @@ import { wf } from "../../i18n/workflow.js";
 import { useWorkspace } from "../workspace/WorkspaceContext.js";
 import "./history.css";
 import { errorMessage } from "../../ui/errors.js";
+import { check } from "../../ui/validate.js";
+import { VersionBody } from "../../../shared/validation/workflow.js";
+
+const checkName = (value: string) => check(VersionBody.shape.name, value);
 
 export function SaveVersion({ onSaved }: { onSaved: (name: string) => void }) {
   const { document } = useWorkspace();
   const [name, setName] = useState("");
-  const [invalid, setInvalid] = useState(false);
+  const [invalid, setInvalid] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -21,12 +25,13 @@ export function SaveVersion({ onSaved }: { onSaved: (name: string) => void }) {
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        const trimmed = name.trim();
-        if (!trimmed) {
-          setInvalid(true);
+        const checked = checkName(name);
+        if (!checked.ok) {
+          setInvalid(checked.errors[""] ?? null);
           input.current?.focus();
           return;
         }
+        const trimmed = checked.data;
         setBusy(true);
         setError(null);
         try {
@@ -55,16 +60,16 @@ export function SaveVersion({ onSaved }: { onSaved: (name: string) => void }) {
           maxLength={200}
           required
           aria-required="true"
-          aria-invalid={invalid || undefined}
+          aria-invalid={invalid ? true : undefined}
           aria-describedby={`${id}-help${invalid ? ` ${id}-error` : ""}`}
           onChange={(e) => {
             setName(e.target.value);
-            if (invalid && e.target.value.trim()) setInvalid(false);
+            if (invalid && checkName(e.target.value).ok) setInvalid(null);
           }}
         />
         {invalid ? (
           <p className="field__error" id={`${id}-error`}>
-            {wf.history.nameMissing}
+            {invalid}
           </p>
         ) : null}
       </div>

@@ -12,6 +12,8 @@ import { da } from "../../i18n/da.js";
 import { people } from "../../i18n/people.js";
 import { groupOrganisations, rolesFor, type DocumentRole, type Organisation } from "./roles.js";
 import { ErrorSummary } from "../../ui/ErrorSummary.js";
+import { check } from "../../ui/validate.js";
+import { InviteBody } from "../../../shared/validation/people.js";
 
 type Field = "name" | "email" | "organisation" | "role";
 const FIELDS: readonly Field[] = ["name", "email", "organisation", "role"];
@@ -19,8 +21,6 @@ type Errors = Partial<Record<Field, string>>;
 
 /** Where the server's refusals belong (server/commands/inviteMember.ts). */
 const FIELD_OF_CODE: Record<string, Field> = { bad_role: "role", bad_organisation: "organisation", other_organisation: "email", bad_email_domain: "email" };
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A link to pass on (no mail server), a link sent by mail, or an existing account added at once. */
 type Result =
@@ -54,14 +54,16 @@ export function InviteForm(props: { documentId: string; organisations: readonly 
     requestAnimationFrame(() => summaryRef.current?.focus());
   };
 
+  /** The route's own schema, plus the one rule it cannot know: the role must fit the organisation. */
   const validate = (): Errors => {
+    const checked = check(InviteBody, { name, email, organisationId, role });
+    const found = checked.ok ? {} : checked.errors;
     const next: Errors = {};
-    if (!name.trim()) next.name = people.invite.missingName;
-    if (!email.trim()) next.email = people.invite.missingEmail;
-    else if (!EMAIL.test(email.trim())) next.email = people.invite.invalidEmail;
-    if (!organisation) next.organisation = people.invite.missingOrganisation;
-    else if (!role) next.role = people.invite.missingRole;
-    else if (!rolesFor(organisation.kind).includes(role)) next.role = people.invite.roleDoesNotFit;
+    if (found.name) next.name = found.name;
+    if (found.email) next.email = found.email;
+    if (found.organisationId) next.organisation = found.organisationId;
+    else if (found.role) next.role = found.role;
+    else if (organisation && role && !rolesFor(organisation.kind).includes(role)) next.role = people.invite.roleDoesNotFit;
     return next;
   };
 
@@ -92,8 +94,8 @@ export function InviteForm(props: { documentId: string; organisations: readonly 
       requestAnimationFrame(() => resultRef.current?.focus());
     } catch (err) {
       const error = err instanceof ApiError ? err : new ApiError(0, "unknown", da.errors.generic);
-      const field = FIELD_OF_CODE[error.code] ?? invalidField(error);
-      if (field) showErrors({ [field]: error.code === "invalid_input" ? invalidMessage(field) : error.message });
+      const refused = FIELD_OF_CODE[error.code] ? { field: FIELD_OF_CODE[error.code]!, message: error.message } : invalidField(error);
+      if (refused) showErrors({ [refused.field]: refused.message });
       else showErrors({}, error.message);
     } finally {
       setBusy(false);
@@ -243,25 +245,13 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
   );
 }
 
-/** The field a zod refusal (400 invalid_input, details: [{ path }]) is about. */
-function invalidField(error: ApiError): Field | null {
+/** The field a zod refusal (400 invalid_input, details: [{ path, message }]) is about, with the schema's own message. */
+function invalidField(error: ApiError): { field: Field; message: string } | null {
   if (error.code !== "invalid_input" || !Array.isArray(error.details)) return null;
-  const first = (error.details[0] as { path?: unknown[] } | undefined)?.path?.[0];
-  if (first === "organisationId") return "organisation";
-  return FIELDS.includes(first as Field) ? (first as Field) : null;
-}
-
-function invalidMessage(field: Field): string {
-  switch (field) {
-    case "name":
-      return people.invite.missingName;
-    case "email":
-      return people.invite.invalidEmail;
-    case "organisation":
-      return people.invite.missingOrganisation;
-    case "role":
-      return people.invite.roleDoesNotFit;
-  }
+  const first = error.details[0] as { path?: unknown[]; message?: unknown } | undefined;
+  const key = first?.path?.[0];
+  const field = key === "organisationId" ? "organisation" : FIELDS.includes(key as Field) ? (key as Field) : null;
+  return field ? { field, message: typeof first?.message === "string" ? first.message : error.message } : null;
 }
 
 function InviteResult({ result, headingRef, onAnother }: { result: Result; headingRef: RefObject<HTMLHeadingElement | null>; onAnother: () => void }) {
