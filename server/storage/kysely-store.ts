@@ -19,6 +19,7 @@ import * as documents from "./document-queries.js";
 import * as invitations from "./invitation-queries.js";
 import * as comments from "./comment-queries.js";
 import * as auditLog from "./audit-queries.js";
+import { commitTransition } from "./transition-queries.js";
 import type { AppendUpdates } from "./content-queries.js";
 import type { AppendItem, Store, StoredDocumentState } from "./types.js";
 
@@ -156,6 +157,7 @@ export class KyselyStore implements Store {
   // --- workflow, versions, approvals, seals (queries in workflow-queries.ts) -----------------
 
   readonly transitionState: Store["transitionState"] = (documentId, from, to, at) => workflow.transitionState(this.db, documentId, from, to, at);
+  readonly commitTransition: Store["commitTransition"] = (transition) => commitTransition(this.db, this.dialect, transition);
   readonly getWorkflow: Store["getWorkflow"] = (documentId) => workflow.getWorkflow(this.db, documentId);
   readonly saveWorkflow: Store["saveWorkflow"] = (row) => workflow.saveWorkflow(this.db, row);
   readonly insertVersion: Store["insertVersion"] = (version) => workflow.insertVersion(this.db, version);

@@ -5,6 +5,7 @@
  * committed by the SQLite thread; PostgreSQL: synchronous_commit on). test/contract/ runs the
  * same suites on both. The rows it reads and writes are in types.ts.
  */
+import type { Transition, TransitionOutcome } from "./transition-queries.js";
 import type {
   AgencyGrantRow,
   AppendItem,
@@ -166,6 +167,8 @@ export interface Store {
   // --- workflow, versions, approvals, seals ---------------------------------------------------
   /** Compare-and-set of the workflow state; true if the state was one of `from` and is now `to`. */
   transitionState(documentId: string, from: WorkflowState[], to: WorkflowState, at: string): Promise<boolean>;
+  /** One workflow step and everything that belongs to it, in one transaction (transition-queries.ts). */
+  commitTransition(transition: Transition): Promise<TransitionOutcome>;
   getWorkflow(documentId: string): Promise<WorkflowRow>;
   saveWorkflow(row: WorkflowRow): Promise<void>;
   insertVersion(version: VersionRow): Promise<void>;

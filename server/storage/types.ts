@@ -7,6 +7,8 @@ import type { DocumentRole, MailKind, OrganisationKind, ThreadStatus, VersionKin
 
 export type { DocumentRole, MailKind, OrganisationKind, ThreadStatus, VersionKind, WorkflowState };
 export type { Store } from "./store.js";
+export type { Transition, TransitionOutcome } from "./transition-queries.js";
+export type { AuditInput } from "./audit-queries.js";
 
 export interface OrganisationRow {
   id: string;

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Principal } from "../auth/principal.js";
-import { recordAudit } from "../audit/record.js";
+import { auditEvent } from "../audit/record.js";
 import type { CollabService } from "../collab/service.js";
 import { conflict, forbidden } from "../errors.js";
 import type { DocumentRow, Store } from "../storage/types.js";
@@ -46,38 +46,42 @@ export async function approveReply(store: Store, collab: CollabService, input: A
   if (input.indholdsHash !== version.indholdsHash) {
     throw conflict("hash_mismatch", "Godkendelsen gælder ikke den låste tekst. Genindlæs og læs den gældende version.", { expected: version.indholdsHash });
   }
+  const approval = {
+    id: randomUUID(),
+    documentId: document.id,
+    kommunekode,
+    userId: actor.user.id,
+    createdAt: new Date().toISOString(),
+    grundlag: input.grundlag,
+    indholdsHash: version.indholdsHash,
+    discardedAt: null,
+    flag: await approvalFlag(store, actor),
+  };
   try {
-    await store.insertApproval({
-      id: randomUUID(),
+    await store.commitTransition({
       documentId: document.id,
-      kommunekode,
-      userId: actor.user.id,
-      createdAt: new Date().toISOString(),
-      grundlag: input.grundlag,
-      indholdsHash: version.indholdsHash,
-      discardedAt: null,
-      flag: await approvalFlag(store, actor),
+      at: approval.createdAt,
+      approval,
+      audit: [
+        auditEvent({
+          actorUserId: actor.user.id,
+          documentId: document.id,
+          event: "approval.given",
+          details: { kommunekode, grundlag: input.grundlag, indholdsHash: version.indholdsHash },
+        }),
+      ],
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict("already_approved", "Kommunen har allerede godkendt svaret.");
     throw error;
   }
-  await recordAudit(store, {
-    actorUserId: actor.user.id,
-    documentId: document.id,
-    event: "approval.given",
-    details: { kommunekode, grundlag: input.grundlag, indholdsHash: version.indholdsHash },
-  });
   const allApproved = await allKommunerApproved(store, document, version.indholdsHash);
-  if (allApproved && (await markApprovedByAll(store, collab, document))) {
-    await recordAudit(store, {
-      actorUserId: null,
-      documentId: document.id,
-      event: "workflow.approved_by_all",
-      details: { indholdsHash: version.indholdsHash },
-    });
-  } else {
-    collab.broadcastEvent(document.id, { type: "approvals" });
-  }
+  const approvedByAll = auditEvent({
+    actorUserId: null,
+    documentId: document.id,
+    event: "workflow.approved_by_all",
+    details: { indholdsHash: version.indholdsHash },
+  });
+  if (!(allApproved && (await markApprovedByAll(store, collab, document, approvedByAll)))) collab.broadcastEvent(document.id, { type: "approvals" });
   return { allApproved };
 }

@@ -6,8 +6,8 @@
  */
 import { municipalitiesOf } from "../../shared/regions.js";
 import type { CollabService } from "../collab/service.js";
-import type { DocumentRow, Store } from "../storage/types.js";
-import { createVersion } from "./versions.js";
+import type { AuditInput, DocumentRow, Store } from "../storage/types.js";
+import { buildVersion } from "./versions.js";
 
 /** True when every kommune of the document's region has a valid approval of `indholdsHash`. */
 export async function allKommunerApproved(store: Store, document: DocumentRow, indholdsHash: string): Promise<boolean> {
@@ -15,10 +15,20 @@ export async function allKommunerApproved(store: Store, document: DocumentRow, i
   return municipalitiesOf(document.regionId).every((m) => approved.has(m.code));
 }
 
-/** Moves the reply to "godkendt" if it is still awaiting approval; false when another step got there first. */
-export async function markApprovedByAll(store: Store, collab: CollabService, document: DocumentRow): Promise<boolean> {
-  if (!(await store.transitionState(document.id, ["til_godkendelse"], "godkendt", new Date().toISOString()))) return false;
-  await createVersion(store, collab, document, "Godkendt af alle kommuner", "auto", null);
-  collab.setWorkflowState(document.id, "godkendt");
-  return true;
+/**
+ * Moves the reply to "godkendt" if it is still awaiting approval, with its version and the
+ * audit event that records who took the step, in one transaction; false when another step got
+ * there first.
+ */
+export async function markApprovedByAll(store: Store, collab: CollabService, document: DocumentRow, audit: AuditInput): Promise<boolean> {
+  const version = await buildVersion(collab, document, "Godkendt af alle kommuner", "auto", null);
+  const { committed } = await store.commitTransition({
+    documentId: document.id,
+    at: new Date().toISOString(),
+    state: { from: ["til_godkendelse"], to: "godkendt" },
+    versions: [version],
+    audit: [audit],
+  });
+  if (committed) collab.setWorkflowState(document.id, "godkendt");
+  return committed;
 }

@@ -1,9 +1,11 @@
 /**
- * Finishes or undoes workflow transitions that a crash interrupted. Each transition is a short
- * sequence of commits (the state first, so every instance freezes at once; then the frozen
- * version, approvals, seal), so kill -9 in between leaves records that disagree. The kill -9
- * battery (test/reliability/kill-*.test.ts) found these; this repairs each the way the
- * interrupted command would have ended:
+ * Finishes or undoes workflow transitions that a crash interrupted. Each step commits in one
+ * transaction (store.commitTransition), but two transitions take two steps: "send til
+ * godkendelse" commits the state first, so every instance freezes at once, and the frozen version
+ * after; the last approval and "approved by all" are separate steps. kill -9 in between leaves
+ * records that disagree; the kill -9 battery (test/reliability/kill-*.test.ts) found these. Seals
+ * and reopenings made before their steps were single transactions can disagree too. This repairs
+ * each the way the interrupted command would have ended, each repair in one transaction:
  *
  *   til_godkendelse/godkendt without a frozen version → back to udkast (the request never finished)
  *   udkast still pointing at a frozen version, or with valid approvals → finish the reopen
@@ -16,10 +18,10 @@
  * far longer than any transition takes (freezing all instances times out after 5 s).
  */
 import type { FastifyBaseLogger } from "fastify";
-import { recordAudit } from "../audit/record.js";
+import { auditEvent } from "../audit/record.js";
 import type { CollabService } from "../collab/service.js";
-import type { DocumentRow, Store } from "../storage/types.js";
-import { createVersion } from "./versions.js";
+import type { AuditInput, DocumentRow, Store, Transition } from "../storage/types.js";
+import { buildVersion } from "./versions.js";
 import { allKommunerApproved, markApprovedByAll } from "./approved-by-all.js";
 
 /** A transition whose records still disagree after this long was interrupted. */
@@ -47,14 +49,13 @@ export async function recoverWorkflows(store: Store, collab: CollabService, minA
 
 async function recoverDocument(store: Store, collab: CollabService, document: DocumentRow, minAgeMs: number): Promise<Repair["repair"] | null> {
   const old = Date.now() - Date.parse(document.updatedAt) >= minAgeMs;
-  const now = () => new Date().toISOString();
   const seal = await store.getSeal(document.id);
   if (seal) {
     if (document.state === "indsendt" || !old) return null;
-    if (!(await store.transitionState(document.id, ["udkast", "til_godkendelse", "godkendt"], "indsendt", seal.sealedAt))) return null;
-    await createVersion(store, collab, document, "Indsendt", "auto", null);
+    const version = await buildVersion(collab, document, "Indsendt", "auto", null);
+    const step: RepairStep = { state: { from: ["udkast", "til_godkendelse", "godkendt"], to: "indsendt" }, versions: [version] };
+    if (!(await repair(store, document, "submitted", step, seal.sealedAt))) return null;
     collab.setWorkflowState(document.id, "indsendt");
-    await audit(store, document.id, "submitted");
     return "submitted";
   }
   const workflow = await store.getWorkflow(document.id);
@@ -62,30 +63,33 @@ async function recoverDocument(store: Store, collab: CollabService, document: Do
     const approvals = await store.listApprovals(document.id);
     if (!workflow.frozenVersionId && approvals.length === 0) return null;
     // Same end state as the reopen that was interrupted; safe even while one runs elsewhere.
-    await store.discardApprovals(document.id, now());
-    await store.saveWorkflow({ ...workflow, frozenVersionId: null, acknowledgedWarnings: [], updatedAt: now() });
-    await audit(store, document.id, "reopen-finished");
+    await repair(store, document, "reopen-finished", { discardApprovals: true, workflow: { frozenVersionId: null, acknowledgedWarnings: [] } });
     return "reopen-finished";
   }
   const version = workflow.frozenVersionId ? await store.getVersion(workflow.frozenVersionId) : undefined;
   if (!version) {
     if (!old) return null;
-    if (!(await store.transitionState(document.id, [document.state], "udkast", now()))) return null;
+    if (!(await repair(store, document, "request-undone", { state: { from: [document.state], to: "udkast" } }))) return null;
     collab.setWorkflowState(document.id, "udkast");
-    await audit(store, document.id, "request-undone");
     return "request-undone";
   }
   if (document.state === "til_godkendelse") {
     if (!(await allKommunerApproved(store, document, version.indholdsHash))) return null;
-    if (!(await markApprovedByAll(store, collab, document))) return null;
-    await audit(store, document.id, "approved-by-all");
+    if (!(await markApprovedByAll(store, collab, document, recovered(document.id, "approved-by-all")))) return null;
     return "approved-by-all";
   }
   return null;
 }
 
-function audit(store: Store, documentId: string, repair: Repair["repair"]): Promise<unknown> {
-  return recordAudit(store, { actorUserId: null, documentId, event: "workflow.recovered", details: { repair } });
+type RepairStep = Omit<Transition, "documentId" | "at" | "audit">;
+
+function recovered(documentId: string, repair: Repair["repair"]): AuditInput {
+  return auditEvent({ actorUserId: null, documentId, event: "workflow.recovered", details: { repair } });
+}
+
+/** One repair and its audit event, in one transaction; false when the state had moved on. */
+async function repair(store: Store, document: DocumentRow, kind: Repair["repair"], step: RepairStep, at = new Date().toISOString()): Promise<boolean> {
+  return (await store.commitTransition({ ...step, documentId: document.id, at, audit: [recovered(document.id, kind)] })).committed;
 }
 
 /**

@@ -6,12 +6,13 @@
  * 3. what the room accepted before is committed (the writer is drained);
  * 4. the completeness check runs on that final content; if it fails, or advarsler are not
  *    acknowledged by name, everything is undone and the report is returned;
- * 5. the frozen version (content + SHA-256) is stored: approvals are bound to its hash.
+ * 5. the frozen version (content + SHA-256), the workflow row pointing at it and the audit event
+ *    are stored in one transaction: approvals are bound to its hash.
  */
 import { REGIONS } from "../../shared/regions.js";
 import { checkCompleteness } from "../../shared/template/completeness.js";
 import type { Principal } from "../auth/principal.js";
-import { recordAudit } from "../audit/record.js";
+import { auditEvent } from "../audit/record.js";
 import type { CollabService } from "../collab/service.js";
 import { conflict } from "../errors.js";
 import type { DocumentRow, Store } from "../storage/types.js";
@@ -54,15 +55,23 @@ export async function requestApproval(store: Store, collab: CollabService, input
         warnings: report.findings.filter((f) => unacknowledged.includes(f.ruleId)),
       });
     }
-    await store.insertVersion(version);
-    const workflow = await store.getWorkflow(document.id);
-    await store.saveWorkflow({ ...workflow, frozenVersionId: version.id, acknowledgedWarnings: warnings, updatedAt: now });
-    await recordAudit(store, {
-      actorUserId: input.actor.user.id,
+    const { committed } = await store.commitTransition({
       documentId: document.id,
-      event: "workflow.approval_requested",
-      details: { indholdsHash: version.indholdsHash, acknowledgedWarnings: warnings },
+      at: now,
+      // Still til_godkendelse: nobody reopened the reply while it was being frozen.
+      state: { from: ["til_godkendelse"], to: "til_godkendelse" },
+      versions: [version],
+      workflow: { frozenVersionId: version.id, acknowledgedWarnings: warnings },
+      audit: [
+        auditEvent({
+          actorUserId: input.actor.user.id,
+          documentId: document.id,
+          event: "workflow.approval_requested",
+          details: { indholdsHash: version.indholdsHash, acknowledgedWarnings: warnings },
+        }),
+      ],
     });
+    if (!committed) throw conflict("wrong_state", "Svaret blev sendt tilbage til udkast, mens det blev låst. Prøv igen.");
     return { indholdsHash: version.indholdsHash };
   } catch (error) {
     if ((await store.getDocument(document.id))?.state === "til_godkendelse" && !(await store.getWorkflow(document.id)).frozenVersionId) await undo();

@@ -2,14 +2,15 @@
  * "Indsend": the coordinator submits the reply every kommune has approved. The server seals a
  * record {content, indholdsHash, dato, approvals} of the frozen version, hashes it
  * (forseglingsHash), renders PDF and DOCX from that record, and stores all of it in one row that
- * the database will never let change. A correction is a new "supplerende svar".
+ * the database will never let change: in one transaction with its signature, the state
+ * "indsendt", the version and the audit event. A correction is a new "supplerende svar".
  */
 import { REGIONS, findMunicipality } from "../../shared/regions.js";
 import { checkSubmission } from "../../shared/template/completeness.js";
 import type { SigningKey } from "../signing/keys.js";
 import { signSeal } from "../signing/seal-statement.js";
 import type { Principal } from "../auth/principal.js";
-import { recordAudit } from "../audit/record.js";
+import { auditEvent } from "../audit/record.js";
 import type { CollabService } from "../collab/service.js";
 import { sha256Canonical } from "./content-hash.js";
 import { canonicalJson } from "../../shared/content/canonical.js";
@@ -18,7 +19,7 @@ import type { SealedRecord } from "../export/sealed-record.js";
 import type { DocumentRow, Store } from "../storage/types.js";
 import { isUniqueViolation } from "../storage/unique-violation.js";
 import { copenhagenToday } from "../time.js";
-import { createVersion, versionContent } from "./versions.js";
+import { buildVersion, versionContent } from "./versions.js";
 import { copenhagenDate } from "../../shared/danish.js";
 
 export async function submitReply(
@@ -71,7 +72,6 @@ export async function submitReply(
   const [{ renderReplyPdf }, { renderReplyDocx }] = await Promise.all([import("../export/pdf.js"), import("../export/docx.js")]);
   const [pdf, docx] = await Promise.all([renderReplyPdf(record, hashes), renderReplyDocx(record, hashes)]);
   const sealedAt = new Date().toISOString();
-  // The seal's primary key lets only one submission win; the state follows the seal.
   const seal = {
     documentId: document.id,
     recordJson: canonicalJson(record),
@@ -81,18 +81,29 @@ export async function submitReply(
     pdf,
     docx,
   };
+  // The seal's statement (its hashes and those of the PDF and DOCX) signed with the key outside the database.
+  const signed = signSeal(signingKey, seal);
+  const signature = { documentId: document.id, statementJson: canonicalJson(signed.statement), signature: signed.signature, keyId: signed.keyId };
+  const submitted = await buildVersion(collab, document, "Indsendt", "auto", input.actor.user.id);
+  let committed: boolean;
   try {
-    await store.insertSeal(seal);
+    ({ committed } = await store.commitTransition({
+      documentId: document.id,
+      at: sealedAt,
+      state: { from: ["godkendt"], to: "indsendt" },
+      seal: { seal, signature },
+      versions: [submitted],
+      audit: [auditEvent({ actorUserId: input.actor.user.id, documentId: document.id, event: "workflow.submitted", details: hashes })],
+    }));
   } catch (error) {
+    // The seal's primary key lets only one submission win.
     if (isUniqueViolation(error)) throw conflict("wrong_state", "Svaret er allerede indsendt.");
     throw error;
   }
-  // The seal's statement (its hashes and those of the PDF and DOCX) signed with the key outside the database.
-  const signed = signSeal(signingKey, seal);
-  await store.putSealSignature({ documentId: document.id, statementJson: canonicalJson(signed.statement), signature: signed.signature, keyId: signed.keyId });
-  await store.transitionState(document.id, ["godkendt"], "indsendt", sealedAt);
-  await createVersion(store, collab, document, "Indsendt", "auto", input.actor.user.id);
+  if (!committed) {
+    const already = (await store.getDocument(document.id))?.state === "indsendt";
+    throw conflict("wrong_state", already ? "Svaret er allerede indsendt." : "Svaret er ikke længere godkendt af alle kommuner og kan ikke indsendes.");
+  }
   collab.setWorkflowState(document.id, "indsendt");
-  await recordAudit(store, { actorUserId: input.actor.user.id, documentId: document.id, event: "workflow.submitted", details: hashes });
   return hashes;
 }
