@@ -28,6 +28,7 @@ import { ForgotPasswordPage } from "./pages/ForgotPasswordPage.js";
 import { ResetPasswordPage } from "./pages/ResetPasswordPage.js";
 import { RequireSession, SessionProvider } from "./pages/Session.js";
 import "./styles.css";
+import "./ui/ui.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");

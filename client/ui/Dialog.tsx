@@ -7,7 +7,6 @@
  */
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { wf } from "../i18n/workflow.js";
-import "./ui.css";
 
 /** The first element marked `data-initial-focus` gets the focus when the dialog opens. */
 export function Dialog(props: { open: boolean; title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {

@@ -66,7 +66,7 @@ export function ApprovalPanel() {
 
       {load.status === "loading" ? <Loading /> : null}
       {load.status === "error" ? (
-        <div className="wf-error" role="alert">
+        <div className="ui-error" role="alert">
           <p>{load.message}</p>
           <button type="button" className="button button--secondary button--small" onClick={refresh}>
             {wf.common.retry}

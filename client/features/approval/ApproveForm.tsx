@@ -97,7 +97,7 @@ export function ApproveForm({ kommune, frozenHash, onDone, onStale }: { kommune:
           ) : null}
         </div>
         {error && !confirming ? (
-          <p className="wf-error" role="alert">
+          <p className="ui-error" role="alert">
             {error}
           </p>
         ) : null}

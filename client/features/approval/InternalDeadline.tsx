@@ -58,7 +58,7 @@ export function InternalDeadline({ workflow, editable, onChanged }: { workflow: 
             {wf.approval.internalDeadlineInput}
           </label>
           <input id={inputId} type="date" className="input" value={draft} onChange={(e) => setDraft(e.target.value)} />
-          <div className="wf-actions">
+          <div className="ui-actions">
             <button type="submit" className="button button--secondary button--small" disabled={busy}>
               {wf.approval.internalDeadlineSet}
             </button>
@@ -71,7 +71,7 @@ export function InternalDeadline({ workflow, editable, onChanged }: { workflow: 
         </form>
       ) : null}
       <div role="status" className="wf-small">
-        {message ? <p className={message.error ? "wf-error" : "wf-ok"}>{message.text}</p> : null}
+        {message ? <p className={message.error ? "ui-error" : "wf-ok"}>{message.text}</p> : null}
       </div>
     </section>
   );

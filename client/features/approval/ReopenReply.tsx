@@ -107,7 +107,7 @@ export function ReopenReply({ given, onDone }: { given: number; onDone: OnDone }
             </p>
           ) : null}
         </div>
-        <div className="wf-actions">
+        <div className="ui-actions">
           <button type="submit" className="button button--secondary">
             {wf.approval.reopen}
           </button>

@@ -158,7 +158,7 @@ export function RequestApproval({ total, onDone }: { total: number; onDone: OnDo
               {wf.approval.warningsTitle} ({dialog.warnings.length})
             </legend>
             {dialog.changed ? (
-              <p className="wf-error" role="alert">
+              <p className="ui-error" role="alert">
                 {wf.approval.warningsChanged}
               </p>
             ) : null}
@@ -199,7 +199,7 @@ export function RequestApproval({ total, onDone }: { total: number; onDone: OnDo
               })}
             </ul>
             {ackHint && dialog.warnings.some((w) => !acknowledged.has(findingKey(w))) ? (
-              <p className="wf-error" role="alert">
+              <p className="ui-error" role="alert">
                 {wf.approval.acknowledgeAll}
               </p>
             ) : null}

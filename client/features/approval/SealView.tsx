@@ -48,12 +48,12 @@ export function SealView({ workflow }: { workflow: WorkflowResponse }) {
       {load.status === "loading" ? <Loading text={wf.approval.sealChecking} /> : null}
       {load.status === "ok" && verified ? <p className="wf-ok wf-verified">{wf.approval.sealVerified}</p> : null}
       {load.status === "ok" && !verified ? (
-        <p className="wf-error" role="alert">
+        <p className="ui-error" role="alert">
           {wf.approval.sealBroken}
         </p>
       ) : null}
       {load.status === "error" ? (
-        <div className="wf-error" role="alert">
+        <div className="ui-error" role="alert">
           <p>{load.error.message}</p>
           <button type="button" className="button button--secondary button--small" onClick={reload}>
             {wf.common.retry}

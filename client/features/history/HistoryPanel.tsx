@@ -127,7 +127,7 @@ export function HistoryPanel() {
 
       {list.status === "loading" ? <Loading /> : null}
       {list.status === "error" ? (
-        <div className="wf-error" role="alert">
+        <div className="ui-error" role="alert">
           <p>{list.message}</p>
           <button type="button" className="button button--secondary button--small" onClick={refresh}>
             {wf.common.retry}
@@ -200,7 +200,7 @@ export function HistoryPanel() {
       >
         {viewer?.load.status === "loading" ? <Loading text={wf.history.loadingVersion} /> : null}
         {viewer?.load.status === "error" ? (
-          <p className="wf-error" role="alert">
+          <p className="ui-error" role="alert">
             {viewer.load.message}
           </p>
         ) : null}

@@ -74,7 +74,7 @@ export function SaveVersion({ onSaved }: { onSaved: (name: string) => void }) {
         ) : null}
       </div>
       {error ? (
-        <p className="wf-error" role="alert">
+        <p className="ui-error" role="alert">
           {error}
         </p>
       ) : null}
