@@ -181,6 +181,9 @@ export const api = {
     return request<{ indholdsHash: string; forseglingsHash: string }>("POST", `${documentPath(id)}/workflow/submit`);
   },
 
+  setAgencySharing(id: string, shared: boolean): Promise<void> {
+    return request<void>("PUT", `${documentPath(id)}/agency-sharing`, { body: { shared } });
+  },
   setInternalDeadline(id: string, internalDeadline: string | null): Promise<void> {
     return request<void>("PUT", `${documentPath(id)}/workflow/internal-deadline`, { body: { internalDeadline } });
   },

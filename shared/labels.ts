@@ -9,6 +9,7 @@ export const ROLE_LABELS: Record<DocumentRole, string> = {
   redaktoer: "Kommunal redaktør",
   kommentator: "Kommentator",
   laeser: "Læser",
+  styrelse: "Social- og Boligstyrelsen",
 };
 
 export const STATE_LABELS: Record<WorkflowState, string> = {

@@ -8,7 +8,15 @@ import { z } from "zod";
 export const OrganisationKind = z.enum(["kommune", "sekretariat", "familieambulatorium", "styrelse"]);
 export type OrganisationKind = z.infer<typeof OrganisationKind>;
 
-export const DocumentRole = z.enum(["koordinator", "redaktoer", "kommentator", "laeser"]);
+/** The roles a membership or an invitation gives, inside a region. */
+export const MemberRole = z.enum(["koordinator", "redaktoer", "kommentator", "laeser"]);
+export type MemberRole = z.infer<typeof MemberRole>;
+
+/**
+ * Every role a person can have on a reply: a member's, or "styrelse", the agency's, which no
+ * membership gives (an operator's grant does; server/access/agency-grants.ts).
+ */
+export const DocumentRole = z.enum([...MemberRole.options, "styrelse"]);
 export type DocumentRole = z.infer<typeof DocumentRole>;
 
 export const WorkflowState = z.enum(["udkast", "til_godkendelse", "godkendt", "indsendt"]);

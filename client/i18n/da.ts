@@ -72,6 +72,8 @@ export const da = {
             .join(", "),
     emptyTitle: "Ingen svar endnu",
     empty: "Du har endnu ikke adgang til et svar. Kontakt regionens koordinator (KKR-sekretariatet), hvis du skal være med.",
+    emptyAgency:
+      "Regionernes svar kan læses her, når de er indsendt, eller når en region deler sit udkast. Indtil da viser det nationale overblik, hvor hvert svar står:",
     loadError: "Listen over svar kunne ikke hentes.",
     retry: "Prøv igen",
   },

@@ -2,10 +2,8 @@
  * Texts of people management (the "Personer" panel) and the invitation page, in Danish. The role
  * names themselves are `da.roles` (client/i18n/da.ts). Code stays English.
  */
-import type { DocumentSummaryDto } from "../../shared/validation/api.js";
+import type { MemberRole } from "../../shared/vocabulary.js";
 import { formatNumber } from "./da.js";
-
-type DocumentRole = DocumentSummaryDto["role"];
 
 export const PASSWORD_RULE = "Mindst 15 tegn. Brug gerne en sætning af flere ord.";
 
@@ -18,7 +16,7 @@ export const people = {
     redaktoer: "Redigerer og kommenterer og godkender svaret for sin egen kommune.",
     kommentator: "Læser og kommenterer, men redigerer ikke (fx familieambulatoriet).",
     laeser: "Kan kun læse svaret.",
-  } satisfies Record<DocumentRole, string>,
+  } satisfies Record<MemberRole, string>,
 
   /** Headings of the organisation groups, by organisation kind. */
   organisationKinds: {

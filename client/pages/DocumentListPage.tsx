@@ -8,6 +8,8 @@ import { da, formatDate, formatDateTime } from "../i18n/da.js";
 import { ErrorPanel } from "./ErrorPage.js";
 import { usePageTitle } from "./Layout.js";
 import { Loading } from "./Loading.js";
+import { useSession } from "./Session.js";
+import { wf } from "../i18n/workflow.js";
 
 type ListState = { status: "loading" } | { status: "error"; message: string } | { status: "ok"; documents: DocumentListItemDto[] };
 
@@ -17,6 +19,9 @@ export function StateLabel({ state }: { state: DocumentSummaryDto["state"] }) {
 
 export function DocumentListPage() {
   usePageTitle(da.list.title);
+  const { state: session } = useSession();
+  // The agency reads a reply once it is submitted or shared; until then the overview shows where each stands.
+  const agency = session.status === "authenticated" && session.me.user.organisation.kind === "styrelse";
   const [state, setState] = useState<ListState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
 
@@ -44,7 +49,13 @@ export function DocumentListPage() {
       {state.status === "ok" && state.documents.length === 0 ? (
         <div className="empty-state">
           <h2>{da.list.emptyTitle}</h2>
-          <p>{da.list.empty}</p>
+          {agency ? (
+            <p>
+              {da.list.emptyAgency} <Link to="/overblik">{wf.overview.nav}</Link>
+            </p>
+          ) : (
+            <p>{da.list.empty}</p>
+          )}
         </div>
       ) : null}
       {state.status === "ok" && state.documents.length > 0 ? (

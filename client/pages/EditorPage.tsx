@@ -139,6 +139,8 @@ function ReplyWorkspace({ document: initialDocument, me }: { document: ReplyDocu
   const pending = pendingChanges(snapshot.counters);
   const terminal = snapshot.terminalCode;
   const roleMayEdit = can(document.role, "edit");
+  // The comment threads and the people of the reply stay inside the region (not for the agency).
+  const internal = can(document.role, "readInternal");
   const frozen = workflow !== "udkast" || terminal === CloseCode.DOCUMENT_FROZEN;
   const editable = roleMayEdit && !frozen && terminal === null;
 
@@ -281,9 +283,9 @@ function ReplyWorkspace({ document: initialDocument, me }: { document: ReplyDocu
                     />
                   ) : null,
               },
-              { id: "kommentarer", label: da.editor.panelComments, badge: <UnreadThreadsBadge />, content: <CommentsPanel /> },
+              ...(internal ? [{ id: "kommentarer", label: da.editor.panelComments, badge: <UnreadThreadsBadge />, content: <CommentsPanel /> }] : []),
               { id: "godkendelse", label: da.editor.panelApproval, content: <ApprovalPanel /> },
-              { id: "personer", label: da.editor.panelPeople, content: <PeoplePanel /> },
+              ...(internal ? [{ id: "personer", label: da.editor.panelPeople, content: <PeoplePanel /> }] : []),
               { id: "historik", label: da.editor.panelHistory, content: <HistoryPanel /> },
             ]}
           />

@@ -155,9 +155,16 @@ function OverviewRow({ row }: { row: OverviewRowDto }) {
   return (
     <tr data-region={row.regionId}>
       <th scope="row">
-        <Link to={`/svar/${encodeURIComponent(row.documentId)}`} aria-label={wf.overview.openReply(row.regionName)}>
-          {row.regionName}
-        </Link>
+        {row.readable ? (
+          <Link to={`/svar/${encodeURIComponent(row.documentId)}`} aria-label={wf.overview.openReply(row.regionName)}>
+            {row.regionName}
+          </Link>
+        ) : (
+          <>
+            {row.regionName}
+            <span className="overview__note">{wf.overview.textAfterSubmission}</span>
+          </>
+        )}
       </th>
       <td>
         <StateLabel state={row.state} />
@@ -180,7 +187,13 @@ function OverviewRow({ row }: { row: OverviewRowDto }) {
       </td>
       <td className={row.errors > 0 ? "overview__errors" : undefined}>{wf.overview.errors(row.errors)}</td>
       <td>{wf.overview.approvals(row.approvals.given, row.approvals.total)}</td>
-      <td>{row.capacity === null ? <span className="muted">{wf.overview.capacityMissing}</span> : wf.overview.capacity(row.capacity)}</td>
+      <td>
+        {row.capacity !== null ? (
+          wf.overview.capacity(row.capacity)
+        ) : (
+          <span className="muted">{row.readable ? wf.overview.capacityMissing : wf.overview.capacityHidden}</span>
+        )}
+      </td>
       <td>
         {row.sealed ? (
           <div className="overview__sealed">

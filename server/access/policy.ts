@@ -4,13 +4,15 @@
  * nothing else compares role names.
  */
 import type { DocumentRole, DocumentRow, MembershipRow, OrganisationRow } from "../storage/types.js";
+import { agencyReadsText } from "../../shared/policy.js";
 
 export { can, isFrozen, type Action } from "../../shared/policy.js";
 
 /**
  * The role a user has on a document, or null for no access. A membership gives its role, but
- * only inside the user's own region; a person of Social- og Boligstyrelsen reads every region's
- * reply while an operator's grant is active (`agencyAccess`), and nothing without it.
+ * only inside the user's own region. A person of Social- og Boligstyrelsen has the agency's role
+ * while an operator's grant is active (`agencyAccess`), on a reply whose text the agency may read
+ * (shared/policy.ts, agencyReadsText), and nothing otherwise.
  */
 export function effectiveRole(
   who: { organisation: OrganisationRow; agencyAccess: boolean },
@@ -18,14 +20,7 @@ export function effectiveRole(
   membership: MembershipRow | undefined,
 ): DocumentRole | null {
   const { organisation } = who;
-  if (organisation.kind === "styrelse") return who.agencyAccess ? "laeser" : null;
+  if (organisation.kind === "styrelse") return who.agencyAccess && agencyReadsText(document) ? "styrelse" : null;
   if (organisation.regionId !== document.regionId) return null;
   return membership?.role ?? null;
 }
-
-export const ROLE_LABELS: Record<DocumentRole, string> = {
-  koordinator: "Koordinator",
-  redaktoer: "Kommunal redaktør",
-  kommentator: "Kommentator",
-  laeser: "Læser",
-};

@@ -52,6 +52,8 @@ export class ClusterControl {
         return this.applyWorkflowState(message.documentId, message.state);
       case "role":
         return this.applyRole(message.documentId, message.userId, message.role);
+      case "role-revoked":
+        return this.applyRoleRevoked(message.documentId, message.role);
       case "sessions":
         return this.applyCloseSessions(message.sessionIds);
       case "freeze":
@@ -86,6 +88,16 @@ export class ClusterControl {
     this.applyRole(documentId, userId, role);
     this.fanout.publishControl({ type: "role", documentId, userId, role });
     this.broadcastEvent(documentId, { type: "people" });
+  }
+
+  /** Everyone holding `role` on a document lost it (the agency, when a draft stops being shared), on every instance. */
+  revokeRole(documentId: string, role: DocumentRole): void {
+    this.applyRoleRevoked(documentId, role);
+    this.fanout.publishControl({ type: "role-revoked", documentId, role });
+  }
+
+  private applyRoleRevoked(documentId: string, role: DocumentRole): void {
+    for (const c of this.rooms.get(documentId)?.connections ?? []) if (c.role === role) c.close(CloseCode.FORBIDDEN, "access removed");
   }
 
   private applyRole(documentId: string, userId: string, role: DocumentRole | null): void {

@@ -27,6 +27,7 @@ const id = z.string().min(1).max(200);
 export const ControlMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("workflow"), documentId: id, state: WorkflowState }),
   z.object({ type: z.literal("role"), documentId: id, userId: id, role: DocumentRole.nullable() }),
+  z.object({ type: z.literal("role-revoked"), documentId: id, role: DocumentRole }),
   z.object({ type: z.literal("sessions"), sessionIds: z.array(id).max(10_000) }),
   z.object({ type: z.literal("freeze"), documentId: id, requestId: id }),
   z.object({ type: z.literal("freeze-ack"), requestId: id, instanceId: id }),

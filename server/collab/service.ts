@@ -121,6 +121,11 @@ export class CollabService implements DocumentReader {
     this.cluster.setRole(documentId, userId, role);
   }
 
+  /** Everyone holding `role` on a document lost it; their sockets close, on every instance. */
+  revokeRole(documentId: string, role: DocumentRole): void {
+    this.cluster.revokeRole(documentId, role);
+  }
+
   /** Closes every socket of the given sessions (sign-out, revocation), on every instance. */
   closeSessions(sessionIds: string[]): void {
     this.cluster.closeSessions(sessionIds);

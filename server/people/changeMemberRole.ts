@@ -6,14 +6,14 @@ import type { Principal } from "../auth/principal.js";
 import { recordAudit } from "../audit/record.js";
 import type { CollabService } from "../collab/service.js";
 import { AppError, notFound } from "../errors.js";
-import type { DocumentRole, DocumentRow, Store } from "../storage/types.js";
+import type { MemberRole, DocumentRow, Store } from "../storage/types.js";
 import { roleFitsOrganisation } from "./inviteMember.js";
 
 export interface ChangeMemberRoleInput {
   actor: Principal; // a koordinator of `document`
   document: DocumentRow;
   userId: string;
-  role: DocumentRole | null; // null removes the member
+  role: MemberRole | null; // null removes the member
 }
 
 export async function changeMemberRole(store: Store, collab: CollabService, input: ChangeMemberRoleInput): Promise<void> {

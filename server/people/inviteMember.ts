@@ -13,13 +13,13 @@ import type { Principal } from "../auth/principal.js";
 import { hashToken } from "../auth/sessions.js";
 import { recordAudit } from "../audit/record.js";
 import { AppError, conflict } from "../errors.js";
-import type { DocumentRole, DocumentRow, InvitationRow, OrganisationRow, Store } from "../storage/types.js";
+import type { MemberRole, DocumentRow, InvitationRow, OrganisationRow, Store } from "../storage/types.js";
 import { roleFitsKind } from "../../shared/policy.js";
 
 export const INVITATION_TTL_DAYS = 7;
 
 /** Which organisations may hold which role (shared/policy.ts). */
-export function roleFitsOrganisation(role: DocumentRole, organisation: OrganisationRow): boolean {
+export function roleFitsOrganisation(role: MemberRole, organisation: OrganisationRow): boolean {
   return roleFitsKind(role, organisation.kind);
 }
 
@@ -29,7 +29,7 @@ export interface InviteMemberInput {
   email: string; // lower-cased
   name: string;
   organisationId: string; // an organisation of the document's region (never the agency: see scripts/agency.ts)
-  role: DocumentRole;
+  role: MemberRole;
   /** Whether the inviter is shown the link (no mail server) or it goes only by mail. */
   linkShown: boolean;
   /** The configured e-mail domains per organisation (ORGANISATION_EMAIL_DOMAINS). */

@@ -91,7 +91,7 @@ export function demoAccounts(): DemoAccount[] {
     name: "Social- og Boligstyrelsen (demo)",
     organisationId: AGENCY_ORGANISATION_ID,
     regionId: null,
-    role: "laeser",
+    role: "styrelse",
   });
   return accounts;
 }
@@ -140,7 +140,8 @@ export async function seedDemo(store: Store, demoPassword?: string): Promise<See
   for (const account of demoAccounts()) {
     const userId = randomUUID();
     await store.insertUser({ id: userId, email: account.email, name: account.name, organisationId: account.organisationId, passwordHash, createdAt: now });
-    if (account.regionId) await store.upsertMembership({ documentId: documentIdOf(account.regionId), userId, role: account.role });
+    if (account.regionId && account.role !== "styrelse")
+      await store.upsertMembership({ documentId: documentIdOf(account.regionId), userId, role: account.role });
     // The demo's agency reader gets the grant an operator would give with `npm run agency -- grant`.
     if (account.organisationId === AGENCY_ORGANISATION_ID) await store.putAgencyGrant({ userId, grantedAt: now, grantedBy: "demo seed" });
   }

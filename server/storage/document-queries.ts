@@ -1,8 +1,8 @@
 /** Queries of documents and memberships, for KyselyStore. */
 import type { Kysely } from "kysely";
 import type { Tables } from "./schema.js";
-import { DocumentRole, WorkflowState } from "../../shared/vocabulary.js";
-import type { DocumentRow, MembershipRow } from "./types.js";
+import { MemberRole, WorkflowState } from "../../shared/vocabulary.js";
+import type { DocumentRow, MembershipRow, NewDocument } from "./types.js";
 import { decode } from "./decode.js";
 
 type Db = Kysely<Tables>;
@@ -17,14 +17,15 @@ export function documentFromRow(r: Tables["documents"]): DocumentRow {
     state: decode(WorkflowState, r.state, "documents.state"),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    sharedWithAgency: Number(r.shared_with_agency ?? 0) === 1,
   };
 }
 
 export function membershipFromRow(r: Tables["memberships"]): MembershipRow {
-  return { documentId: r.document_id, userId: r.user_id, role: decode(DocumentRole, r.role, "memberships.role") };
+  return { documentId: r.document_id, userId: r.user_id, role: decode(MemberRole, r.role, "memberships.role") };
 }
 
-export async function insertDocument(db: Db, d: DocumentRow): Promise<void> {
+export async function insertDocument(db: Db, d: NewDocument): Promise<void> {
   await db
     .insertInto("documents")
     .values({
@@ -47,6 +48,14 @@ export async function getDocument(db: Db, id: string): Promise<DocumentRow | und
 
 export async function listDocuments(db: Db): Promise<DocumentRow[]> {
   return (await db.selectFrom("documents").selectAll().orderBy("title").execute()).map(documentFromRow);
+}
+
+export async function setAgencySharing(db: Db, id: string, shared: boolean): Promise<void> {
+  await db
+    .updateTable("documents")
+    .set({ shared_with_agency: shared ? 1 : 0 })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function setDocumentState(db: Db, id: string, state: WorkflowState, at: string): Promise<void> {

@@ -1,7 +1,7 @@
 /** Queries of invitations, for KyselyStore. */
 import type { Kysely } from "kysely";
 import type { Tables } from "./schema.js";
-import { DocumentRole } from "../../shared/vocabulary.js";
+import { MemberRole } from "../../shared/vocabulary.js";
 import type { InvitationRow } from "./types.js";
 import { decode } from "./decode.js";
 
@@ -14,7 +14,7 @@ export function invitationFromRow(r: Tables["invitations"]): InvitationRow {
     email: r.email,
     userId: r.user_id,
     documentId: r.document_id,
-    role: decode(DocumentRole, r.role, "invitations.role"),
+    role: decode(MemberRole, r.role, "invitations.role"),
     createdBy: r.created_by,
     createdAt: r.created_at,
     expiresAt: r.expires_at,

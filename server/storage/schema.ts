@@ -8,6 +8,7 @@ import { createSecurityTables } from "./migrations/0003_security.js";
 import { createMailTables } from "./migrations/0004_mail.js";
 import { createIdentityTables } from "./migrations/0005_identities.js";
 import { createAccountSecurityTables } from "./migrations/0006_account_security.js";
+import { addAgencySharing } from "./migrations/0007_agency_sharing.js";
 
 export interface Tables {
   organisations: {
@@ -58,6 +59,7 @@ export interface Tables {
     state: string;
     created_at: string;
     updated_at: string;
+    shared_with_agency?: number; // 0007_agency_sharing: 0 or 1
   };
   memberships: {
     document_id: string;
@@ -232,6 +234,7 @@ export async function migrate(db: Kysely<Tables>, dialect: Dialect): Promise<voi
     "0004_mail": { up: (d) => createMailTables(d as Kysely<Tables>) },
     "0005_identities": { up: (d) => createIdentityTables(d as Kysely<Tables>) },
     "0006_account_security": { up: (d) => createAccountSecurityTables(d as Kysely<Tables>) },
+    "0007_agency_sharing": { up: (d) => addAgencySharing(d as Kysely<Tables>) },
   };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();

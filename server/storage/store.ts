@@ -11,6 +11,7 @@ import type {
   AppendItem,
   ApprovalRow,
   AuditEntry,
+  NewDocument,
   CommentMessageRow,
   DocumentRow,
   IdentityRow,
@@ -107,7 +108,7 @@ export interface Store {
   usePasswordReset(tokenHash: string, at: string): Promise<string | undefined>;
 
   // --- documents and memberships -----------------------------------------------------------
-  insertDocument(doc: DocumentRow): Promise<void>;
+  insertDocument(doc: NewDocument): Promise<void>;
   getDocument(id: string): Promise<DocumentRow | undefined>;
   listDocuments(): Promise<DocumentRow[]>;
   setDocumentState(id: string, state: WorkflowState, at: string): Promise<void>;

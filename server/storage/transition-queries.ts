@@ -1,6 +1,6 @@
 /**
  * One workflow step, with everything that belongs to it, in one transaction (issue 16): the
- * compare-and-set of the state, the approvals it discards, the workflow row, the versions it
+ * compare-and-set of the state, sharing with the agency, the approvals it discards, the workflow row, the versions it
  * records, an approval, the seal with its signature, and the audit events that describe it. A
  * crash leaves all of it or none of it. The audit events are appended last, because the audit
  * head is the one row every step shares: taking it last keeps PostgreSQL's row locks in one order.
@@ -11,6 +11,7 @@ import type { ApprovalRow, SealRow, SealSignatureRow, VersionRow, WorkflowRow, W
 import { appendAuditIn, type AuditInput } from "./audit-queries.js";
 import { discardApprovals, getWorkflow, insertApproval, insertSeal, insertVersion, saveWorkflow, transitionState } from "./workflow-queries.js";
 import { putSealSignature } from "./security-queries.js";
+import { setAgencySharing } from "./document-queries.js";
 
 export interface Transition {
   documentId: string;
@@ -19,6 +20,8 @@ export interface Transition {
   state?: { from: WorkflowState[]; to: WorkflowState };
   /** Discard every valid approval (they were given to a text that will change). */
   discardApprovals?: boolean;
+  /** Share the draft with the agency, or stop sharing it. */
+  agencySharing?: boolean;
   /** Fields of the workflow row to set. */
   workflow?: Partial<Pick<WorkflowRow, "frozenVersionId" | "acknowledgedWarnings">>;
   versions?: VersionRow[];
@@ -42,6 +45,7 @@ export async function commitTransition(db: Kysely<Tables>, dialect: Dialect, t: 
   try {
     return await db.transaction().execute(async (tx) => {
       if (t.state && !(await transitionState(tx, t.documentId, t.state.from, t.state.to, t.at))) throw new StateMoved();
+      if (t.agencySharing !== undefined) await setAgencySharing(tx, t.documentId, t.agencySharing);
       const discarded = t.discardApprovals ? await discardApprovals(tx, t.documentId, t.at) : 0;
       if (t.workflow) await saveWorkflow(tx, { ...(await getWorkflow(tx, t.documentId)), ...t.workflow, updatedAt: t.at });
       for (const version of t.versions ?? []) await insertVersion(tx, version);

@@ -3,9 +3,9 @@
  * re-exported here, so the rest of the server imports both from one place.
  */
 
-import type { DocumentRole, MailKind, OrganisationKind, ThreadStatus, VersionKind, WorkflowState } from "../../shared/vocabulary.js";
+import type { DocumentRole, MailKind, MemberRole, OrganisationKind, ThreadStatus, VersionKind, WorkflowState } from "../../shared/vocabulary.js";
 
-export type { DocumentRole, MailKind, OrganisationKind, ThreadStatus, VersionKind, WorkflowState };
+export type { DocumentRole, MailKind, MemberRole, OrganisationKind, ThreadStatus, VersionKind, WorkflowState };
 export type { Store } from "./store.js";
 export type { Transition, TransitionOutcome } from "./transition-queries.js";
 export type { AuditInput } from "./audit-queries.js";
@@ -54,12 +54,17 @@ export interface DocumentRow {
   state: WorkflowState;
   createdAt: string;
   updatedAt: string;
+  /** The coordinator shares the draft with the agency before submission (issue 18, item 6). */
+  sharedWithAgency: boolean;
 }
+
+/** A new reply is never shared with the agency. */
+export type NewDocument = Omit<DocumentRow, "sharedWithAgency">;
 
 export interface MembershipRow {
   documentId: string;
   userId: string;
-  role: DocumentRole;
+  role: MemberRole;
 }
 
 export interface InvitationRow {
@@ -68,7 +73,7 @@ export interface InvitationRow {
   email: string;
   userId: string; // the invited user (created without a password when new)
   documentId: string;
-  role: DocumentRole;
+  role: MemberRole;
   createdBy: string;
   createdAt: string;
   expiresAt: string;

@@ -1,6 +1,6 @@
 /** Request and response shapes of people management and invitations. */
 import { z } from "zod";
-import { DocumentRole } from "./api.js";
+import { MemberRole } from "../vocabulary.js";
 
 export const InviteBody = z.object({
   name: z.string().trim().min(1, "Skriv personens navn.").max(200, "Navnet er for langt (højst 200 tegn)."),
@@ -12,11 +12,11 @@ export const InviteBody = z.object({
     .max(254, "E-mailadressen er for lang.")
     .pipe(z.email("Skriv en gyldig e-mailadresse, fx navn@kommune.dk.")),
   organisationId: z.string().min(1, "Vælg personens organisation.").max(100),
-  role: z.enum(DocumentRole.options, { error: "Vælg en rolle." }),
+  role: z.enum(MemberRole.options, { error: "Vælg en rolle." }),
 });
 export type InviteBody = z.infer<typeof InviteBody>;
 
-export const ChangeRoleBody = z.object({ role: DocumentRole });
+export const ChangeRoleBody = z.object({ role: MemberRole });
 
 export const MemberParams = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/),
@@ -37,14 +37,14 @@ export interface MemberDto {
   name: string;
   email: string;
   organisation: { id: string; name: string; kind: string };
-  role: z.infer<typeof DocumentRole>;
+  role: z.infer<typeof MemberRole>;
   /** False until the person has set a password from their invitation. */
   active: boolean;
 }
 
 export interface PeopleResponse {
   members: MemberDto[];
-  invitations: { id: string; email: string; role: z.infer<typeof DocumentRole>; createdAt: string; expiresAt: string }[];
+  invitations: { id: string; email: string; role: z.infer<typeof MemberRole>; createdAt: string; expiresAt: string }[];
   /** True when a mail server sends invitation links (the coordinator never sees them). */
   linksByMail: boolean;
   organisations: { id: string; name: string; kind: string }[];
@@ -68,6 +68,6 @@ export interface InvitationInfoResponse {
   /** The reply the invitation opens (the page goes there once the password is set). */
   documentId: string;
   documentTitle: string;
-  role: z.infer<typeof DocumentRole>;
+  role: z.infer<typeof MemberRole>;
   organisation: string;
 }

@@ -46,10 +46,12 @@ export interface OverviewRowDto {
   regionId: string;
   regionName: string;
   state: WorkflowState;
+  /** The agency may open the text: the reply is submitted, or the region shares its draft. */
+  readable: boolean;
   progress: Record<ProgressKey, { ok: number; total: number }>;
   errors: number;
   approvals: { given: number; total: number };
-  /** Women per year the reply offers; null when not stated. */
+  /** Women per year the reply offers; null when not stated, or when the agency may not read the text yet. */
   capacity: number | null;
   sealed: { indholdsHash: string; forseglingsHash: string; sealedAt: string; late: boolean } | null;
 }

@@ -14,6 +14,8 @@ export const VersionParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/
 /** The coordinator's reminder to the kommuner that have not approved; the note goes into the mail as written. */
 export const RemindBody = z.object({ note: z.string().trim().max(500).optional() });
 
+export const AgencySharingBody = z.object({ shared: z.boolean() });
+
 export const InternalDeadlineBody = z.object({
   internalDeadline: z
     .string()
@@ -34,6 +36,8 @@ export interface WorkflowResponse {
   frozenAt: string | null;
   acknowledgedWarnings: string[];
   internalDeadline: string | null;
+  /** The coordinator lets the agency read the draft before submission. */
+  sharedWithAgency: boolean;
   deadline: string;
   approvals: ApprovalStatusDto[];
   seal: { indholdsHash: string; forseglingsHash: string; sealedAt: string } | null;

@@ -38,6 +38,9 @@ describe("write access over the websocket", () => {
   for (const email of [COMMENTER, AGENCY]) {
     it(`a crafted update from ${email.split("@")[0]} is refused and changes nothing`, async () => {
       server = await startServer();
+      // The agency reads a draft only when the region shares it (issue 18, item 6).
+      if (email === AGENCY)
+        expect((await api(await login(server, COORDINATOR), "PUT", `/api/documents/${DOC}/agency-sharing`, { shared: true })).status).toBe(204);
       const editor = track(connectClient(server, await login(server, EDITOR), DOC));
       const reader = track(connectClient(server, await login(server, email), DOC));
       await waitFor(() => editor.provider.synced && reader.provider.synced);
@@ -106,7 +109,7 @@ describe("write access over the websocket", () => {
 });
 
 describe("HTTP access", () => {
-  it("lists only the own region's reply, and every reply for the agency", async () => {
+  it("lists only the own region's reply, and for the agency the replies it may read", async () => {
     server = await startServer();
     const editor = await api(await login(server, EDITOR), "GET", "/api/documents");
     expect(editor.body.documents.map((d: { id: string }) => d.id)).toEqual([DOC]);
@@ -115,9 +118,12 @@ describe("HTTP access", () => {
     expect(row.deadline).toBe("2025-05-31");
     expect(row.completeness.total).toBeGreaterThan(row.completeness.met);
     expect(row.completeness.errors).toBeGreaterThan(0);
-    const agency = await api(await login(server, AGENCY), "GET", "/api/documents");
-    expect(agency.body.documents).toHaveLength(5);
-    expect(agency.body.documents.every((d: { role: string }) => d.role === "laeser")).toBe(true);
+    // No reply is submitted or shared yet: the agency follows them in the national overview.
+    const agency = await login(server, AGENCY);
+    expect((await api(agency, "GET", "/api/documents")).body.documents).toEqual([]);
+    expect((await api(await login(server, COORDINATOR), "PUT", `/api/documents/${DOC}/agency-sharing`, { shared: true })).status).toBe(204);
+    const shared = (await api(agency, "GET", "/api/documents")).body.documents;
+    expect(shared.map((d: { id: string; role: string }) => [d.id, d.role])).toEqual([[DOC, "styrelse"]]);
     expect((await api(await login(server, EDITOR), "GET", "/api/documents/svar-hovedstaden")).status).toBe(403);
     expect((await api(null, "GET", "/api/documents")).status).toBe(401);
   });

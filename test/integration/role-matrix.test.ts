@@ -11,7 +11,8 @@ import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import { CloseCode, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP_1, SYNC_UPDATE } from "../../shared/protocol/messages.js";
 import type { Action } from "../../server/access/policy.js";
-import { startServer, tempDataDir, type TestServer } from "../helpers/server.js";
+import { startServer, tempDataDir, TEST_PASSWORD, type TestServer } from "../helpers/server.js";
+import { hashPassword } from "../../server/auth/passwords.js";
 import { sessionFrom, ssoSignIn, startOidcProvider, writeProvidersFile, type TestProvider } from "../helpers/oidc.js";
 import { freePort } from "../helpers/ports.js";
 import { login, type Session } from "../helpers/clients.js";
@@ -19,7 +20,7 @@ import { callApi } from "../helpers/api.js";
 import { waitFor } from "../helpers/wait.js";
 
 const DOC = "svar-nordjylland";
-type PasswordWho = "koordinator" | "redaktoer" | "kommentator" | "laeser" | "anden_region";
+type PasswordWho = "koordinator" | "redaktoer" | "kommentator" | "laeser" | "styrelse" | "anden_region";
 /** People created by single sign-on (issue 17): one given a role by the coordinator, one not (yet). */
 type SsoWho = "sso_redaktoer" | "sso_uden_rolle";
 type Who = PasswordWho | SsoWho;
@@ -27,16 +28,19 @@ const EMAIL: Record<PasswordWho, string> = {
   koordinator: "koordinator.nordjylland@regionssvar.dk",
   redaktoer: "redaktoer.aalborg@regionssvar.dk",
   kommentator: "familieambulatorium.nordjylland@regionssvar.dk",
-  laeser: "styrelsen@regionssvar.dk",
+  laeser: "laeser.nordjylland@regionssvar.dk",
+  // The agency on a draft the region shares with it (issue 18, item 6; not shared: test/integration/agency-view.test.ts).
+  styrelse: "styrelsen@regionssvar.dk",
   anden_region: "redaktoer.koebenhavn@regionssvar.dk",
 };
 const ALLOWED: Record<Who, ReadonlySet<Action>> = {
-  koordinator: new Set(["read", "edit", "comment", "manage"]),
-  redaktoer: new Set(["read", "edit", "comment", "approve"]),
-  kommentator: new Set(["read", "comment"]),
-  laeser: new Set(["read"]),
+  koordinator: new Set(["read", "readInternal", "edit", "comment", "manage"]),
+  redaktoer: new Set(["read", "readInternal", "edit", "comment", "approve"]),
+  kommentator: new Set(["read", "readInternal", "comment"]),
+  laeser: new Set(["read", "readInternal"]),
+  styrelse: new Set(["read"]),
   anden_region: new Set(),
-  sso_redaktoer: new Set(["read", "edit", "comment", "approve"]),
+  sso_redaktoer: new Set(["read", "readInternal", "edit", "comment", "approve"]),
   sso_uden_rolle: new Set(),
 };
 const WHO: Who[] = [...(Object.keys(EMAIL) as PasswordWho[]), "sso_redaktoer", "sso_uden_rolle"];
@@ -67,6 +71,16 @@ beforeAll(async () => {
     },
   ]);
   server = await startServer({ port, config: { OIDC_PROVIDERS_FILE: file } });
+  // A reader of the region: a member of the familieambulatorium with the role "laeser".
+  const laeser = {
+    id: randomUUID(),
+    email: EMAIL.laeser,
+    name: "Læser",
+    organisationId: "familieambulatorium-nordjylland",
+    createdAt: new Date().toISOString(),
+  };
+  await server.store.insertUser({ ...laeser, passwordHash: await hashPassword(TEST_PASSWORD) });
+  await server.store.upsertMembership({ documentId: DOC, userId: laeser.id, role: "laeser" });
   for (const who of Object.keys(EMAIL) as PasswordWho[]) sessions[who] = await login(server, EMAIL[who]);
   for (const [who, sub] of [
     ["sso_redaktoer", "sso-1"],
@@ -83,6 +97,7 @@ beforeAll(async () => {
   });
   const created = await call("koordinator", "POST", `/api/documents/${DOC}/versions`, { name: "Matrix" });
   versionId = created.body.id;
+  expect((await call("koordinator", "PUT", `/api/documents/${DOC}/agency-sharing`, { shared: true })).status).toBe(204);
   memberId = (await server.store.getUserByEmail(EMAIL.kommentator))!.id;
 });
 afterAll(async () => {
@@ -104,8 +119,8 @@ const ROUTES: RouteCase[] = [
   { action: "read", method: "GET", path: () => `/api/documents/${DOC}` },
   { action: "read", method: "GET", path: () => `/api/documents/${DOC}/completeness` },
   { action: "read", method: "GET", path: () => `/api/documents/${DOC}/preview` },
-  { action: "read", method: "GET", path: () => `/api/documents/${DOC}/people` },
-  { action: "read", method: "GET", path: () => `/api/documents/${DOC}/threads` },
+  { action: "readInternal", method: "GET", path: () => `/api/documents/${DOC}/people` },
+  { action: "readInternal", method: "GET", path: () => `/api/documents/${DOC}/threads` },
   { action: "read", method: "GET", path: () => `/api/documents/${DOC}/workflow` },
   { action: "read", method: "GET", path: () => `/api/documents/${DOC}/versions` },
   { action: "read", method: "GET", path: () => `/api/documents/${DOC}/versions/${versionId}` },
@@ -126,6 +141,7 @@ const ROUTES: RouteCase[] = [
   { action: "manage", method: "PATCH", path: () => `/api/documents/${DOC}/members/${memberId}`, body: () => ({ role: "kommentator" }) },
   { action: "manage", method: "POST", path: () => `/api/documents/${DOC}/versions`, body: () => ({ name: "Matrix" }) },
   { action: "manage", method: "PUT", path: () => `/api/documents/${DOC}/workflow/internal-deadline`, body: () => ({ internalDeadline: "2025-05-15" }) },
+  { action: "manage", method: "PUT", path: () => `/api/documents/${DOC}/agency-sharing`, body: () => ({ shared: true }) },
   { action: "manage", method: "POST", path: () => `/api/documents/${DOC}/workflow/request-approval`, body: () => ({}) },
   { action: "manage", method: "POST", path: () => `/api/documents/${DOC}/workflow/reopen`, body: () => ({ reason: "Matrix" }) },
   { action: "manage", method: "POST", path: () => `/api/documents/${DOC}/workflow/submit` },

@@ -100,6 +100,9 @@ describe("agency access (items 1 and 10)", () => {
     server = await startServer({ config: { SESSION_CHECK_MS: 200 } });
     const agency = await login(server, "styrelsen@regionssvar.dk");
     expect((await callApi(server, agency, "GET", "/api/overview")).status).toBe(200);
+    // The agency reads a draft only when the region shares it (issue 18, item 6).
+    const coordinator = await login(server, "koordinator.syddanmark@regionssvar.dk");
+    expect((await callApi(server, coordinator, "PUT", "/api/documents/svar-syddanmark/agency-sharing", { shared: true })).status).toBe(204);
     const socket = connectClient(server, agency, "svar-syddanmark");
     try {
       await waitFor(() => socket.provider.synced);

@@ -26,6 +26,7 @@ import { ApprovalProgress, FrozenFacts } from "./ApprovalProgress.js";
 import { ApproveForm } from "./ApproveForm.js";
 import type { OnDone } from "./errors.js";
 import { InternalDeadline } from "./InternalDeadline.js";
+import { AgencySharing } from "./AgencySharing.js";
 import { RemindKommuner } from "./RemindKommuner.js";
 import { RejectedChangesList } from "./RejectedChanges.js";
 import { ReopenReply } from "./ReopenReply.js";
@@ -96,6 +97,7 @@ function StateBody({ workflow, onDone, onChanged }: { workflow: WorkflowResponse
           <p className="wf-small">{wf.approval.kommunerMustApprove(total)}</p>
           {isCoordinator ? <RequestApproval total={total} onDone={onDone} /> : <p className="wf-small muted">{wf.approval.waitingForCoordinator}</p>}
           <InternalDeadline workflow={workflow} editable={isCoordinator} onChanged={onChanged} />
+          <AgencySharing workflow={workflow} editable={isCoordinator} onChanged={onChanged} />
         </>
       );
     case "til_godkendelse":
@@ -109,6 +111,7 @@ function StateBody({ workflow, onDone, onChanged }: { workflow: WorkflowResponse
           <ApprovalProgress workflow={workflow} ownCode={kommunekode} />
           <InternalDeadline workflow={workflow} editable={isCoordinator} onChanged={onChanged} />
           {isCoordinator ? <RemindKommuner waiting={total - given} /> : null}
+          <AgencySharing workflow={workflow} editable={isCoordinator} onChanged={onChanged} />
           {isCoordinator ? <ReopenReply given={given} onDone={onDone} /> : null}
         </>
       );
@@ -118,6 +121,7 @@ function StateBody({ workflow, onDone, onChanged }: { workflow: WorkflowResponse
           <FrozenFacts workflow={workflow} />
           {isCoordinator ? <SubmitReply onDone={onDone} /> : null}
           <ApprovalProgress workflow={workflow} ownCode={kommunekode} />
+          <AgencySharing workflow={workflow} editable={isCoordinator} onChanged={onChanged} />
           {isCoordinator ? <ReopenReply given={given} onDone={onDone} /> : null}
         </>
       );

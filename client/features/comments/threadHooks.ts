@@ -20,12 +20,14 @@ function storeFor(documentId: string): ThreadStore {
 }
 
 /**
- * The store of the reply on this page (null outside the reply page). Every user keeps it fresh:
+ * The store of the reply on this page (null outside the reply page, and for a role that may not
+ * read the threads). Every user keeps it fresh:
  * refetch on mount, on `threads` events, after a reconnect and when the workflow state changes.
  */
 export function useThreadStore(): ThreadStore | null {
   const workspace = useContext(WorkspaceContext);
-  const store = workspace ? storeFor(workspace.document.id) : null;
+  // The agency never reads the kommuner's threads (shared/policy.ts); it gets no store at all.
+  const store = workspace && can(workspace.document.role, "readInternal") ? storeFor(workspace.document.id) : null;
   const subscribe = workspace?.subscribe;
   const provider: WebsocketProvider | null = workspace?.provider ?? null;
   const workflowState = workspace?.workflowState;

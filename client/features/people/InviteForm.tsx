@@ -10,7 +10,7 @@ import { ApiError } from "../../api.js";
 import { peopleApi } from "./peopleApi.js";
 import { da } from "../../i18n/da.js";
 import { people } from "../../i18n/people.js";
-import { groupOrganisations, rolesFor, type DocumentRole, type Organisation } from "./roles.js";
+import { groupOrganisations, rolesFor, type MemberRole, type Organisation } from "./roles.js";
 import { ErrorSummary } from "../../ui/ErrorSummary.js";
 import { check } from "../../ui/validate.js";
 import { InviteBody } from "../../../shared/validation/people.js";
@@ -24,9 +24,9 @@ const FIELD_OF_CODE: Record<string, Field> = { bad_role: "role", bad_organisatio
 
 /** A link to pass on (no mail server), a link sent by mail, or an existing account added at once. */
 type Result =
-  | { kind: "link"; name: string; role: DocumentRole; link: string; expiresAt: string | null }
-  | { kind: "mailed"; name: string; role: DocumentRole; email: string }
-  | { kind: "added"; name: string; role: DocumentRole };
+  | { kind: "link"; name: string; role: MemberRole; link: string; expiresAt: string | null }
+  | { kind: "mailed"; name: string; role: MemberRole; email: string }
+  | { kind: "added"; name: string; role: MemberRole };
 
 export function InviteForm(props: { documentId: string; organisations: readonly Organisation[]; onInvited: (message: string) => void }) {
   const { documentId, organisations, onInvited } = props;
@@ -35,7 +35,7 @@ export function InviteForm(props: { documentId: string; organisations: readonly 
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [organisationId, setOrganisationId] = useState("");
-  const [role, setRole] = useState<DocumentRole | "">("");
+  const [role, setRole] = useState<MemberRole | "">("");
   const [errors, setErrors] = useState<Errors>({});
   const [summaryOnly, setSummaryOnly] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -215,7 +215,7 @@ export function InviteForm(props: { documentId: string; organisations: readonly 
             disabled={!organisation}
             aria-invalid={errors.role ? true : undefined}
             aria-describedby={describedBy("role", `${ids.role}-help`)}
-            onChange={(e) => setRole(e.target.value as DocumentRole | "")}
+            onChange={(e) => setRole(e.target.value as MemberRole | "")}
           >
             <option value="">{people.invite.chooseRole}</option>
             {roles.map((r) => (

@@ -14,7 +14,7 @@ import { useWorkspace } from "../workspace/WorkspaceContext.js";
 import { ConfirmDialog } from "../../ui/Dialog.js";
 import { InviteForm } from "./InviteForm.js";
 import { InvitationList } from "./InvitationList.js";
-import { rolesFor, type DocumentRole } from "./roles.js";
+import { rolesFor, type MemberRole } from "./roles.js";
 import "./people.css";
 import { can } from "../../../shared/policy.js";
 import { errorMessage } from "../../ui/errors.js";
@@ -29,8 +29,8 @@ export function PeoplePanel() {
   const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<Notice>(null);
   /** Roles chosen in a select whose change is still on its way to the server. */
-  const [pendingRoles, setPendingRoles] = useState<Record<string, DocumentRole>>({});
-  const desired = useRef(new Map<string, DocumentRole>());
+  const [pendingRoles, setPendingRoles] = useState<Record<string, MemberRole>>({});
+  const desired = useRef(new Map<string, MemberRole>());
   const running = useRef(new Set<string>());
   const [removing, setRemoving] = useState<{ member: MemberDto; busy: boolean; error: string | null } | null>(null);
   const membersHeading = useRef<HTMLHeadingElement>(null);
@@ -54,7 +54,7 @@ export function PeoplePanel() {
     return () => controller.abort();
   }, [document.id, attempt]);
 
-  const setMemberRole = (userId: string, role: DocumentRole) =>
+  const setMemberRole = (userId: string, role: MemberRole) =>
     setLoad((current) =>
       current.status === "ok"
         ? { status: "ok", data: { ...current.data, members: current.data.members.map((m) => (m.userId === userId ? { ...m, role } : m)) } }
@@ -71,15 +71,15 @@ export function PeoplePanel() {
    * Applies a role at once. Changes made while one is on its way (e.g. arrow keys through a
    * closed select) are sent one after the other, ending with the last choice.
    */
-  const changeRole = async (member: MemberDto, role: DocumentRole) => {
+  const changeRole = async (member: MemberDto, role: MemberRole) => {
     desired.current.set(member.userId, role);
     setPendingRoles((current) => ({ ...current, [member.userId]: role }));
     if (running.current.has(member.userId)) return;
     running.current.add(member.userId);
-    let sent: DocumentRole | undefined;
+    let sent: MemberRole | undefined;
     try {
       while (desired.current.get(member.userId) !== sent) {
-        const next: DocumentRole = desired.current.get(member.userId)!;
+        const next: MemberRole = desired.current.get(member.userId)!;
         await peopleApi.changeMemberRole(document.id, member.userId, next);
         sent = next;
         setMemberRole(member.userId, next);
@@ -209,8 +209,8 @@ function MemberRow(props: {
   member: MemberDto;
   self: boolean;
   manage: boolean;
-  shownRole: DocumentRole;
-  onRole: (role: DocumentRole) => void;
+  shownRole: MemberRole;
+  onRole: (role: MemberRole) => void;
   onRemove: () => void;
 }) {
   const { member, self, manage, shownRole, onRole, onRemove } = props;
@@ -239,7 +239,7 @@ function MemberRow(props: {
             {people.panel.role}
             <span className="visually-hidden"> {people.panel.roleFor(member.name)}</span>
           </label>
-          <select id={selectId} className="select people-person__select" value={shownRole} onChange={(e) => onRole(e.target.value as DocumentRole)}>
+          <select id={selectId} className="select people-person__select" value={shownRole} onChange={(e) => onRole(e.target.value as MemberRole)}>
             {roles.map((r) => (
               <option key={r} value={r}>
                 {da.roles[r]}

@@ -2,20 +2,19 @@
  * Which roles an organisation can hold, and organisations grouped by kind, for the people panel.
  * The rule is the shared policy's (shared/policy.ts), the same the server enforces (400 "bad_role").
  */
-import type { DocumentSummaryDto } from "../../../shared/validation/api.js";
 import type { PeopleResponse } from "../../../shared/validation/people.js";
 import { people } from "../../i18n/people.js";
 import { roleFitsKind } from "../../../shared/policy.js";
-import { OrganisationKind } from "../../../shared/vocabulary.js";
+import { OrganisationKind, type MemberRole } from "../../../shared/vocabulary.js";
 
-export type DocumentRole = DocumentSummaryDto["role"];
+export type { MemberRole };
 export type Organisation = PeopleResponse["organisations"][number];
 
 /** Most to least rights: the order roles are offered in. */
-export const ROLES: readonly DocumentRole[] = ["koordinator", "redaktoer", "kommentator", "laeser"];
+export const ROLES: readonly MemberRole[] = ["koordinator", "redaktoer", "kommentator", "laeser"];
 
 /** The roles an organisation of this kind may hold (shared/policy.ts). */
-export function rolesFor(kind: string): DocumentRole[] {
+export function rolesFor(kind: string): MemberRole[] {
   const known = OrganisationKind.safeParse(kind);
   return known.success ? ROLES.filter((role) => roleFitsKind(role, known.data)) : [];
 }

@@ -125,7 +125,7 @@ export async function commentRoutes(app: FastifyInstance, deps: { store: Store; 
   const changed = (document: DocumentRow, threadId: string) => collab.broadcastEvent(document.id, { type: "threads", threadId });
 
   app.get("/api/documents/:id/threads", async (request) => {
-    const { document } = await documentFor(store, request, "read");
+    const { document } = await documentFor(store, request, "readInternal");
     return present(document, principalOf(request));
   });
 
@@ -228,7 +228,7 @@ export async function commentRoutes(app: FastifyInstance, deps: { store: Store; 
   });
 
   app.post("/api/documents/:id/threads/:threadId/read", async (request, reply) => {
-    const { document } = await documentFor(store, request, "read");
+    const { document } = await documentFor(store, request, "readInternal");
     const { threadId } = ThreadParams.parse(request.params);
     await threadOf(document, threadId);
     await store.markThreadRead(threadId, principalOf(request).user.id, new Date().toISOString());

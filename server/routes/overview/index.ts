@@ -2,6 +2,7 @@
  * The agency's national overview: the five regions' replies with their state, completeness per
  * item, approvals, the deadline, places offered, and the sealed documents.
  */
+import { agencyReadsText } from "../../../shared/policy.js";
 import type { FastifyInstance } from "fastify";
 import { REGIONS, municipalitiesOf } from "../../../shared/regions.js";
 import { checkCompleteness } from "../../../shared/template/completeness.js";
@@ -38,15 +39,17 @@ export async function overviewRoutes(app: FastifyInstance, deps: { store: Store;
         crossRegional: content.fields["i1.organisering.omfang"] === "tvaerregional",
         partners: Array.isArray(partners) ? partners.filter((p): p is string => typeof p === "string") : [],
       });
+      const readable = agencyReadsText(document);
       rows.push({
         documentId: document.id,
         regionId: document.regionId,
         regionName: REGIONS.regions.find((r) => r.id === document.regionId)?.name ?? document.regionId,
         state: document.state,
+        readable,
         progress: report.progress,
         errors: report.findings.filter((f) => f.severity === "fejl").length,
         approvals: { given: (await store.listApprovals(document.id)).length, total: municipalitiesOf(document.regionId).length },
-        capacity: typeof capacity === "number" ? capacity : null,
+        capacity: readable && typeof capacity === "number" ? capacity : null,
         sealed: seal
           ? { indholdsHash: seal.indholdsHash, forseglingsHash: seal.forseglingsHash, sealedAt: seal.sealedAt, late: submittedLate(seal.sealedAt) }
           : null,

@@ -35,7 +35,7 @@ export async function peopleRoutes(
   const origins = allowedOrigins(config.ALLOWED_ORIGINS);
 
   app.get("/api/documents/:id/people", { preHandler: app.requireUser }, async (request): Promise<PeopleResponse> => {
-    const { document } = await documentFor(store, request, "read");
+    const { document } = await documentFor(store, request, "readInternal");
     const members = await Promise.all(
       (await store.listMemberships(document.id)).map(async (m) => {
         const user = await store.getUser(m.userId);

@@ -5,7 +5,8 @@
 import * as Y from "yjs";
 import type { FastifyInstance } from "fastify";
 import { municipalitiesOf } from "../../../shared/regions.js";
-import { ApproveBody, InternalDeadlineBody, RemindBody, ReopenBody, RequestApprovalBody } from "../../../shared/validation/workflow.js";
+import { AgencySharingBody, ApproveBody, InternalDeadlineBody, RemindBody, ReopenBody, RequestApprovalBody } from "../../../shared/validation/workflow.js";
+import { shareWithAgency } from "../../workflow/shareWithAgency.js";
 import type { FinalResponse, WorkflowResponse } from "../../../shared/validation/workflow.js";
 import { canonicalContent } from "../../../shared/content/canonical.js";
 import type { Store, DocumentRow } from "../../storage/types.js";
@@ -40,6 +41,7 @@ export async function workflowStatus(store: Store, document: DocumentRow): Promi
     acknowledgedWarnings: workflow.acknowledgedWarnings,
     internalDeadline: workflow.internalDeadline,
     deadline: SUBMISSION_DEADLINE,
+    sharedWithAgency: document.sharedWithAgency,
     approvals: await Promise.all(
       municipalitiesOf(document.regionId).map(async (m) => {
         const a = approvals.get(m.code);
@@ -118,6 +120,14 @@ export async function workflowRoutes(
       event: "workflow.internal_deadline",
       details: { internalDeadline },
     });
+    return reply.code(204).send();
+  });
+
+  /** "Del udkastet med styrelsen": the coordinator lets the agency read the draft before submission, or stops it. */
+  app.put("/api/documents/:id/agency-sharing", async (request, reply) => {
+    const { document } = await documentFor(store, request, "manage");
+    const { shared } = AgencySharingBody.parse(request.body);
+    await shareWithAgency(store, collab, { actor: principalOf(request), document, shared });
     return reply.code(204).send();
   });
 
