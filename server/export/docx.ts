@@ -6,6 +6,7 @@
  * Document language da-DK.
  */
 import {
+  AlignmentType,
   BorderStyle,
   Document,
   ExternalHyperlink,
@@ -190,14 +191,21 @@ function cover(record: SealedRecord, hashes: SealHashes): Body {
   const section = (text: string) =>
     new Paragraph({ children: [new TextRun({ text, bold: true, size: 24 })], spacing: { before: 240, after: 80 }, keepNext: true });
   return [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(c.title)] }),
+    ...c.sender.map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: true })] })),
+    new Paragraph({ children: [muted("Til: "), new TextRun(c.recipient)], spacing: { before: 120 } }),
+    ...c.references.map((r) => new Paragraph({ children: [muted(`${r.label}: `), new TextRun(r.value)], alignment: AlignmentType.RIGHT })),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(c.subject)], spacing: { before: 360 } }),
     ...(c.documentTitle ? [new Paragraph({ children: [new TextRun({ text: c.documentTitle, size: 24 })] })] : []),
-    ...c.lines.map((l) => new Paragraph({ children: [label(l.label), new TextRun(l.value)] })),
+    ...c.paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)], spacing: { after: 120 } })),
+    ...(c.contact ? [new Paragraph({ children: [label("Kontaktperson"), new TextRun(c.contact)] })] : []),
     section(c.kommunerLabel),
     new Paragraph(c.kommuner.join(", ")),
-    section(c.approvalsLabel),
-    ...(c.approvals.length === 0 ? [new Paragraph({ children: [muted("(ingen)")] })] : [simpleTable(APPROVAL_COLUMNS, c.approvals, 18)]),
+    section(c.decisionsLabel),
+    ...(c.approvals.length === 0 ? [] : [simpleTable(APPROVAL_COLUMNS, c.approvals, 18)]),
     new Paragraph({ children: [new TextRun({ text: c.approvalNote, size: 18, color: "555555" })], spacing: { before: 80 } }),
+    ...(c.acceptedWarnings.length === 0
+      ? []
+      : [section(c.acceptedWarningsLabel), ...c.acceptedWarnings.map((w) => new Paragraph({ children: [new TextRun({ text: `– ${w}`, size: 18 })] }))]),
     ...c.hashes.flatMap((h) => [
       new Paragraph({ children: [new TextRun({ text: h.label, bold: true, size: 16 })], spacing: { before: 160 }, keepNext: true }),
       new Paragraph({ children: [new TextRun({ text: h.value, font: MONO, size: 16 })] }),
@@ -206,7 +214,7 @@ function cover(record: SealedRecord, hashes: SealHashes): Body {
 }
 
 export async function renderReplyDocx(record: SealedRecord, hashes: SealHashes): Promise<Buffer> {
-  const view = buildReplyView(record.content, { regionId: record.regionId, dato: record.dato });
+  const view = buildReplyView(record.content, { regionId: record.regionId, dato: record.dato, letter: true });
   const c = buildCoverView(record, hashes);
   let instance = 0;
   const ctx: Ctx = { depth: 0, quote: false, bold: false, nextInstance: () => ++instance };
@@ -216,7 +224,7 @@ export async function renderReplyDocx(record: SealedRecord, hashes: SealHashes):
       ...(block.heading === null ? [] : [new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(block.heading)] })]),
       ...block.fields.flatMap(field),
       ...block.texts.flatMap((t): Body => [
-        new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(t.label)] }),
+        ...(t.label === null ? [] : [new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(t.label)] })]),
         ...t.fields.flatMap(field),
         ...blocks(toBlocks(t.content), ctx),
       ]),
@@ -227,9 +235,9 @@ export async function renderReplyDocx(record: SealedRecord, hashes: SealHashes):
     paragraph: { spacing: { before: 240, after: 80 }, keepNext: true },
   });
   const doc = new Document({
-    title: c.documentTitle ?? c.title,
-    subject: `${c.title} – ${view.regionName}`,
-    creator: "Regionssvar",
+    title: c.documentTitle ?? c.subject,
+    subject: `${c.subject} – ${view.regionName}`,
+    creator: c.author,
     keywords: `indholdsHash ${hashes.indholdsHash} forseglingsHash ${hashes.forseglingsHash}`,
     description: `Forseglet svar fra ${view.regionName}, indsendt ${record.dato}.`,
     numbering: { config: [BULLETS, ordered(1)] },

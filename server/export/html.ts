@@ -81,7 +81,7 @@ export function renderReplyHtml(view: ReplyView, heading: string): string {
           const texts = block.texts
             .map(
               (t) =>
-                `<section class="text"><h4 class="text-label">${escapeHtml(t.label)}</h4>${t.fields.map(renderField).join("")}${renderNodes(t.content)}</section>`,
+                `<section class="text">${t.label === null ? "" : `<h4 class="text-label">${escapeHtml(t.label)}</h4>`}${t.fields.map(renderField).join("")}${renderNodes(t.content)}</section>`,
             )
             .join("");
           const heading = block.heading === null ? "" : `<h3>${escapeHtml(block.heading)}</h3>`;

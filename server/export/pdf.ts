@@ -129,18 +129,30 @@ function field(f: FieldView): Content[] {
 }
 
 function cover(c: CoverView): Content[] {
-  const out: Content[] = [{ text: c.title, style: "coverTitle" }];
+  const out: Content[] = [
+    {
+      columns: [
+        { stack: [...c.sender.map((line) => ({ text: line, bold: true })), { text: " " }, { text: "Til:", color: MUTED }, { text: c.recipient }], width: "*" },
+        { stack: c.references.map((r) => ({ text: [{ text: `${r.label}: `, color: MUTED }, r.value] })), width: 170 },
+      ],
+      margin: [0, 0, 0, 24],
+    },
+    { text: c.subject, style: "coverTitle" },
+  ];
   if (c.documentTitle) out.push({ text: c.documentTitle, fontSize: 12, margin: [0, 0, 0, 10] });
-  for (const line of c.lines) out.push({ text: [{ text: `${line.label}: `, bold: true }, line.value], margin: [0, 0, 0, 4] });
+  for (const p of c.paragraphs) out.push({ text: p, margin: [0, 0, 0, 6] });
+  if (c.contact) out.push({ text: [{ text: "Kontaktperson: ", bold: true }, c.contact], margin: [0, 0, 0, 6] });
   out.push({ text: c.kommunerLabel, style: "coverHeading" }, { text: c.kommuner.join(", "), margin: [0, 0, 0, 4] });
-  out.push({ text: c.approvalsLabel, style: "coverHeading" });
-  if (c.approvals.length === 0) out.push({ text: "(ingen)", italics: true, color: MUTED });
-  else {
+  out.push({ text: c.decisionsLabel, style: "coverHeading" });
+  if (c.approvals.length > 0) {
     const head: TableCell[] = APPROVAL_COLUMNS.map((col) => ({ text: col, bold: true, fillColor: "#eeeeee" }));
     const rows = c.approvals.map((r) => r.map((v): TableCell => ({ text: v })));
-    out.push({ table: { headerRows: 1, widths: [110, "*", 118, "*"], body: [head, ...rows] }, layout: THIN, fontSize: 9, margin: [0, 0, 0, 4] });
+    out.push({ table: { headerRows: 1, widths: [100, "*", 100, 90], body: [head, ...rows] }, layout: THIN, fontSize: 9, margin: [0, 0, 0, 4] });
   }
   out.push({ text: c.approvalNote, fontSize: 9, color: MUTED, margin: [0, 0, 0, 6] });
+  if (c.acceptedWarnings.length > 0) {
+    out.push({ text: c.acceptedWarningsLabel, style: "coverHeading" }, { ul: c.acceptedWarnings.map((w) => ({ text: w })), fontSize: 9, margin: [0, 0, 0, 6] });
+  }
   for (const h of c.hashes) {
     out.push({ text: h.label, fontSize: 8, bold: true, margin: [0, 6, 0, 1] }, { text: h.value, font: "Courier", fontSize: 8 });
   }
@@ -148,14 +160,18 @@ function cover(c: CoverView): Content[] {
 }
 
 export function replyPdfDefinition(record: SealedRecord, hashes: SealHashes): TDocumentDefinitions {
-  const view = buildReplyView(record.content, { regionId: record.regionId, dato: record.dato });
+  const view = buildReplyView(record.content, { regionId: record.regionId, dato: record.dato, letter: true });
   const c = buildCoverView(record, hashes);
   const body: Content[] = view.items.flatMap((item): Content[] => [
     { text: item.heading, style: "h1", headlineLevel: 1 },
     ...item.blocks.flatMap((block): Content[] => [
       ...(block.heading === null ? [] : [{ text: block.heading, style: "h2", headlineLevel: 2 } as Content]),
       ...block.fields.flatMap(field),
-      ...block.texts.flatMap((t): Content[] => [{ text: t.label, style: "h3", headlineLevel: 3 }, ...t.fields.flatMap(field), ...blocks(toBlocks(t.content))]),
+      ...block.texts.flatMap((t): Content[] => [
+        ...(t.label === null ? [] : [{ text: t.label, style: "h3", headlineLevel: 3 } as Content]),
+        ...t.fields.flatMap(field),
+        ...blocks(toBlocks(t.content)),
+      ]),
     ]),
   ]);
   const instant = recordInstant(record);
@@ -164,9 +180,9 @@ export function replyPdfDefinition(record: SealedRecord, hashes: SealHashes): TD
     pageMargins: [56, 56, 56, 60],
     language: "da-DK",
     info: {
-      title: c.documentTitle ?? c.title,
-      author: view.regionName,
-      subject: `${c.title} – ${view.regionName}`,
+      title: c.documentTitle ?? c.subject,
+      author: c.author,
+      subject: `${c.subject} – ${view.regionName}`,
       keywords: `indholdsHash ${hashes.indholdsHash} forseglingsHash ${hashes.forseglingsHash}`,
       creator: "Regionssvar",
       producer: "Regionssvar (pdfmake)",
@@ -184,7 +200,7 @@ export function replyPdfDefinition(record: SealedRecord, hashes: SealHashes): TD
     pageBreakBefore: (node, following) => node.headlineLevel !== undefined && following.every((n) => n.headlineLevel !== undefined),
     defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.2 },
     styles: {
-      coverTitle: { fontSize: 20, bold: true, margin: [0, 40, 0, 16] },
+      coverTitle: { fontSize: 15, bold: true, margin: [0, 0, 0, 12] },
       coverHeading: { fontSize: 12, bold: true, margin: [0, 12, 0, 4] },
       h1: { fontSize: 16, bold: true, margin: [0, 16, 0, 6] },
       h2: { fontSize: 13, bold: true, margin: [0, 12, 0, 4] },

@@ -32,6 +32,8 @@ export interface SealedRecord {
   /** YYYY-MM-DD: the day the sealed text was checked at (the day it was frozen; workflow/check-date.ts). Absent in seals made before it was recorded. */
   checkedAsOf?: string;
   approvals: SealedApproval[];
+  /** The advarsler the coordinator read and accepted when the text was sent for approval (issue 18). Absent in older seals. */
+  accepteredeAdvarsler?: { regel: string; besked: string }[];
 }
 
 /** The stored record parsed, not cast (issue 16); loose, so the hash over it is the stored one's. */
@@ -43,6 +45,7 @@ export const SealedRecordSchema: z.ZodType<SealedRecord> = z.looseObject({
   indholdsHash: z.string(),
   dato: z.string(),
   checkedAsOf: z.string().optional(),
+  accepteredeAdvarsler: z.array(z.looseObject({ regel: z.string(), besked: z.string() })).optional(),
   approvals: z.array(
     z.looseObject({
       kommunekode: z.string(),
@@ -62,34 +65,52 @@ export interface SealHashes {
 }
 
 export const RECIPIENT = "Social- og Boligstyrelsen";
-export const APPROVAL_COLUMNS = ["Kommune", "Godkendt af", "Tidspunkt", "Grundlag"] as const;
+export const APPROVAL_COLUMNS = ["Kommune", "Beslutning", "Godkendt af", "Tidspunkt"] as const;
 
+/**
+ * The letter's first page: the sender, the recipient and the references, the subject, what the
+ * reply answers and on whose decision, the contact person, the kommuner's decisions, the warnings
+ * the coordinator accepted, and both hashes. Nothing in it is ever "(ikke udfyldt)": what is not
+ * known is left out.
+ */
 export interface CoverView {
-  title: string;
+  /** The sender block, line by line (the Dokumenthoved's "Afsender" and the contact's organisation). */
+  sender: string[];
+  recipient: string;
+  /** Date and journal numbers, right of the address. */
+  references: { label: string; value: string }[];
+  subject: string;
   /** The document's own title, when it says more than the template title. */
   documentTitle: string | null;
-  lines: { label: string; value: string }[];
+  paragraphs: string[];
+  contact: string | null;
   kommunerLabel: string;
   kommuner: string[];
-  approvalsLabel: string;
+  decisionsLabel: string;
   /** Rows in APPROVAL_COLUMNS order, sorted by kommune. */
   approvals: string[][];
   approvalNote: string;
+  acceptedWarningsLabel: string;
+  acceptedWarnings: string[];
   hashes: { label: string; value: string }[];
   /** The footer's short form of the seal. */
   footerHash: string;
+  /** The files' author: the sender, not the software or the region. */
+  author: string;
 }
 
 const byDanish = (a: string, b: string) => a.localeCompare(b, "da");
+const lineOf = (record: SealedRecord, key: string) => {
+  const value = record.content.fields[key];
+  return typeof value === "string" ? value.trim() : "";
+};
 
 export function buildCoverView(record: SealedRecord, hashes: SealHashes): CoverView {
   const regionName = findRegion(record.regionId)?.name ?? record.regionId;
-  const kommuner = municipalitiesOf(record.regionId)
-    .map((m) => m.officialName)
-    .sort(byDanish);
+  const kommuner = municipalitiesOf(record.regionId);
   const approvals = [...record.approvals]
     .sort((a, b) => byDanish(a.kommune, b.kommune) || a.kommunekode.localeCompare(b.kommunekode))
-    .map((a) => [a.kommune, a.godkendtAf, formatDateTime(a.tidspunkt), a.bemaerkning ? `${a.grundlag}\nBemærk: ${a.bemaerkning}` : a.grundlag]);
+    .map((a) => [a.kommune, a.bemaerkning ? `${a.grundlag}\nBemærk: ${a.bemaerkning}` : a.grundlag, a.godkendtAf, formatDateTime(a.tidspunkt)]);
   const onThisVersion = record.approvals.filter((a) => a.indholdsHash === hashes.indholdsHash).length;
   const total = record.approvals.length;
   const approvalNote =
@@ -97,24 +118,51 @@ export function buildCoverView(record: SealedRecord, hashes: SealHashes): CoverV
       ? "Der er ingen godkendelser i den forseglede version."
       : `${onThisVersion === total ? "Alle" : `${onThisVersion} af`} ${total} godkendelser er givet til den version, der har indholds-hashen nedenfor.`;
   const title = TEMPLATE.title;
+  const afsender = lineOf(record, "hoved.afsender") || `Kommunalbestyrelserne i ${regionName}`;
+  const contactOrganisation = lineOf(record, "hoved.kontakt.organisation");
+  const requestDate = lineOf(record, "hoved.anmodningsdato");
+  const theirs = lineOf(record, "hoved.jnr");
+  const ours = lineOf(record, "hoved.voresJnr");
+  const contactParts = [
+    lineOf(record, "hoved.kontakt.navn"),
+    contactOrganisation,
+    lineOf(record, "hoved.kontakt.email"),
+    lineOf(record, "hoved.kontakt.telefon") && `tlf. ${lineOf(record, "hoved.kontakt.telefon")}`,
+  ].filter((part) => part !== "");
+  const request = [requestDate ? ` den ${formatDate(requestDate)}` : "", theirs ? ` (j.nr. ${theirs})` : ""].join("");
   return {
-    title,
-    documentTitle: record.title.trim() !== "" && record.title.trim() !== title ? record.title.trim() : null,
-    lines: [
-      { label: "Region", value: regionName },
-      { label: "Modtager", value: RECIPIENT },
-      { label: "Dato for indsendelse", value: formatDate(record.dato) },
+    sender: [afsender, ...(contactOrganisation && !afsender.includes(contactOrganisation) ? [contactOrganisation] : [])],
+    recipient: RECIPIENT,
+    references: [
+      { label: "Dato", value: formatDate(record.dato) },
+      ...(theirs ? [{ label: "Jeres j.nr.", value: theirs }] : []),
+      ...(ours ? [{ label: "Vores j.nr.", value: ours }] : []),
     ],
-    kommunerLabel: `Deltagende kommuner (${kommuner.length})`,
-    kommuner,
-    approvalsLabel: "Godkendelser",
+    subject: title,
+    documentTitle: record.title.trim() !== "" && record.title.trim() !== title ? record.title.trim() : null,
+    paragraphs: [
+      `Social- og Boligstyrelsen har${request} anmodet kommunalbestyrelserne i alle regioner om en fornyet behandling af tilrettelæggelsen og ` +
+        "organiseringen af døgnbehandlingsindsatsen til udsatte gravide med et skadeligt rusmiddelbrug, jf. servicelovens § 13 b, stk. 3.",
+      `Hermed følger kommunalbestyrelsernes koordinerede svar for ${regionName}. Svaret indeholder et konkret løsningsforslag, et ` +
+        "tidsperspektiv for samarbejdsaftalen med det regionale familieambulatorium, et forslag til finansieringsmodel og et tidsperspektiv for etableringen.",
+      total === kommuner.length && total > 0
+        ? `Svaret er godkendt af alle ${kommuner.length} kommuner i regionen. Beslutningerne fremgår nedenfor.`
+        : `Svaret er godkendt af ${total} af regionens ${kommuner.length} kommuner. Beslutningerne fremgår nedenfor.`,
+    ],
+    contact: contactParts.length > 0 ? contactParts.join(", ") : null,
+    kommunerLabel: `Kommunerne i regionen (${kommuner.length})`,
+    kommuner: kommuner.map((m) => m.officialName).sort(byDanish),
+    decisionsLabel: `Kommunernes beslutninger (${total} af ${kommuner.length})`,
     approvals,
     approvalNote,
+    acceptedWarningsLabel: "Advarsler, som koordinatoren har set og accepteret før indsendelsen",
+    acceptedWarnings: (record.accepteredeAdvarsler ?? []).map((w) => w.besked),
     hashes: [
       { label: "Indholds-hash (SHA-256)", value: hashes.indholdsHash },
       { label: "Forseglings-hash (SHA-256)", value: hashes.forseglingsHash },
     ],
     footerHash: `Forsegling ${hashes.forseglingsHash.slice(0, 16)}`,
+    author: afsender,
   };
 }
 

@@ -66,6 +66,10 @@ export async function submitReply(
     dato,
     checkedAsOf,
     approvals: named,
+    // The advarsler the coordinator accepted by name when the text was sent for approval, as the check words them.
+    accepteredeAdvarsler: report.findings
+      .filter((f) => f.severity === "advarsel" && workflow.acknowledgedWarnings.includes(f.ruleId))
+      .map((f) => ({ regel: f.ruleId, besked: f.message })),
   };
   const hashes = { indholdsHash: version.indholdsHash, forseglingsHash: sha256Canonical(record) };
   // The PDF and DOCX libraries are large; load them when a reply is sealed, not at every start.

@@ -42,6 +42,11 @@ export const TREATMENT_ELEMENTS: readonly { id: string; text: string }[] = [
   { id: "E11", text: "Mulighed for fortsat ophold og behandling efter fødslen for hele familien" },
 ];
 
+/** The one number of a treatment element (E03 → 3), shown in the editor, the messages and the letter alike. */
+export function elementNumber(id: string): number {
+  return Number(id.slice(1));
+}
+
 const LEVERING: ChoiceOption[] = [
   { value: "egen", label: "Egen indsats" },
   { value: "tilkoeb", label: "Tilkøbes / via samarbejde" },
@@ -62,7 +67,7 @@ function elementText(el: { id: string; text: string }): TextFieldDef {
     { key: `${base}.levering`, type: "choice", label: "Levering", options: LEVERING, optional: true },
   ];
   if (el.id === "E03") fields.push({ key: `${base}.aktivt`, type: "check", label: "Indskrivning med aktivt rusmiddelbrug er mulig" });
-  return { id: `${base}.hvordan`, label: el.text, fields };
+  return { id: `${base}.hvordan`, label: `${elementNumber(el.id)}. ${el.text}`, fields };
 }
 
 const hoved: ItemDef = {
@@ -84,6 +89,8 @@ const hoved: ItemDef = {
         },
         { key: "hoved.hjemmel", type: "fixed", label: "Hjemmel", fixedText: "jf. servicelovens § 13 b, stk. 3" },
         { key: "hoved.jnr", type: "line", label: "Styrelsens j.nr.", optional: true },
+        { key: "hoved.anmodningsdato", type: "date", label: "Dato for styrelsens anmodning", optional: true },
+        { key: "hoved.voresJnr", type: "line", label: "Vores j.nr.", optional: true },
         { key: "hoved.region", type: "derived", label: "Region", fixedText: "The document's region (server-set, read-only)" },
         { key: "hoved.afsender", type: "line", label: "Afsender" },
         { key: "hoved.kontakt.navn", type: "line", label: "Kontaktpersonens navn" },

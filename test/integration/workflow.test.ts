@@ -183,12 +183,17 @@ describe("approval workflow", () => {
       const res = await api(session, "POST", `/api/documents/${DOC}/approvals`, { grundlag: `Kommunalbestyrelsens beslutning ${i + 1}`, indholdsHash: hash });
       expect(res.status, email).toBe(200);
     }
-    expect((await api(coordinator, "GET", `/api/documents/${DOC}/workflow`)).body.state).toBe("godkendt");
+    const approved = await api(coordinator, "GET", `/api/documents/${DOC}/workflow`);
+    expect(approved.body.state).toBe("godkendt");
 
     const submitted = await api(coordinator, "POST", `/api/documents/${DOC}/workflow/submit`);
     expect(submitted.status).toBe(200);
     const final = await api(coordinator, "GET", `/api/documents/${DOC}/final`);
     expect(final.body).toMatchObject({ indholdsHash: hash, verification: { indholdsHash: true, forseglingsHash: true } });
+    // The advarsler the coordinator accepted are in the sealed record, worded as the check words them.
+    const accepted = final.body.record.accepteredeAdvarsler as { regel: string; besked: string }[];
+    expect(accepted.map((w) => w.regel)).toEqual(approved.body.acknowledgedWarnings);
+    expect(accepted.every((w) => w.besked.length > 0)).toBe(true);
     const pdf = await api(coordinator, "GET", `/api/documents/${DOC}/final.pdf`);
     expect(pdf.status).toBe(200);
     expect(

@@ -3,11 +3,7 @@
  * approvals, both hashes) and every heading of the reply, with Danish characters intact.
  * The PDF's text is read back with pdfjs-dist, the DOCX's from word/document.xml.
  */
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { inflateRawSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { PMNodeJSON } from "../../shared/template/types.js";
 import { TEMPLATE, isItemLevelBlock } from "../../shared/template/definition.js";
 import { municipalitiesOf } from "../../shared/regions.js";
@@ -16,6 +12,7 @@ import type { SealHashes, SealedRecord } from "../../server/export/sealed-record
 import { renderReplyPdf } from "../../server/export/pdf.js";
 import { renderReplyDocx } from "../../server/export/docx.js";
 import { completeReplyContent, withText } from "../helpers/completeReply.js";
+import { docxText, pdfText, unzipFile } from "../helpers/exported.js";
 
 const text = (t: string, marks?: PMNodeJSON["marks"]): PMNodeJSON => ({ type: "text", text: t, ...(marks ? { marks } : {}) });
 const para = (...content: PMNodeJSON[]): PMNodeJSON => ({ type: "paragraph", content });
@@ -91,61 +88,14 @@ function hasText(nodes: PMNodeJSON[] | undefined): boolean {
   return (nodes ?? []).some(walk);
 }
 
-const ITEMS = TEMPLATE.items.filter((item) => !item.optional || item.blocks.some((b) => b.texts.some((t) => hasText(content.texts[t.id]))));
+// The Dokumenthoved is the letter's first page, not an item of the body.
+const ITEMS = TEMPLATE.items.filter(
+  (item) => item.id !== "hoved" && (!item.optional || item.blocks.some((b) => b.texts.some((t) => hasText(content.texts[t.id])))),
+);
 const BLOCK_HEADINGS = ITEMS.flatMap((item) => item.blocks.filter((b) => !isItemLevelBlock(b)).map((b) => b.heading));
 
 /** Line breaks and spacing differ between the formats; compare the text without whitespace. */
 const squash = (s: string) => s.replace(/\s+/g, "");
-
-async function pdfText(pdf: Buffer): Promise<{ text: string; pages: number }> {
-  const fonts = join(dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts/");
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, standardFontDataUrl: fonts }).promise;
-  const parts: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    const tc = await page.getTextContent();
-    for (const item of tc.items) if ("str" in item) parts.push(item.str + (item.hasEOL ? "\n" : ""));
-    parts.push("\n");
-  }
-  const pages = doc.numPages;
-  await doc.destroy();
-  return { text: parts.join(""), pages };
-}
-
-/** One file of a zip archive (central directory → local header → DEFLATE or stored data). */
-function unzipFile(zip: Buffer, name: string): string {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = zip.readUInt32LE(eocd + 16);
-  for (let n = zip.readUInt16LE(eocd + 10); n > 0; n--) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    if (zip.toString("utf8", at + 46, at + 46 + nameLength) === name) {
-      const local = zip.readUInt32LE(at + 42);
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      return (method === 8 ? inflateRawSync(data) : data).toString("utf8");
-    }
-    at += 46 + skip;
-  }
-  throw new Error(`${name} not in the archive`);
-}
-
-const decodeXml = (s: string) =>
-  s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, e: string) =>
-    e[0] === "#"
-      ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
-      : ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e]!,
-  );
-
-/** The text of word/document.xml: its w:t runs, one line per paragraph. */
-function docxText(xml: string): string {
-  return xml
-    .split(/<\/w:p>/)
-    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1]!)).join(""))
-    .join("\n");
-}
 
 describe("sealed reply export (PDF and DOCX)", () => {
   let pdf: Buffer;
@@ -162,8 +112,8 @@ describe("sealed reply export (PDF and DOCX)", () => {
   const expected = () => [
     "Svar på anmodning om fornyet behandling af central udmelding",
     "Region Nordjylland",
-    "Modtager: Social- og Boligstyrelsen",
-    "Dato for indsendelse: 28. maj 2025",
+    "Til: Social- og Boligstyrelsen",
+    "Dato: 28. maj 2025",
     "Indholds-hash (SHA-256)",
     hashes.indholdsHash,
     "Forseglings-hash (SHA-256)",

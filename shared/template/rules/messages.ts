@@ -3,6 +3,7 @@
  *   "Mangler: Hjemmelsgrundlag – skriv mindst 40 ord (nu 12)."
  *   "Ugyldig: Forventet driftsstart skal ligge efter svarets dato (maj 2025)."
  */
+import { elementNumber } from "../definition.js";
 import { danishList, formatDate, formatMonthYear } from "../../danish.js";
 /** "2025-05" → "maj 2025" (shared/danish.ts). */
 export const monthLabel = formatMonthYear;
@@ -33,5 +34,5 @@ export function elementLabel(id: string, text: string): string {
   const firstSentence = text.split(/\.\s/)[0] ?? text;
   const words = firstSentence.split(/\s+/);
   const short = words.length > 6 ? `${words.slice(0, 6).join(" ").replace(/[,.]$/, "")} …` : firstSentence.replace(/\.$/, "");
-  return `Behandlingselement ${Number(id.slice(1))} (»${short}«)`;
+  return `Behandlingselement ${elementNumber(id)} (»${short}«)`;
 }
