@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { REGIONS } from "../../../shared/regions.js";
-import { NATIONAL_NEED, nationalCapacity } from "../../../shared/capacity.js";
+import { NATIONAL_NEED, nationalCapacity, type CapacityReply } from "../../../shared/capacity.js";
 import { capacityReplyOf, comparisonValues } from "../../../shared/comparison.js";
 import type { ComparisonColumnDto, ComparisonResponse } from "../../../shared/validation/responses.js";
 import { SealedRecordSchema } from "../../export/sealed-record.js";
@@ -26,15 +26,15 @@ function requireAgency(request: FastifyRequest): void {
 export async function buildComparison(store: Store): Promise<ComparisonResponse> {
   const documents = await store.listDocuments();
   const columns: ComparisonColumnDto[] = [];
-  const capacities = [];
+  const capacities: CapacityReply[] = [];
   for (const region of REGIONS.regions) {
-    const column: ComparisonColumnDto = { regionId: region.id, regionName: region.name, documentId: null, sealedAt: null, values: null };
+    let column: ComparisonColumnDto = { regionId: region.id, regionName: region.name, documentId: null, sealedAt: null, values: null };
     for (const document of documents.filter((d) => d.regionId === region.id && d.state === "indsendt")) {
       const seal = await store.getSeal(document.id);
       if (!seal) continue;
-      const record = decodeJson(SealedRecordSchema, seal.recordJson, "seals.record_json");
-      Object.assign(column, { documentId: document.id, sealedAt: seal.sealedAt, values: comparisonValues(record.content) });
-      capacities.push(capacityReplyOf(region.id, record.content));
+      const { content } = decodeJson(SealedRecordSchema, seal.recordJson, "seals.record_json");
+      column = { ...column, documentId: document.id, sealedAt: seal.sealedAt, values: comparisonValues(content) };
+      capacities.push(capacityReplyOf(region.id, content));
       break;
     }
     columns.push(column);
