@@ -108,6 +108,8 @@ export async function request<T>(method: Method, path: string, options: RequestO
 }
 
 export type {
+  ComparisonColumnDto,
+  ComparisonResponse,
   OverviewResponse,
   OverviewRowDto,
   RejectedChangeDto,
@@ -116,6 +118,7 @@ export type {
   VersionViewResponse,
 } from "../shared/validation/responses.js";
 import type { OverviewResponse, RejectedChangeDto, VersionCompareResponse, VersionDto, VersionViewResponse } from "../shared/validation/responses.js";
+import { ComparisonResponseSchema, type ComparisonResponse } from "../shared/validation/responses.js";
 
 export const documentPath = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
 const threadPath = (id: string, threadId: string) => `${documentPath(id)}/threads/${encodeURIComponent(threadId)}`;
@@ -228,6 +231,13 @@ export const api = {
   getOverview(signal?: AbortSignal): Promise<OverviewResponse> {
     return request<OverviewResponse>("GET", "/api/overview", { signal });
   },
+
+  /** The submitted replies side by side (the agency only); parsed, not cast. */
+  async getComparison(signal?: AbortSignal): Promise<ComparisonResponse> {
+    return ComparisonResponseSchema.parse(await request<unknown>("GET", "/api/overview/comparison", { signal }));
+  },
+
+  comparisonXlsxUrl: "/api/overview/comparison.xlsx",
 
   // --- comment threads (server/routes/comments) ---------------------------------------------
   // Every change is broadcast to the reply's open connections as a `threads` event; clients refetch.

@@ -4,6 +4,7 @@
  *   /            DocumentListPage    "Mine svar"        (signed in)
  *   /svar/:id    EditorPage          one reply          (signed in)
  *   /overblik    OverviewPage        national overview  (signed in, the agency)
+ *   /overblik/sammenligning ComparisonPage the submitted replies side by side (signed in, the agency)
  *   /udbakke     OutboxPage          the mails of one's replies (signed in, the coordinator)
  *   /profil      ProfilePage         mail preferences, sign out everywhere (signed in)
  *   /invitation/:token InvitationPage set a password from an invitation
@@ -21,6 +22,7 @@ import { Layout } from "./pages/Layout.js";
 import { LoginPage } from "./pages/LoginPage.js";
 import { NotFoundPage } from "./pages/NotFoundPage.js";
 import { OverviewPage } from "./pages/OverviewPage.js";
+import { ComparisonPage } from "./pages/ComparisonPage.js";
 import { InvitationPage } from "./pages/InvitationPage.js";
 import { OutboxPage } from "./pages/OutboxPage.js";
 import { ProfilePage } from "./pages/ProfilePage.js";
@@ -62,6 +64,14 @@ createRoot(root).render(
                 element={
                   <RequireSession>
                     <OverviewPage />
+                  </RequireSession>
+                }
+              />
+              <Route
+                path="/overblik/sammenligning"
+                element={
+                  <RequireSession>
+                    <ComparisonPage />
                   </RequireSession>
                 }
               />

@@ -5,6 +5,9 @@
  */
 import type { WorkflowState } from "./vocabulary.js";
 
+/** The national need the agency compares the offered capacity with: women per year. */
+export const NATIONAL_NEED: { readonly min: number; readonly max: number } = { min: 80, max: 100 };
+
 export interface CapacityReply {
   regionId: string;
   state: WorkflowState;

@@ -9,6 +9,7 @@ import type { ProgressKey } from "../../shared/template/types.js";
 import { api, type OverviewResponse, type OverviewRowDto } from "../api.js";
 import { da, formatDate, formatDateTime, formatNumber } from "../i18n/da.js";
 import { wf } from "../i18n/workflow.js";
+import { comparisonTexts } from "../i18n/comparison.js";
 import { DeadlineBadge } from "../features/approval/deadline.js";
 import { StateLabel } from "./DocumentListPage.js";
 import { ErrorPanel } from "./ErrorPage.js";
@@ -98,9 +99,14 @@ function Overview({ overview, onRefresh }: { overview: OverviewResponse; onRefre
 
       <div className="overview__toolbar">
         <p className="wf-small muted">{wf.overview.today(formatDate(today))}</p>
-        <button type="button" className="button button--secondary button--small" onClick={onRefresh}>
-          {wf.overview.refresh}
-        </button>
+        <div className="overview__actions">
+          <Link className="button button--secondary button--small" to="/overblik/sammenligning">
+            {comparisonTexts.link}
+          </Link>
+          <button type="button" className="button button--secondary button--small" onClick={onRefresh}>
+            {wf.overview.refresh}
+          </button>
+        </div>
       </div>
 
       {rows.length === 0 ? (

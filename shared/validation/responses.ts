@@ -2,6 +2,7 @@
  * Response shapes of the version, rejected-changes and overview routes (server/routes/versions,
  * server/workflow/rejected.ts, server/routes/overview), shared by those routes and the client.
  */
+import { z } from "zod";
 import type { ProgressKey } from "../template/types.js";
 import type { WorkflowState } from "../vocabulary.js";
 
@@ -67,3 +68,43 @@ export interface OverviewResponse {
   draftCapacity: number;
   rows: OverviewRowDto[];
 }
+
+/** What one submitted reply says on the points of the comparison (shared/comparison.ts). Labels are the template's. */
+export const ComparisonValuesSchema = z.object({
+  omfang: z.string().nullable(),
+  /** The other regions of a cross-regional solution, by name. */
+  partnere: z.array(z.string()),
+  tilknytning: z.string().nullable(),
+  pladser: z.number().int().nonnegative().nullable(),
+  kapacitet: z.number().int().nonnegative().nullable(),
+  samarbejdsaftaleStatus: z.string().nullable(),
+  /** YYYY-MM */
+  samarbejdsaftale: z.string().nullable(),
+  driftsherre: z.string().nullable(),
+  finansieringsmodeller: z.array(z.string()),
+  etableringKr: z.number().int().nonnegative().nullable(),
+  driftKrPrAar: z.number().int().nonnegative().nullable(),
+  /** YYYY-MM */
+  driftsstart: z.string().nullable(),
+});
+export type ComparisonValues = z.infer<typeof ComparisonValuesSchema>;
+
+/** One region's column: its sealed reply's values, or none while it is not submitted. */
+export const ComparisonColumnSchema = z.object({
+  regionId: z.string(),
+  regionName: z.string(),
+  documentId: z.string().nullable(),
+  sealedAt: z.string().nullable(),
+  values: ComparisonValuesSchema.nullable(),
+});
+export type ComparisonColumnDto = z.infer<typeof ComparisonColumnSchema>;
+
+/** GET /api/overview/comparison (Social- og Boligstyrelsen only): the submitted replies side by side. */
+export const ComparisonResponseSchema = z.object({
+  nationalNeed: z.object({ min: z.number(), max: z.number() }),
+  /** Women per year in the submitted replies (a unit two regions share counts once). */
+  nationalCapacity: z.number(),
+  submittedCount: z.number().int().nonnegative(),
+  columns: z.array(ComparisonColumnSchema),
+});
+export type ComparisonResponse = z.infer<typeof ComparisonResponseSchema>;

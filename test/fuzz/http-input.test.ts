@@ -52,6 +52,8 @@ const ROUTES: [string, string][] = [
   ["GET", "/api/documents/:id/versions/:uuid/compare/:uuid"],
   ["POST", "/api/documents/:id/versions/:uuid/restore"],
   ["GET", "/api/overview"],
+  ["GET", "/api/overview/comparison"],
+  ["GET", "/api/overview/comparison.xlsx"],
   ["GET", "/api/health"],
   ["GET", "/api/auth/providers"],
   ["GET", "/api/auth/oidc/:id/start"],

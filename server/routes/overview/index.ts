@@ -1,6 +1,7 @@
 /**
  * The agency's national overview: the five regions' replies with their state, completeness per
- * item, approvals, the deadline, places offered, and the sealed documents.
+ * item, approvals, the deadline, places offered, and the sealed documents. The submitted
+ * replies side by side (and as XLSX) are in comparison.ts.
  */
 import { agencyReadsText } from "../../../shared/policy.js";
 import type { FastifyInstance } from "fastify";
@@ -14,13 +15,15 @@ import { copenhagenToday } from "../../time.js";
 import { SUBMISSION_DEADLINE } from "../../../shared/deadline.js";
 import { checkDateOf } from "../../workflow/check-date.js";
 import { submittedLate } from "../../../shared/deadline.js";
-import { nationalCapacity, type CapacityReply } from "../../../shared/capacity.js";
+import { NATIONAL_NEED, nationalCapacity, type CapacityReply } from "../../../shared/capacity.js";
 import type { OverviewResponse, OverviewRowDto } from "../../../shared/validation/responses.js";
+import { comparisonRoutes } from "./comparison.js";
 
 export type { OverviewRowDto };
 
 export async function overviewRoutes(app: FastifyInstance, deps: { store: Store; collab: CollabService }): Promise<void> {
   const { store, collab } = deps;
+  await comparisonRoutes(app, { store });
   app.get("/api/overview", { preHandler: app.requireUser }, async (request): Promise<OverviewResponse> => {
     if (!principalOf(request).agencyAccess) throw forbidden("Det nationale overblik er for Social- og Boligstyrelsen.");
     const today = copenhagenToday();
@@ -60,7 +63,7 @@ export async function overviewRoutes(app: FastifyInstance, deps: { store: Store;
     return {
       today,
       deadline: SUBMISSION_DEADLINE,
-      nationalNeed: { min: 80, max: 100 },
+      nationalNeed: { ...NATIONAL_NEED },
       nationalCapacity: capacity.submitted,
       draftCapacity: capacity.drafts,
       rows,
