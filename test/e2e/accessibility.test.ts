@@ -186,7 +186,7 @@ describe("accessibility (axe, WCAG 2.1 AA)", () => {
       await page.context().close();
 
       const agency = await signedIn("styrelsen@regionssvar.dk");
-      await agency.getByRole("link", { name: "Nationalt overblik" }).click();
+      await agency.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Nationalt overblik" }).click();
       await agency.locator('tr[data-region="midtjylland"]').getByText("Indsendt", { exact: true }).waitFor();
       await agency.locator('tr[data-region="sjaelland"]').getByText("Til godkendelse", { exact: true }).waitFor();
       expect(await seriousViolations(agency), "nationalt overblik").toEqual([]);

@@ -17,7 +17,7 @@ describe("the comparison page", () => {
   it("shows the empty state, then the submitted reply side by side, and downloads the XLSX", async () => {
     const { page, context } = await signIn(suite.browser, suite.server.baseUrl, "styrelsen@regionssvar.dk");
     page.setDefaultTimeout(UI_TIMEOUT);
-    await page.getByRole("link", { name: "Nationalt overblik" }).click();
+    await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Nationalt overblik" }).click();
     await page.getByRole("link", { name: "Sammenlign svarene" }).click();
     await page.getByRole("heading", { name: "Ingen regioner har indsendt endnu" }).waitFor();
     expect(await page.getByRole("table").count()).toBe(0);

@@ -163,7 +163,7 @@ describe("the approval workflow in the browser", () => {
     // --- the agency's national overview ----------------------------------------------------------
     const agency = await signIn(suite.browser, suite.server.baseUrl, AGENCY);
     watchErrors(agency.page, errors);
-    await agency.page.getByRole("link", { name: "Nationalt overblik" }).click();
+    await agency.page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Nationalt overblik" }).click();
     await agency.page.getByRole("heading", { name: "Nationalt overblik", level: 1 }).waitFor();
     const row = agency.page.locator(`tr[data-region="${REGION}"]`);
     await row.getByText("Indsendt", { exact: true }).waitFor();

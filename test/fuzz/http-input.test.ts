@@ -42,6 +42,7 @@ const ROUTES: [string, string][] = [
   ["POST", "/api/documents/:id/approvals"],
   ["POST", "/api/documents/:id/workflow/submit"],
   ["PUT", "/api/documents/:id/workflow/internal-deadline"],
+  ["PUT", "/api/documents/:id/agency-sharing"],
   ["GET", "/api/documents/:id/rejected-changes"],
   ["GET", "/api/documents/:id/final"],
   ["GET", "/api/documents/:id/final.pdf"],
