@@ -5,6 +5,7 @@
  * Errors carry the server's Danish message (`{ error: { code, message } }`) or a Danish
  * fallback, so pages can show `error.message` as is.
  */
+import type { Decision } from "../shared/validation/decision.js";
 import type { ApiErrorBody, DocumentListResponse, DocumentResponse, MeResponse } from "../shared/validation/api.js";
 import type { FinalResponse, WorkflowResponse } from "../shared/validation/workflow.js";
 import type { ThreadListResponse } from "../shared/validation/comments.js";
@@ -176,10 +177,15 @@ export const api = {
   },
 
   /** 409 "hash_mismatch" when the frozen text is not the one read, "already_approved". */
-  approve(id: string, grundlag: string, indholdsHash: string): Promise<{ allApproved: boolean }> {
-    return request<{ allApproved: boolean }>("POST", `${documentPath(id)}/approvals`, { body: { grundlag, indholdsHash } });
+  approve(id: string, beslutning: Decision, indholdsHash: string): Promise<{ allApproved: boolean }> {
+    return request<{ allApproved: boolean }>("POST", `${documentPath(id)}/approvals`, { body: { beslutning, indholdsHash } });
   },
-
+  approveOnBehalf(
+    id: string,
+    body: { kommunekode: string; beslutning: Decision; dokumentation: string; indholdsHash: string },
+  ): Promise<{ allApproved: boolean }> {
+    return request<{ allApproved: boolean }>("POST", `${documentPath(id)}/approvals/on-behalf`, { body });
+  },
   submit(id: string): Promise<{ indholdsHash: string; forseglingsHash: string }> {
     return request<{ indholdsHash: string; forseglingsHash: string }>("POST", `${documentPath(id)}/workflow/submit`);
   },

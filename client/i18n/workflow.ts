@@ -93,9 +93,12 @@ export const wf = {
     progress: (given: number, total: number) => `${formatNumber(given)} af ${formatNumber(total)} kommuner har godkendt`,
     kommunerTitle: "Kommunernes godkendelser",
     approved: "Godkendt",
+    approvedWithReservation: "Godkendt med forbehold",
+    rejected: "Ikke godkendt",
     notApproved: "Mangler godkendelse",
-    approvedBy: (name: string, when: string) => `af ${name}, ${when}`,
-    grundlagShown: (g: string) => `Grundlag: ${g}`,
+    approvedBy: (name: string, when: string) => `registreret af ${name}, ${when}`,
+    grundlagShown: (g: string) => `Beslutning: ${g}`,
+    remark: (text: string) => `Bemærk: ${text}`,
 
     // Internal deadline
     internalDeadline: "Intern frist for godkendelse",

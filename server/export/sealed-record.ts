@@ -10,6 +10,7 @@ import { ReplyContentSchema } from "../../shared/validation/reply-content.js";
 import { TEMPLATE } from "../../shared/template/definition.js";
 import { findRegion, municipalitiesOf } from "../../shared/regions.js";
 import { formatDate, formatDateTime } from "../../shared/danish.js";
+import { Decision } from "../../shared/validation/decision.js";
 
 export interface SealedApproval {
   kommunekode: string;
@@ -20,6 +21,8 @@ export interface SealedApproval {
   indholdsHash: string;
   /** Why the approval needs a second look (issue 15, item 3); absent when there is nothing to note. */
   bemaerkning?: string;
+  /** The political decision (issue 18); `grundlag` says it in words. Absent in seals made before. */
+  beslutning?: Decision;
 }
 
 export interface SealedRecord {
@@ -55,6 +58,7 @@ export const SealedRecordSchema: z.ZodType<SealedRecord> = z.looseObject({
       grundlag: z.string(),
       indholdsHash: z.string(),
       bemaerkning: z.string().optional(),
+      beslutning: Decision.optional(),
     }),
   ),
 });

@@ -9,6 +9,7 @@ import { createMailTables } from "./migrations/0004_mail.js";
 import { createIdentityTables } from "./migrations/0005_identities.js";
 import { createAccountSecurityTables } from "./migrations/0006_account_security.js";
 import { addAgencySharing } from "./migrations/0007_agency_sharing.js";
+import { addApprovalDecisions } from "./migrations/0008_decisions.js";
 
 export interface Tables {
   organisations: {
@@ -144,6 +145,7 @@ export interface Tables {
     content_hash: string;
     discarded_at: string | null;
     flag: string | null; // 0004_mail: why this approval needs a second look (issue 15 item 3)
+    decision_json?: string | null; // 0008_decisions
   };
   seals: {
     document_id: string;
@@ -235,6 +237,7 @@ export async function migrate(db: Kysely<Tables>, dialect: Dialect): Promise<voi
     "0005_identities": { up: (d) => createIdentityTables(d as Kysely<Tables>) },
     "0006_account_security": { up: (d) => createAccountSecurityTables(d as Kysely<Tables>) },
     "0007_agency_sharing": { up: (d) => addAgencySharing(d as Kysely<Tables>) },
+    "0008_decisions": { up: (d) => addApprovalDecisions(d as Kysely<Tables>) },
   };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();

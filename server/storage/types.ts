@@ -3,6 +3,7 @@
  * re-exported here, so the rest of the server imports both from one place.
  */
 
+import type { Decision } from "../../shared/validation/decision.js";
 import type { DocumentRole, MailKind, MemberRole, OrganisationKind, ThreadStatus, VersionKind, WorkflowState } from "../../shared/vocabulary.js";
 
 export type { DocumentRole, MailKind, MemberRole, OrganisationKind, ThreadStatus, VersionKind, WorkflowState };
@@ -140,6 +141,8 @@ export interface ApprovalRow {
   discardedAt: string | null;
   /** Why the approval needs a second look, printed in the seal (issue 15 item 3); null when none. */
   flag: string | null;
+  /** The political decision behind it (issue 18); null for approvals given with a grundlag in words only. */
+  decision: Decision | null;
 }
 
 export interface SealRow {

@@ -3,6 +3,7 @@ import { sql, type Kysely } from "kysely";
 import type { Dialect, Tables } from "./schema.js";
 import { decode, decodeJson, StringList } from "./decode.js";
 import { VersionKind } from "../../shared/vocabulary.js";
+import { Decision } from "../../shared/validation/decision.js";
 import type { ApprovalRow, RejectedUpdateRow, SealRow, VersionRow, VersionSummary, WorkflowRow, WorkflowState } from "./types.js";
 
 type Db = Kysely<Tables>;
@@ -111,6 +112,7 @@ export async function insertApproval(db: Db, a: ApprovalRow): Promise<void> {
       content_hash: a.indholdsHash,
       discarded_at: a.discardedAt,
       flag: a.flag,
+      decision_json: a.decision ? JSON.stringify(a.decision) : null,
     })
     .execute();
 }
@@ -133,6 +135,7 @@ export async function listApprovals(db: Db, documentId: string): Promise<Approva
     indholdsHash: r.content_hash,
     discardedAt: r.discarded_at,
     flag: r.flag,
+    decision: r.decision_json ? decodeJson(Decision, r.decision_json, "approvals.decision_json") : null,
   }));
 }
 

@@ -1,7 +1,10 @@
 /**
- * A kommunal redaktør approves the frozen text on behalf of their kommune, naming the basis
- * (e.g. a council decision) and the SHA-256 of the exact text they read. An approval of any other
- * hash is refused. When the last kommune of the region has approved, the reply is "godkendt".
+ * A kommunal redaktør records their kommune's decision on the frozen text: the political decision
+ * (shared/validation/decision.ts) and the SHA-256 of the exact text they read. An approval of any
+ * other hash is refused. The coordinator may register a kommune's decision on its behalf, with the
+ * evidence; that is flagged in the letter and audited. When the last kommune of the region has
+ * approved, the reply is "godkendt"; a decision not to approve blocks submission until the draft
+ * is reopened.
  */
 import { randomUUID } from "node:crypto";
 import type { Principal } from "../auth/principal.js";
@@ -10,13 +13,27 @@ import type { CollabService } from "../collab/service.js";
 import { conflict, forbidden } from "../errors.js";
 import type { DocumentRow, Store } from "../storage/types.js";
 import { isUniqueViolation } from "../storage/unique-violation.js";
+import { decisionText, type Decision } from "../../shared/validation/decision.js";
+import { municipalitiesOf } from "../../shared/regions.js";
 import { allKommunerApproved, markApprovedByAll } from "./approved-by-all.js";
 
 export interface ApproveReplyInput {
   actor: Principal; // redaktoer of a kommune of the document's region
   document: DocumentRow;
-  grundlag: string; // e.g. "Byrådsbeslutning 12.05.2025, pkt. 7"
+  /** The decision; or, from API clients of before, the grundlag in words ("Byrådsbeslutning 12.05.2025, pkt. 7"). */
+  beslutning?: Decision;
+  grundlag?: string;
   indholdsHash: string; // the hash of the text the approver read
+}
+
+/** The coordinator's registration of a kommune's decision, with the evidence it was given. */
+export interface ApproveOnBehalfInput {
+  actor: Principal; // koordinator
+  document: DocumentRow;
+  kommunekode: string;
+  beslutning: Decision;
+  dokumentation: string;
+  indholdsHash: string;
 }
 
 /**
@@ -39,6 +56,49 @@ export async function approveReply(store: Store, collab: CollabService, input: A
   if (actor.organisation.kind !== "kommune" || !kommunekode || actor.organisation.regionId !== document.regionId) {
     throw forbidden("Kun en kommune i regionen kan godkende svaret.");
   }
+  const decision = input.beslutning ?? null;
+  return recordDecision(store, collab, {
+    document,
+    actor,
+    kommunekode,
+    decision,
+    grundlag: decision ? decisionText(decision) : (input.grundlag ?? ""),
+    indholdsHash: input.indholdsHash,
+    flag: await approvalFlag(store, actor),
+    event: "approval.given",
+  });
+}
+
+export async function approveOnBehalf(store: Store, collab: CollabService, input: ApproveOnBehalfInput): Promise<{ allApproved: boolean }> {
+  const { document, actor, kommunekode } = input;
+  if (!municipalitiesOf(document.regionId).some((m) => m.code === kommunekode)) throw forbidden("Kommunen hører ikke til regionen.");
+  return recordDecision(store, collab, {
+    document,
+    actor,
+    kommunekode,
+    decision: input.beslutning,
+    grundlag: decisionText(input.beslutning),
+    indholdsHash: input.indholdsHash,
+    flag: `Registreret af koordinatoren ${actor.user.name} på kommunens vegne. Dokumentation: ${input.dokumentation}`,
+    event: "approval.registered_on_behalf",
+    details: { dokumentation: input.dokumentation },
+  });
+}
+
+interface DecisionRecord {
+  document: DocumentRow;
+  actor: Principal;
+  kommunekode: string;
+  decision: Decision | null;
+  grundlag: string;
+  indholdsHash: string;
+  flag: string | null;
+  event: string;
+  details?: Record<string, unknown>;
+}
+
+async function recordDecision(store: Store, collab: CollabService, input: DecisionRecord): Promise<{ allApproved: boolean }> {
+  const { document, actor, kommunekode } = input;
   if (document.state !== "til_godkendelse") throw conflict("wrong_state", "Svaret er ikke sendt til godkendelse.");
   const workflow = await store.getWorkflow(document.id);
   const version = workflow.frozenVersionId ? await store.getVersion(workflow.frozenVersionId) : undefined;
@@ -55,7 +115,8 @@ export async function approveReply(store: Store, collab: CollabService, input: A
     grundlag: input.grundlag,
     indholdsHash: version.indholdsHash,
     discardedAt: null,
-    flag: await approvalFlag(store, actor),
+    flag: input.flag,
+    decision: input.decision,
   };
   try {
     await store.commitTransition({
@@ -66,13 +127,19 @@ export async function approveReply(store: Store, collab: CollabService, input: A
         auditEvent({
           actorUserId: actor.user.id,
           documentId: document.id,
-          event: "approval.given",
-          details: { kommunekode, grundlag: input.grundlag, indholdsHash: version.indholdsHash },
+          event: input.event,
+          details: {
+            kommunekode,
+            grundlag: input.grundlag,
+            udfald: input.decision?.udfald ?? "godkendt",
+            indholdsHash: version.indholdsHash,
+            ...input.details,
+          },
         }),
       ],
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict("already_approved", "Kommunen har allerede godkendt svaret.");
+    if (isUniqueViolation(error)) throw conflict("already_approved", "Kommunen har allerede registreret sin beslutning.");
     throw error;
   }
   const allApproved = await allKommunerApproved(store, document, version.indholdsHash);

@@ -9,9 +9,11 @@ import type { CollabService } from "../collab/service.js";
 import type { AuditInput, DocumentRow, Store } from "../storage/types.js";
 import { buildVersion } from "./versions.js";
 
-/** True when every kommune of the document's region has a valid approval of `indholdsHash`. */
+/** True when every kommune of the document's region has approved `indholdsHash` (a decision not to approve does not count). */
 export async function allKommunerApproved(store: Store, document: DocumentRow, indholdsHash: string): Promise<boolean> {
-  const approved = new Set((await store.listApprovals(document.id)).filter((a) => a.indholdsHash === indholdsHash).map((a) => a.kommunekode));
+  const approved = new Set(
+    (await store.listApprovals(document.id)).filter((a) => a.indholdsHash === indholdsHash && a.decision?.udfald !== "ikke_godkendt").map((a) => a.kommunekode),
+  );
   return municipalitiesOf(document.regionId).every((m) => approved.has(m.code));
 }
 

@@ -46,6 +46,7 @@ export async function submitReply(
       grundlag: a.grundlag,
       indholdsHash: a.indholdsHash,
       ...(a.flag ? { bemaerkning: a.flag } : {}),
+      ...(a.decision ? { beslutning: a.decision } : {}),
     })),
   );
   const report = checkSubmission(content, named, {

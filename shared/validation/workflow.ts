@@ -1,12 +1,36 @@
 /** Workflow, approval and seal: request bodies and responses. */
 import { z } from "zod";
+import { Decision, type DecisionOutcome } from "./decision.js";
 
 export const RequestApprovalBody = z.object({ acknowledgedWarnings: z.array(z.string().max(100)).max(100).default([]) });
 export const ReopenBody = z.object({
   reason: z.string().trim().min(3, "Skriv en begrundelse (mindst 3 tegn).").max(1000, "Begrundelsen er for lang (højst 1000 tegn)."),
 });
-export const ApproveBody = z.object({
-  grundlag: z.string().trim().min(3, "Angiv grundlaget for godkendelsen, fx en byrådsbeslutning.").max(300, "Grundlaget er for langt (højst 300 tegn)."),
+/**
+ * An approval names the text it approves (its hash) and the decision behind it. `grundlag`, the
+ * decision as free text, is what API clients from before structured decisions send.
+ */
+export const ApproveBody = z
+  .object({
+    beslutning: Decision.optional(),
+    grundlag: z
+      .string()
+      .trim()
+      .min(3, "Angiv grundlaget for godkendelsen, fx en byrådsbeslutning.")
+      .max(300, "Grundlaget er for langt (højst 300 tegn).")
+      .optional(),
+    indholdsHash: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .refine((b) => b.beslutning !== undefined || b.grundlag !== undefined, { message: "Angiv beslutningen bag godkendelsen.", path: ["beslutning"] });
+/** The coordinator registers a kommune's decision on its behalf, with the evidence it was given. */
+export const ApproveOnBehalfBody = z.object({
+  kommunekode: z.string().regex(/^\d{3}$/),
+  beslutning: Decision,
+  dokumentation: z
+    .string()
+    .trim()
+    .min(10, "Beskriv dokumentationen for beslutningen (fx referatets link eller mail fra kommunen).")
+    .max(1000, "Højst 1000 tegn."),
   indholdsHash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export const VersionBody = z.object({ name: z.string().trim().min(1, "Skriv et navn til versionen.").max(200, "Navnet er for langt (højst 200 tegn).") });
@@ -26,7 +50,8 @@ export const InternalDeadlineBody = z.object({
 export interface ApprovalStatusDto {
   kommunekode: string;
   kommune: string;
-  approval: { godkendtAf: string; tidspunkt: string; grundlag: string } | null;
+  /** The kommune's recorded decision; `udfald` "ikke_godkendt" is a no. */
+  approval: { godkendtAf: string; tidspunkt: string; grundlag: string; udfald: DecisionOutcome; bemaerkning: string | null } | null;
 }
 
 export interface WorkflowResponse {

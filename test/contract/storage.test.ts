@@ -255,6 +255,7 @@ describeContract("storage contract", (seeded) => {
       indholdsHash: "h",
       discardedAt: null,
       flag: null,
+      decision: null,
     };
     await store.insertApproval(approval);
     // The approve command tells "already approved" from a real failure by this error alone.

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { screenshot } from "../helpers/browser.js";
 import { browserSuite } from "../helpers/e2e.js";
-import { openReply, signIn } from "../helpers/pages.js";
+import { fillDecision, openReply, signIn } from "../helpers/pages.js";
 import { seriousViolations } from "../helpers/axe.js";
 import { callApi } from "../helpers/api.js";
 import { login } from "../helpers/clients.js";
@@ -162,7 +162,13 @@ describe("accessibility (axe, WCAG 2.1 AA)", () => {
       await openReply(page, "Sjælland");
       await showPanel(page, "Godkendelse");
       const panel = page.getByRole("tabpanel", { name: "Godkendelse" });
-      await panel.getByRole("textbox", { name: /^Grundlag/ }).fill("Byrådsbeslutning 12.05.2025, pkt. 4");
+      await fillDecision(panel, {
+        organ: "Byrådet",
+        moedeDato: "2025-05-12",
+        punkt: "4",
+        udfald: "Godkendt med forbehold",
+        forbehold: "Forudsat statslig medfinansiering.",
+      });
       expect(await seriousViolations(page), "til godkendelse").toEqual([]);
       await screenshot(page, "page-svar-til-godkendelse");
       await panel.getByRole("button", { name: "Godkend på vegne af Roskilde Kommune" }).click();

@@ -163,23 +163,42 @@ describe("keyboard only", () => {
     for (let i = 0; i < 5 && !(await isFocused(approvalTab)); i++) await page.keyboard.press("ArrowRight");
     await expect(approvalTab.getAttribute("aria-selected")).resolves.toBe("true");
 
-    // Into the panel: the basis of the approval, then Enter submits the form.
+    // Into the panel: the decision behind the approval, field by field, then the submit button.
     const panel = page.getByRole("tabpanel", { name: "Godkendelse" });
-    const grundlag = panel.getByRole("textbox", { name: /^Grundlag/ });
-    await tabTo(page, grundlag);
-    await page.keyboard.type("Byrådsbeslutning 12.05.2025, pkt. 4");
+    await tabTo(page, panel.getByRole("radio", { name: "Kommunalbestyrelsen", exact: true }));
+    await page.keyboard.press("ArrowDown"); // radios: the arrows choose ("Byrådet")
+    await expect(panel.getByRole("radio", { name: "Byrådet", exact: true }).isChecked()).resolves.toBe(true);
+    await page.keyboard.press("Tab");
+    const date = panel.getByLabel(/^Dato for mødet eller beslutningen/);
+    await expectFocus(date);
+    await page.keyboard.type("12052025"); // dd.mm.åååå
+    // Headless Chromium orders a date's parts by its own language (mm/dd/åååå), not the page's: type them in its order.
+    if ((await date.inputValue()) !== "2025-05-12") {
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.type("05122025");
+    }
+    await expect(date.inputValue()).resolves.toBe("2025-05-12");
+    await tabTo(page, panel.getByRole("textbox", { name: /^Punkt på dagsordenen/ }));
+    await page.keyboard.type("4");
+    await tabTo(page, panel.getByRole("radio", { name: "Godkendt", exact: true })); // past the optional link to the minutes
+    await page.keyboard.press("Space");
+    await expect(panel.getByRole("radio", { name: "Godkendt", exact: true }).isChecked()).resolves.toBe(true);
+    await page.keyboard.press("Tab");
+    await expectFocus(panel.getByRole("button", { name: "Godkend på vegne af Roskilde Kommune" }));
     await page.keyboard.press("Enter");
 
     // The confirmation opens on "Annuller" (an accidental Enter never approves); Shift+Tab reaches "Godkend".
     const dialog = page.getByRole("dialog", { name: "Godkend svaret på vegne af Roskilde Kommune?" });
     await dialog.getByText(frozenHash).waitFor();
+    await dialog.getByText("Byrådet, møde 12. maj 2025, pkt. 4: Godkendt.").waitFor();
     await expectFocus(dialog.getByRole("button", { name: "Annuller" }));
     await page.keyboard.press("Shift+Tab");
     await expectFocus(dialog.getByRole("button", { name: "Godkend", exact: true }));
     await page.keyboard.press("Enter");
 
     await panel.getByText("Roskilde Kommune har godkendt svaret.").first().waitFor();
-    await panel.locator('[data-kommune="265"]', { hasText: "Byrådsbeslutning 12.05.2025, pkt. 4" }).waitFor();
+    await panel.locator('[data-kommune="265"]', { hasText: "Byrådet, møde 12. maj 2025, pkt. 4: Godkendt." }).waitFor();
     await screenshot(page, "keyboard-approved");
     await page.context().close();
   });

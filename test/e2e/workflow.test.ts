@@ -17,7 +17,7 @@ import { writeReplyContent } from "../../shared/content/write.js";
 import { hashPassword } from "../../server/auth/passwords.js";
 import { screenshot } from "../helpers/browser.js";
 import { browserSuite } from "../helpers/e2e.js";
-import { openReply, signIn } from "../helpers/pages.js";
+import { fillDecision, openReply, signIn } from "../helpers/pages.js";
 import { connectClient, login } from "../helpers/clients.js";
 import { completeReplyContentAsOf, withText } from "../helpers/completeReply.js";
 import { waitFor } from "../helpers/wait.js";
@@ -29,9 +29,27 @@ const COORDINATOR = "koordinator.nordjylland@regionssvar.dk";
 const AGENCY = "styrelsen@regionssvar.dk";
 const DEADLINE = "2025-05-31";
 const BROWSER_APPROVERS = [
-  { code: "851", email: "redaktoer.aalborg@regionssvar.dk", kommune: "Aalborg Kommune", grundlag: "Byrådsbeslutning 12.05.2025, pkt. 7" },
-  { code: "860", email: "redaktoer.hjoerring@regionssvar.dk", kommune: "Hjørring Kommune", grundlag: "Byrådsbeslutning 14.05.2025, pkt. 3" },
-  { code: "787", email: "redaktoer.thisted@regionssvar.dk", kommune: "Thisted Kommune", grundlag: "Kommunalbestyrelsens beslutning 15.05.2025, pkt. 12" },
+  {
+    code: "851",
+    email: "redaktoer.aalborg@regionssvar.dk",
+    kommune: "Aalborg Kommune",
+    decision: { organ: "Byrådet", moedeDato: "2025-05-12", punkt: "7", udfald: "Godkendt", referat: "https://aalborg.dk/referat/12-05-2025" },
+    shown: "Byrådet, møde 12. maj 2025, pkt. 7: Godkendt.",
+  },
+  {
+    code: "860",
+    email: "redaktoer.hjoerring@regionssvar.dk",
+    kommune: "Hjørring Kommune",
+    decision: { organ: "Byrådet", moedeDato: "2025-05-14", punkt: "3", udfald: "Godkendt med forbehold", forbehold: "Forudsat statslig medfinansiering." },
+    shown: "Byrådet, møde 14. maj 2025, pkt. 3: Godkendt med forbehold: Forudsat statslig medfinansiering.",
+  },
+  {
+    code: "787",
+    email: "redaktoer.thisted@regionssvar.dk",
+    kommune: "Thisted Kommune",
+    decision: { organ: "Kommunalbestyrelsen", moedeDato: "2025-05-15", punkt: "12", udfald: "Godkendt" },
+    shown: "Kommunalbestyrelsen, møde 15. maj 2025, pkt. 12: Godkendt.",
+  },
 ];
 const API_PASSWORD = "en lang adgangskode til godkendere i testen";
 
@@ -120,21 +138,22 @@ describe("the approval workflow in the browser", () => {
       watchErrors(page, errors);
       await openReply(page, "Nordjylland");
       const own = await openPanel(page, "Godkendelse");
-      // Grundlag is required: an empty submission says so and sends nothing.
+      // The decision is required: an empty submission says so and sends nothing.
       await own.getByRole("button", { name: `Godkend på vegne af ${approver.kommune}` }).click();
-      await own.getByText("Angiv grundlaget for godkendelsen").waitFor();
-      await own.getByRole("textbox", { name: /^Grundlag/ }).fill(approver.grundlag);
+      await own.getByText("Vælg, hvem der har truffet beslutningen.").waitFor();
+      await fillDecision(own, approver.decision);
       await own.getByRole("button", { name: `Godkend på vegne af ${approver.kommune}` }).click();
       const confirm = page.getByRole("dialog", { name: `Godkend svaret på vegne af ${approver.kommune}?` });
       await confirm.getByText(frozenHash).waitFor(); // the exact text they approve, by its hash
+      await confirm.getByText(approver.shown).waitFor(); // the decision as the letter prints it
       await confirm.getByRole("button", { name: "Godkend", exact: true }).click();
       await own.getByText(`${approver.kommune} har godkendt svaret.`).first().waitFor();
-      await own.locator(`[data-kommune="${approver.code}"]`, { hasText: approver.grundlag }).waitFor();
+      await own.locator(`[data-kommune="${approver.code}"]`, { hasText: approver.shown }).waitFor();
       await context.close();
     }
     // The coordinator's panel follows the approvals live (suite.server event), with who and on what basis.
     await panel.getByText("3 af 11 kommuner har godkendt").waitFor();
-    await panel.locator('[data-kommune="860"]', { hasText: "Byrådsbeslutning 14.05.2025, pkt. 3" }).waitFor();
+    await panel.locator('[data-kommune="860"]', { hasText: "Byrådet, møde 14. maj 2025, pkt. 3: Godkendt med forbehold" }).waitFor();
 
     // --- the other eight through the API (no demo accounts for them) ----------------------------
     for (const [i, approver] of approvers.entries()) {

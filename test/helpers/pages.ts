@@ -48,3 +48,16 @@ export function typedText(block: Locator): Promise<string> {
     return copy.textContent ?? "";
   });
 }
+
+/** Fills a kommune's decision in the approval form (client/features/approval/DecisionFields.tsx). */
+export async function fillDecision(
+  scope: Locator,
+  decision: { organ: string; moedeDato: string; punkt: string; udfald: string; referat?: string; forbehold?: string },
+): Promise<void> {
+  await scope.getByRole("radio", { name: decision.organ, exact: true }).check();
+  await scope.getByLabel(/^Dato for mødet eller beslutningen/).fill(decision.moedeDato);
+  await scope.getByRole("textbox", { name: /^Punkt på dagsordenen/ }).fill(decision.punkt);
+  if (decision.referat) await scope.getByRole("textbox", { name: /^Link til referatet/ }).fill(decision.referat);
+  await scope.getByRole("radio", { name: decision.udfald, exact: true }).check();
+  if (decision.forbehold) await scope.getByRole("textbox", { name: /^Forbeholdet/ }).fill(decision.forbehold);
+}

@@ -51,7 +51,7 @@ export async function requestApproval(server: TestServer, regionId: string): Pro
 }
 
 /** An approver (kommunal redaktør) for each kommune of the region, signed in over HTTP. */
-async function approvers(server: TestServer, regionId: string): Promise<{ kommune: string; session: Session }[]> {
+export async function approvers(server: TestServer, regionId: string): Promise<{ code: string; kommune: string; session: Session }[]> {
   const passwordHash = await hashPassword(APPROVER_PASSWORD);
   return Promise.all(
     municipalitiesOf(regionId).map(async (m) => {
@@ -66,7 +66,7 @@ async function approvers(server: TestServer, regionId: string): Promise<{ kommun
         createdAt: new Date().toISOString(),
       });
       await server.store.upsertMembership({ documentId: replyIdOf(regionId), userId: id, role: "redaktoer" });
-      return { kommune: m.name, session: await login(server, email, APPROVER_PASSWORD) };
+      return { code: m.code, kommune: m.name, session: await login(server, email, APPROVER_PASSWORD) };
     }),
   );
 }
@@ -75,7 +75,7 @@ async function approvers(server: TestServer, regionId: string): Promise<{ kommun
 export async function approveAll(server: TestServer, regionId: string, frozenHash: string): Promise<void> {
   for (const [i, approver] of (await approvers(server, regionId)).entries()) {
     const result = await callApi(server, approver.session, "POST", `/api/documents/${replyIdOf(regionId)}/approvals`, {
-      grundlag: `Kommunalbestyrelsens beslutning ${i + 3}.05.2025, pkt. ${i + 1}`,
+      beslutning: { organ: "kommunalbestyrelse", moedeDato: `2025-05-${String(i + 3).padStart(2, "0")}`, punkt: String(i + 1), udfald: "godkendt" },
       indholdsHash: frozenHash,
     });
     expectOk(result, `approval by ${approver.kommune}`);

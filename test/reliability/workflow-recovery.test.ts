@@ -52,6 +52,7 @@ async function approve(store: Store, documentId: string, kommunekoder: string[])
       indholdsHash: HASH,
       discardedAt: null,
       flag: null,
+      decision: null,
     });
   }
 }

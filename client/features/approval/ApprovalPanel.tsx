@@ -27,6 +27,7 @@ import { ApproveForm } from "./ApproveForm.js";
 import type { OnDone } from "./errors.js";
 import { InternalDeadline } from "./InternalDeadline.js";
 import { AgencySharing } from "./AgencySharing.js";
+import { OnBehalfForm } from "./OnBehalfForm.js";
 import { RemindKommuner } from "./RemindKommuner.js";
 import { RejectedChangesList } from "./RejectedChanges.js";
 import { ReopenReply } from "./ReopenReply.js";
@@ -111,6 +112,7 @@ function StateBody({ workflow, onDone, onChanged }: { workflow: WorkflowResponse
           <ApprovalProgress workflow={workflow} ownCode={kommunekode} />
           <InternalDeadline workflow={workflow} editable={isCoordinator} onChanged={onChanged} />
           {isCoordinator ? <RemindKommuner waiting={total - given} /> : null}
+          {isCoordinator ? <OnBehalfForm workflow={workflow} onDone={onDone} /> : null}
           <AgencySharing workflow={workflow} editable={isCoordinator} onChanged={onChanged} />
           {isCoordinator ? <ReopenReply given={given} onDone={onDone} /> : null}
         </>

@@ -20,7 +20,7 @@ export function FrozenFacts({ workflow }: { workflow: WorkflowResponse }) {
 
 export function ApprovalProgress({ workflow, ownCode }: { workflow: WorkflowResponse; ownCode: string | null }) {
   const total = workflow.approvals.length;
-  const given = workflow.approvals.filter((a) => a.approval !== null).length;
+  const given = workflow.approvals.filter((a) => a.approval !== null && a.approval.udfald !== "ikke_godkendt").length;
   const progressText = wf.approval.progress(given, total);
   return (
     <section className="wf-section" aria-labelledby="wf-kommuner-heading">
@@ -35,18 +35,26 @@ export function ApprovalProgress({ workflow, ownCode }: { workflow: WorkflowResp
         {workflow.approvals.map((a) => (
           <li
             key={a.kommunekode}
-            className={`wf-kommune${a.approval ? " is-approved" : ""}${a.kommunekode === ownCode ? " is-own" : ""}`}
+            className={`wf-kommune${a.approval && a.approval.udfald !== "ikke_godkendt" ? " is-approved" : ""}${a.kommunekode === ownCode ? " is-own" : ""}`}
             data-kommune={a.kommunekode}
           >
             <span className="wf-kommune__name">{a.kommune}</span>
             {a.approval ? (
               <>
-                <span className="wf-kommune__status wf-kommune__status--ok">
-                  <span aria-hidden="true">✓ </span>
-                  {wf.approval.approved}
-                </span>
+                {a.approval.udfald === "ikke_godkendt" ? (
+                  <span className="wf-kommune__status wf-kommune__status--rejected">
+                    <span aria-hidden="true">✗ </span>
+                    {wf.approval.rejected}
+                  </span>
+                ) : (
+                  <span className="wf-kommune__status wf-kommune__status--ok">
+                    <span aria-hidden="true">✓ </span>
+                    {a.approval.udfald === "godkendt_med_forbehold" ? wf.approval.approvedWithReservation : wf.approval.approved}
+                  </span>
+                )}
                 <span className="wf-kommune__meta">{wf.approval.approvedBy(a.approval.godkendtAf, formatDateTime(a.approval.tidspunkt))}</span>
                 <span className="wf-kommune__meta">{wf.approval.grundlagShown(a.approval.grundlag)}</span>
+                {a.approval.bemaerkning ? <span className="wf-kommune__meta">{wf.approval.remark(a.approval.bemaerkning)}</span> : null}
               </>
             ) : (
               <span className="wf-kommune__status wf-kommune__status--waiting">

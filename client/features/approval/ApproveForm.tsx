@@ -1,56 +1,66 @@
 /**
- * A kommunal redaktør approves the frozen text on behalf of their kommune: the basis (grundlag,
- * e.g. a council decision) is required, and a confirmation shows the exact fingerprint approved.
- * A changed text (hash_mismatch) or an approval given meanwhile refreshes the panel instead.
+ * A kommunal redaktør records their kommune's decision on the frozen text: the body that decided,
+ * the meeting and agenda item, the minutes and the outcome (DecisionFields), checked with the
+ * route's schema. A confirmation shows the decision as the letter will print it and the exact
+ * fingerprint it concerns. A changed text (hash_mismatch) or a decision registered meanwhile
+ * refreshes the panel instead.
  */
 import { useId, useRef, useState, type FormEvent } from "react";
 import { api, ApiError } from "../../api.js";
 import { wf } from "../../i18n/workflow.js";
+import { decisionTexts } from "../../i18n/decision.js";
 import { useWorkspace } from "../workspace/WorkspaceContext.js";
 import { ConfirmDialog } from "../../ui/Dialog.js";
 import { type OnDone } from "./errors.js";
 import { Hash } from "./Hash.js";
 import { errorMessage } from "../../ui/errors.js";
 import { check } from "../../ui/validate.js";
-import { ApproveBody } from "../../../shared/validation/workflow.js";
+import { Decision, decisionText } from "../../../shared/validation/decision.js";
+import { DecisionFields, EMPTY_DECISION, type DecisionDraft } from "./DecisionFields.js";
 
-const checkGrundlag = (value: string) => check(ApproveBody.shape.grundlag, value);
+/** Checks a decision draft; on failure focuses the first field with a message. */
+export function checkDecision(draft: DecisionDraft, form: HTMLFormElement | null) {
+  const checked = check(Decision, draft);
+  if (!checked.ok) {
+    const first = Object.keys(checked.errors)[0];
+    form?.querySelector<HTMLElement>(`[data-decision="${first}"]`)?.focus();
+  }
+  return checked;
+}
 
 export function ApproveForm({ kommune, frozenHash, onDone, onStale }: { kommune: string; frozenHash: string; onDone: OnDone; onStale: () => void }) {
   const { document } = useWorkspace();
-  const [grundlag, setGrundlag] = useState("");
-  const [invalid, setInvalid] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const [draft, setDraft] = useState<DecisionDraft>(EMPTY_DECISION);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [decision, setDecision] = useState<Decision | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const id = useId();
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const checked = checkGrundlag(grundlag);
-    if (!checked.ok) {
-      setInvalid(checked.errors[""] ?? null);
-      input.current?.focus();
-      return;
-    }
+    const checked = checkDecision(draft, form.current);
+    setErrors(checked.ok ? {} : checked.errors);
+    if (!checked.ok) return;
     setError(null);
-    setConfirming(true);
+    setDecision(checked.data);
   };
 
   const approve = async () => {
+    if (!decision) return;
     setBusy(true);
     try {
-      await api.approve(document.id, grundlag.trim(), frozenHash);
-      setConfirming(false);
+      await api.approve(document.id, decision, frozenHash);
+      setDecision(null);
       onDone(wf.approval.approvedOwn(kommune));
     } catch (e) {
       if (e instanceof ApiError && e.code === "hash_mismatch") {
-        setConfirming(false);
+        setDecision(null);
         setError(wf.approval.hashMismatch);
         onStale();
       } else if (e instanceof ApiError && e.code === "already_approved") {
-        setConfirming(false);
+        setDecision(null);
         onStale();
       } else {
         setError(errorMessage(e));
@@ -65,38 +75,11 @@ export function ApproveForm({ kommune, frozenHash, onDone, onStale }: { kommune:
       <h3 className="panel__subheading" id={`${id}-heading`}>
         {wf.approval.approveTitle(kommune)}
       </h3>
-      <form onSubmit={onSubmit} noValidate className="wf-form">
+      <form ref={form} onSubmit={onSubmit} noValidate className="wf-form">
         <p className="wf-small">{wf.approval.approveIntro}</p>
         <Hash value={frozenHash} />
-        <div className="field">
-          <label htmlFor={`${id}-grundlag`} className="field__label">
-            {wf.approval.grundlag} <span className="field__optional">{wf.common.required}</span>
-          </label>
-          <p className="field__help" id={`${id}-help`}>
-            {wf.approval.grundlagHelp}
-          </p>
-          <input
-            ref={input}
-            id={`${id}-grundlag`}
-            className="input"
-            value={grundlag}
-            required
-            aria-required="true"
-            maxLength={300}
-            aria-invalid={invalid ? true : undefined}
-            aria-describedby={`${id}-help${invalid ? ` ${id}-error` : ""}`}
-            onChange={(e) => {
-              setGrundlag(e.target.value);
-              if (invalid && checkGrundlag(e.target.value).ok) setInvalid(null);
-            }}
-          />
-          {invalid ? (
-            <p className="field__error" id={`${id}-error`}>
-              {invalid}
-            </p>
-          ) : null}
-        </div>
-        {error && !confirming ? (
+        <DecisionFields value={draft} onChange={setDraft} errors={errors} />
+        {error && !decision ? (
           <p className="ui-error" role="alert">
             {error}
           </p>
@@ -106,18 +89,18 @@ export function ApproveForm({ kommune, frozenHash, onDone, onStale }: { kommune:
         </button>
       </form>
       <ConfirmDialog
-        open={confirming}
+        open={decision !== null}
         title={wf.approval.approveDialogTitle(kommune)}
         confirmLabel={wf.approval.approveConfirm}
         onConfirm={approve}
-        onCancel={() => setConfirming(false)}
+        onCancel={() => setDecision(null)}
         busy={busy}
-        error={confirming ? error : null}
+        error={decision ? error : null}
       >
         <p>{wf.approval.approveDialogBody}</p>
         <dl className="wf-facts">
-          <dt>{wf.approval.grundlag}</dt>
-          <dd>{grundlag.trim()}</dd>
+          <dt>{decisionTexts.summary}</dt>
+          <dd>{decision ? decisionText(decision) : null}</dd>
           <dt>{wf.approval.frozenHash}</dt>
           <dd>
             <code className="wf-hash__full">{frozenHash}</code>

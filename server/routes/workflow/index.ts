@@ -5,7 +5,15 @@
 import * as Y from "yjs";
 import type { FastifyInstance } from "fastify";
 import { municipalitiesOf } from "../../../shared/regions.js";
-import { AgencySharingBody, ApproveBody, InternalDeadlineBody, RemindBody, ReopenBody, RequestApprovalBody } from "../../../shared/validation/workflow.js";
+import {
+  AgencySharingBody,
+  ApproveBody,
+  ApproveOnBehalfBody,
+  InternalDeadlineBody,
+  RemindBody,
+  ReopenBody,
+  RequestApprovalBody,
+} from "../../../shared/validation/workflow.js";
 import { shareWithAgency } from "../../workflow/shareWithAgency.js";
 import type { FinalResponse, WorkflowResponse } from "../../../shared/validation/workflow.js";
 import { canonicalContent } from "../../../shared/content/canonical.js";
@@ -19,7 +27,7 @@ import { SUBMISSION_DEADLINE } from "../../../shared/deadline.js";
 import { sha256Canonical } from "../../workflow/content-hash.js";
 import { requestApproval } from "../../workflow/requestApproval.js";
 import { reopenDraft } from "../../workflow/reopenDraft.js";
-import { approveReply } from "../../workflow/approveReply.js";
+import { approveOnBehalf, approveReply } from "../../workflow/approveReply.js";
 import { submitReply } from "../../workflow/submitReply.js";
 import { recordAudit } from "../../audit/record.js";
 import { SealedRecordSchema } from "../../export/sealed-record.js";
@@ -48,7 +56,15 @@ export async function workflowStatus(store: Store, document: DocumentRow): Promi
         return {
           kommunekode: m.code,
           kommune: m.officialName,
-          approval: a ? { godkendtAf: (await store.getUser(a.userId))?.name ?? "Ukendt", tidspunkt: a.createdAt, grundlag: a.grundlag } : null,
+          approval: a
+            ? {
+                godkendtAf: (await store.getUser(a.userId))?.name ?? "Ukendt",
+                tidspunkt: a.createdAt,
+                grundlag: a.grundlag,
+                udfald: a.decision?.udfald ?? "godkendt",
+                bemaerkning: a.flag,
+              }
+            : null,
         };
       }),
     ),
@@ -98,6 +114,15 @@ export async function workflowRoutes(
     const { document } = await documentFor(store, request, "approve");
     const body = ApproveBody.parse(request.body);
     const result = await approveReply(store, collab, { actor: principalOf(request), document, ...body });
+    if (result.allApproved) inBackground(request.log, mailApprovedByAll(deps.mail, document));
+    return result;
+  });
+
+  /** The coordinator registers a kommune's decision on its behalf, with the evidence (audited, flagged in the letter). */
+  app.post("/api/documents/:id/approvals/on-behalf", async (request) => {
+    const { document } = await documentFor(store, request, "manage");
+    const body = ApproveOnBehalfBody.parse(request.body);
+    const result = await approveOnBehalf(store, collab, { actor: principalOf(request), document, ...body });
     if (result.allApproved) inBackground(request.log, mailApprovedByAll(deps.mail, document));
     return result;
   });

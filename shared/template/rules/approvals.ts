@@ -17,6 +17,8 @@ export interface Approval {
   grundlag: string;
   /** SHA-256 of the canonical content of the frozen version (hoved.dato excluded). */
   indholdsHash: string;
+  /** The recorded decision, when there is one; "ikke_godkendt" is a kommune's no. */
+  beslutning?: { udfald?: unknown };
 }
 
 export interface SubmissionContext extends CheckContext {
@@ -26,7 +28,7 @@ export interface SubmissionContext extends CheckContext {
   dato?: string;
 }
 
-export type ApprovalState = "godkendt" | "mangler" | "anden-version" | "ufuldstaendig";
+export type ApprovalState = "godkendt" | "mangler" | "anden-version" | "ufuldstaendig" | "afvist";
 
 export interface KommuneApproval {
   kommunekode: string;
@@ -38,8 +40,9 @@ function stateOf(kommunekode: string, approvals: readonly unknown[], expectedHas
   let best: ApprovalState = "mangler";
   for (const a of approvals) {
     if (typeof a !== "object" || a === null) continue;
-    const { kommunekode: code, indholdsHash, godkendtAf, tidspunkt, grundlag } = a as Partial<Record<keyof Approval, unknown>>;
+    const { kommunekode: code, indholdsHash, godkendtAf, tidspunkt, grundlag, beslutning } = a as Partial<Record<keyof Approval, unknown>>;
     if (code !== kommunekode) continue;
+    if (typeof beslutning === "object" && beslutning !== null && (beslutning as { udfald?: unknown }).udfald === "ikke_godkendt") return "afvist";
     if (expectedHash === "" || indholdsHash !== expectedHash) {
       if (best === "mangler") best = "anden-version";
       continue;
@@ -67,6 +70,7 @@ export function approvalFinding(states: readonly KommuneApproval[]): Finding | n
   const problems = [
     ...names("anden-version").map((n) => `godkendelsen fra ${n} gælder en anden version af svaret`),
     ...names("ufuldstaendig").map((n) => `godkendelsen fra ${n} mangler godkender, tidspunkt eller grundlag`),
+    ...names("afvist").map((n) => `${n} har besluttet ikke at godkende svaret; send det tilbage til udkast og find en løsning med kommunen`),
   ];
   if (missing.length === 0 && problems.length === 0) return null;
   const parts: string[] = [];
