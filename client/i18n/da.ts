@@ -188,6 +188,8 @@ export const da = {
     notSetYet: "Ikke valgt endnu",
     dateSetAtSubmission: "Sættes, når svaret indsendes",
     uncertain: "(oplysningen er usikker – kontrollér navnet)",
+    uncertainOwn: "(oplysningen er usikker – skriv navnet, som regionen har bekræftet, i feltet nedenfor)",
+    confirmed: "(bekræftet af regionen)",
     goTo: (what: string) => `Gå til ${what}`,
   },
   save: {

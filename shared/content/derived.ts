@@ -3,7 +3,7 @@
  * One function, so the editor, the preview and the sealed PDF/DOCX always show the same.
  */
 import type { ReplyContent } from "../template/types.js";
-import { findField } from "../template/definition.js";
+import { CONFIRMED_FAMILIEAMBULATORIUM, findField } from "../template/definition.js";
 import { REGIONS, findRegion, municipalitiesOf } from "../regions.js";
 import { formatDate, formatFieldValue } from "../export/format.js";
 
@@ -12,6 +12,13 @@ export function participatingRegions(content: ReplyContent, regionId: string): s
   const partners = content.fields["i1.organisering.omfang"] === "tvaerregional" ? content.fields["i1.organisering.regioner"] : [];
   const ids = new Set([regionId, ...(Array.isArray(partners) ? partners.filter((p): p is string => typeof p === "string") : [])]);
   return REGIONS.regions.map((r) => r.id).filter((id) => ids.has(id));
+}
+
+/** A region's familieambulatorium as the letter names it: for the own region, the name the region confirmed, when given. */
+export function familieambulatoriumName(content: ReplyContent, id: string, ownRegionId: string): string {
+  const confirmed = content.fields[CONFIRMED_FAMILIEAMBULATORIUM];
+  if (id === ownRegionId && typeof confirmed === "string" && confirmed.trim() !== "") return confirmed.trim();
+  return findRegion(id)?.familieambulatorium.name ?? id;
 }
 
 /** The Danish text of a `derived` field; "" for an unknown key. */
@@ -24,7 +31,7 @@ export function derivedValue(key: string, content: ReplyContent, regionId: strin
   if (key === "hoved.dato") return dato ? formatDate(dato) : "Sættes ved indsendelse";
   if (key.endsWith(".familieambulatorier")) {
     return participatingRegions(content, regionId)
-      .map((id) => findRegion(id)?.familieambulatorium.name ?? id)
+      .map((id) => familieambulatoriumName(content, id, regionId))
       .join("; ");
   }
   if (key === "i3.form.tilbudsform") {

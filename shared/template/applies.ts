@@ -25,6 +25,8 @@ const CONDITIONS: Record<string, Condition> = {
   "i3.driftsansvar.driftskommuner": operator("kommunalEn", "kommunalDelt"),
   "i3.driftsansvar.navn": operator("regionalt", "privat"),
   "i3.driftsansvar.deling": operator("kommunalDelt"),
+  // The confirmed name is read in the Familieambulatorier line it corrects (content/derived.ts), not on its own.
+  "i1.familieambulatorium.bekraeftet": () => false,
 };
 
 /** True when a field key or text field id applies to the content's choices (most always do). */

@@ -42,6 +42,9 @@ export const TREATMENT_ELEMENTS: readonly { id: string; text: string }[] = [
   { id: "E11", text: "Mulighed for fortsat ophold og behandling efter fødslen for hele familien" },
 ];
 
+/** The own region's familieambulatorium as the region confirmed it, where regions.json is uncertain (issue 18, item 4). */
+export const CONFIRMED_FAMILIEAMBULATORIUM = "i1.familieambulatorium.bekraeftet";
+
 /** The one number of a treatment element (E03 → 3), shown in the editor, the messages and the letter alike. */
 export function elementNumber(id: string): number {
   return Number(id.slice(1));
@@ -272,6 +275,13 @@ const i1: ItemDef = {
           type: "derived",
           label: "Familieambulatorier",
           fixedText: "The familieambulatorium of each participating region (regions.json), read-only",
+        },
+        {
+          key: CONFIRMED_FAMILIEAMBULATORIUM,
+          type: "line",
+          label: "Familieambulatoriets navn, bekræftet af regionen",
+          optional: true,
+          help: "Skal udfyldes, når oplysningen om regionens familieambulatorium er usikker: skriv navnet, som regionen har bekræftet det. Familieambulatoriet står som part i det forseglede svar.",
         },
         { key: "i1.familieambulatorium.tovholder", type: "check", label: "Tilbuddet påtager sig tovholder- og brobyggerfunktionen" },
       ],

@@ -3,7 +3,7 @@
  * all on CHECK_TODAY) and small helpers to change exactly one piece of it.
  */
 import type { CheckContext, FieldValue, PMNodeJSON, ReplyContent, RowValue } from "../../shared/template/types.js";
-import { TEMPLATE } from "../../shared/template/definition.js";
+import { CONFIRMED_FAMILIEAMBULATORIUM, TEMPLATE } from "../../shared/template/definition.js";
 import { initialFieldValues } from "../../shared/template/seed.js";
 import { REGIONS, findRegion, municipalitiesOf } from "../../shared/regions.js";
 
@@ -180,6 +180,8 @@ function fields(regionId: string, host: string, partner: string, hostName: strin
     f[`i1.elementer.${id}.levering`] = id === "E09" ? "tilkoeb" : "egen";
   }
   f["i1.elementer.E03.aktivt"] = true;
+  // Where regions.json is unsure of the familieambulatorium, the region has confirmed its name.
+  if (region.familieambulatorium.uncertain) f[CONFIRMED_FAMILIEAMBULATORIUM] = `Familieambulatoriet, ${region.name} (bekræftet)`;
   return f;
 }
 

@@ -10,7 +10,7 @@ import { checkCompleteness, checkSubmission, listRules, type Approval } from "..
 import { TEMPLATE, TREATMENT_ELEMENTS, allBlocks, allFields, allTextFields, blockIndex } from "../../shared/template/definition";
 import { initialFieldValues } from "../../shared/template/seed";
 import { countWords, plainText } from "../../shared/template/words";
-import { municipalitiesOf } from "../../shared/regions";
+import { REGIONS, municipalitiesOf } from "../../shared/regions";
 import {
   checkContext,
   completeReplyContent,
@@ -53,6 +53,11 @@ const advarsel = (ruleId: string, status: Status, change: Case["change"], more: 
   ...more,
 });
 const cross = { base: "tvaerregional" as const };
+/** The regions data as if the region's familieambulatorium were not verified. */
+const withUncertainFamilieambulatorium = (regionId: string) => ({
+  ...REGIONS,
+  regions: REGIONS.regions.map((r) => (r.id === regionId ? { ...r, familieambulatorium: { ...r.familieambulatorium, uncertain: true } } : r)),
+});
 
 function run(c: Pick<Case, "base" | "change" | "ctx">) {
   const base = c.base === "tvaerregional" ? crossRegionalReplyContent(REGION) : completeReplyContent(REGION);
@@ -105,6 +110,7 @@ const CASES: Case[] = [
   fejl("I1.8.SAMARBEJDSFORMER", "mangler", (c) => short(c, "i1.specialisering.samarbejdsformer")),
   fejl("I1.8.VIDENSDISTRIBUTION", "mangler", (c) => withText(c, "i1.specialisering.vidensdistribution", undefined)),
   advarsel("X.SPECIALISERING", "ugyldig", (c) => withField(c, "i1.specialisering.senest", "2026-06")),
+  fejl("I1.9.FAMILIEAMBULATORIUM", "mangler", (c) => c, { ctx: { regions: withUncertainFamilieambulatorium(REGION) } }),
   fejl("I1.9.TEKST", "mangler", (c) => short(c, "i1.familieambulatorium.tekst")),
   fejl("I1.9.TOVHOLDER", "mangler", (c) => withField(c, "i1.familieambulatorium.tovholder", false)),
   fejl("I1.10.TEKST", "mangler", (c) => short(c, "i1.vidensmiljoe.tekst")),
@@ -286,7 +292,7 @@ describe("checkCompleteness", () => {
     const ids = CASES.map((c) => c.ruleId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(listRules().map((r) => r.id));
-    expect(listRules()).toHaveLength(75);
+    expect(listRules()).toHaveLength(76);
   });
 
   it.each(CASES)("$ruleId ($severity, $status)", (c) => {
@@ -353,7 +359,7 @@ describe("progress", () => {
   it("counts every blocking rule of an item, all met in a complete reply", () => {
     expect(checkCompleteness(completeReplyContent(REGION), checkContext(REGION)).progress).toEqual({
       hoved: { ok: 5, total: 5 },
-      "1": { ok: 44, total: 44 },
+      "1": { ok: 45, total: 45 },
       "2": { ok: 6, total: 6 },
       "3": { ok: 8, total: 8 },
       "4": { ok: 1, total: 1 },
@@ -367,7 +373,7 @@ describe("progress", () => {
     expect(report.ok).toBe(false);
     expect(report.progress).toEqual({
       hoved: { ok: 2, total: 5 }, // region and afsender; kontakt missing
-      "1": { ok: 4, total: 44 }, // REGIONER, BEHOV, KAPACITET (cross-regional only) and TILBUD (afdeling only)
+      "1": { ok: 5, total: 45 }, // REGIONER, BEHOV, KAPACITET (cross-regional only), TILBUD (afdeling only), FAMILIEAMBULATORIUM (uncertain data only)
       "2": { ok: 2, total: 6 }, // KOMMUNER (seeded) and DATO (needs status and month)
       "3": { ok: 3, total: 8 }, // KOMMUNE, DELING, NAVN depend on driftsherre
       "4": { ok: 0, total: 1 },
@@ -376,7 +382,7 @@ describe("progress", () => {
 
   it("does not count advarsel rules", () => {
     const report = run({ change: (c) => withFields(c, { "i4.forudsaetninger": undefined, "i1.organisering.pladser": undefined }) });
-    expect(report.progress["1"]).toEqual({ ok: 44, total: 44 });
+    expect(report.progress["1"]).toEqual({ ok: 45, total: 45 });
     expect(report.ok).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
 import { fieldLabel, mangler, minimumOf, textLabel, ugyldig, wordsRule, type Rule } from "./rule.js";
 import { danishList, invalid, missing, monthLabel, tooFewWords } from "./messages.js";
 import { asLine, asNumber } from "./values.js";
+import { CONFIRMED_FAMILIEAMBULATORIUM } from "../definition.js";
 
 const TABEL = "i1.kompetencer.tabel";
 const LOKATIONER = "i1.placering.lokationer";
@@ -115,6 +116,24 @@ const tovholder: Rule = {
   },
 };
 
+/** The letter names the familieambulatorium as a party: where the data is uncertain, the region confirms the name. */
+const familieambulatorium: Rule = {
+  id: "I1.9.FAMILIEAMBULATORIUM",
+  blockId: "i1.familieambulatorium",
+  severity: "fejl",
+  check: ({ values, ctx }) => {
+    const region = ctx.regions.regions.find((r) => r.id === ctx.regionId);
+    if (!region?.familieambulatorium.uncertain || values.line(CONFIRMED_FAMILIEAMBULATORIUM)) return null;
+    return mangler(
+      CONFIRMED_FAMILIEAMBULATORIUM,
+      missing(
+        fieldLabel(CONFIRMED_FAMILIEAMBULATORIUM),
+        `oplysningen »${region.familieambulatorium.name}« er usikker; skriv navnet, som regionen har bekræftet`,
+      ),
+    );
+  },
+};
+
 export const I1_PRACTICE_RULES: readonly Rule[] = [
   tabel,
   wordsRule("I1.6.TEKST", "i1.kompetencer", "i1.kompetencer.tekst"),
@@ -127,6 +146,7 @@ export const I1_PRACTICE_RULES: readonly Rule[] = [
   wordsRule("I1.8.SAMARBEJDSFORMER", "i1.specialisering", "i1.specialisering.samarbejdsformer"),
   wordsRule("I1.8.VIDENSDISTRIBUTION", "i1.specialisering", "i1.specialisering.vidensdistribution"),
   specialiseringFoerDrift,
+  familieambulatorium,
   wordsRule("I1.9.TEKST", "i1.familieambulatorium", "i1.familieambulatorium.tekst"),
   tovholder,
   wordsRule("I1.10.TEKST", "i1.vidensmiljoe", "i1.vidensmiljoe.tekst"),

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from "react";
 import { findRegion, municipalitiesOf } from "../../../../shared/regions.js";
-import { findBlock, findField } from "../../../../shared/template/definition.js";
+import { CONFIRMED_FAMILIEAMBULATORIUM, findBlock, findField } from "../../../../shared/template/definition.js";
 import type { FieldDef } from "../../../../shared/template/types.js";
 import { da, formatDate } from "../../../i18n/da.js";
 import { asString, useFieldValue } from "../fieldStore.js";
@@ -13,6 +13,8 @@ import { fieldDomId } from "./inputs.js";
 
 function Familieambulatorier() {
   const regions = useParticipatingRegions();
+  const { store, regionId: own } = useReply();
+  const confirmed = asString(useFieldValue(store, CONFIRMED_FAMILIEAMBULATORIUM))?.trim();
   return (
     <ul className="plain-list">
       {regions.map((regionId) => {
@@ -20,11 +22,17 @@ function Familieambulatorier() {
         if (!region) return null;
         const f = region.familieambulatorium;
         const where = [f.hospital, f.city].filter(Boolean).join(", ");
+        if (regionId === own && confirmed)
+          return (
+            <li key={regionId}>
+              <strong>{region.name}:</strong> {confirmed} <span className="muted">{da.fields.confirmed}</span>
+            </li>
+          );
         return (
           <li key={regionId}>
             <strong>{region.name}:</strong> {f.name}
             {where ? ` (${where})` : ""}
-            {f.uncertain ? <span className="muted"> {da.fields.uncertain}</span> : null}
+            {f.uncertain ? <span className="muted"> {regionId === own ? da.fields.uncertainOwn : da.fields.uncertain}</span> : null}
           </li>
         );
       })}
