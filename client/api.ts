@@ -63,6 +63,8 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
 
 interface RequestOptions {
   body?: unknown;
+  /** A file sent as raw bytes (a bilag), its name URL-encoded in X-Filename, instead of a JSON body. */
+  file?: File;
   /** Do not report a 401 to the global handler (sign-in, the initial "who am I"). */
   quiet401?: boolean;
   signal?: AbortSignal;
@@ -71,6 +73,7 @@ interface RequestOptions {
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.file) Object.assign(headers, { "content-type": "application/octet-stream", "x-filename": encodeURIComponent(options.file.name) });
   if (method !== "GET" && !NO_CSRF.some((r) => r.test(path)) && csrfToken) headers["x-csrf-token"] = csrfToken;
 
   let response: Response;
@@ -79,7 +82,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
       method,
       headers,
       credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {
@@ -202,7 +205,7 @@ export const api = {
   },
 
   /** Where the sealed PDF/DOCX is downloaded (a plain link: the session cookie goes with it). */
-  finalDownloadUrl(id: string, format: "pdf" | "docx"): string {
+  finalDownloadUrl(id: string, format: "pdf" | "docx" | "zip"): string {
     return `${documentPath(id)}/final.${format}`;
   },
 

@@ -3,6 +3,7 @@
  * the routes, in a fixed order (external plugins → app plugins → routes). It never listens
  * (server/main.ts does) and keeps no module-level state, so tests build as many apps as they like.
  */
+import { attachmentRoutes } from "./routes/attachments/index.js";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -54,6 +55,8 @@ declare module "fastify" {
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Routes that accept a mutating request without a CSRF token (there is no session yet; they check Origin instead). */
 const CSRF_EXEMPT = [/^\/api\/auth\/login$/, /^\/api\/invitations\/:token\/accept$/, /^\/api\/auth\/password-reset$/, /^\/api\/auth\/password-reset\/:token$/];
+/** The one route that takes raw bytes (a bilag file) instead of JSON. */
+const ATTACHMENT_UPLOAD = "/api/documents/:id/attachments";
 
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -121,7 +124,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     if (!path.startsWith("/api/")) return done();
     // JSON only: a cross-site HTML form can post text/plain, urlencoded or multipart, never JSON.
     const type = request.headers["content-type"];
-    if (type !== undefined && !/^application\/json\s*(;|$)/i.test(type)) {
+    // A bilag file travels as raw bytes: no form can send application/octet-stream, and the CSRF token below still applies.
+    const rawUpload = path === ATTACHMENT_UPLOAD && type !== undefined && /^application\/octet-stream\s*(;|$)/i.test(type);
+    if (type !== undefined && !rawUpload && !/^application\/json\s*(;|$)/i.test(type)) {
       return void reply.code(415).send({ error: { code: "unsupported_media_type", message: "Forespørgslen skal sendes som JSON." } });
     }
     if (CSRF_EXEMPT.some((r) => r.test(path))) return done();
@@ -139,6 +144,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(async (scope) => mailRoutes(scope, { store, mail }));
   await app.register(async (scope) => versionRoutes(scope, { store, collab }));
   await app.register(async (scope) => overviewRoutes(scope, { store, collab }));
+  await app.register(async (scope) => attachmentRoutes(scope, { store, collab }));
   // The public half of the signing key, so anyone can check a seal's signature (docs/security.md).
   app.get("/api/signing-key", async () => ({ algorithm: "Ed25519", keyId: signingKey.keyId, publicKeyPem: signingKey.publicKeyPem }));
   app.get("/api/health", async () => ({ ok: true, rooms: collab.loadedRoomCount, connections: collab.connectionCount }));

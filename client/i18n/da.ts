@@ -101,6 +101,7 @@ export const da = {
     panelCompleteness: "Fuldstændighed",
     panelComments: "Kommentarer",
     panelApproval: "Godkendelse",
+    panelAttachments: "Bilag",
     panelPeople: "Personer",
     panelHistory: "Historik",
     loadingReply: "Indlæser svaret…",

@@ -152,6 +152,7 @@ export const wf = {
     downloads: "Hent det indsendte svar",
     downloadPdf: "Hent PDF",
     downloadDocx: "Hent Word (DOCX)",
+    downloadZip: "Hent hele indsendelsen med bilag (zip)",
 
     // Refused changes
     rejectedTitle: "Ændringer, der ikke blev gemt",

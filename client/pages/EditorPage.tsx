@@ -7,6 +7,7 @@
  *      ├─ <main>  header (title, state, role, deadline), banners, ReplyEditor
  *      └─ <aside> SaveIndicator, PresenceList, CompletenessPanel (sticky)
  */
+import { AttachmentsPanel } from "../features/attachments/AttachmentsPanel.js";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useParams } from "react-router";
 import type { Editor } from "@tiptap/react";
@@ -285,6 +286,7 @@ function ReplyWorkspace({ document: initialDocument, me }: { document: ReplyDocu
               },
               ...(internal ? [{ id: "kommentarer", label: da.editor.panelComments, badge: <UnreadThreadsBadge />, content: <CommentsPanel /> }] : []),
               { id: "godkendelse", label: da.editor.panelApproval, content: <ApprovalPanel /> },
+              { id: "bilag", label: da.editor.panelAttachments, content: <AttachmentsPanel /> },
               ...(internal ? [{ id: "personer", label: da.editor.panelPeople, content: <PeoplePanel /> }] : []),
               { id: "historik", label: da.editor.panelHistory, content: <HistoryPanel /> },
             ]}

@@ -203,6 +203,7 @@ function cover(record: SealedRecord, hashes: SealHashes): Body {
     section(c.decisionsLabel),
     ...(c.approvals.length === 0 ? [] : [simpleTable(APPROVAL_COLUMNS, c.approvals, 18)]),
     new Paragraph({ children: [new TextRun({ text: c.approvalNote, size: 18, color: "555555" })], spacing: { before: 80 } }),
+    ...(c.bilag.length === 0 ? [] : [section(c.bilagLabel), ...c.bilag.map((b) => new Paragraph({ children: [new TextRun({ text: `– ${b}`, size: 18 })] }))]),
     ...(c.acceptedWarnings.length === 0
       ? []
       : [section(c.acceptedWarningsLabel), ...c.acceptedWarnings.map((w) => new Paragraph({ children: [new TextRun({ text: `– ${w}`, size: 18 })] }))]),

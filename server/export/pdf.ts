@@ -150,6 +150,7 @@ function cover(c: CoverView): Content[] {
     out.push({ table: { headerRows: 1, widths: [100, "*", 100, 90], body: [head, ...rows] }, layout: THIN, fontSize: 9, margin: [0, 0, 0, 4] });
   }
   out.push({ text: c.approvalNote, fontSize: 9, color: MUTED, margin: [0, 0, 0, 6] });
+  if (c.bilag.length > 0) out.push({ text: c.bilagLabel, style: "coverHeading" }, { ul: c.bilag.map((b) => ({ text: b })), fontSize: 9, margin: [0, 0, 0, 6] });
   if (c.acceptedWarnings.length > 0) {
     out.push({ text: c.acceptedWarningsLabel, style: "coverHeading" }, { ul: c.acceptedWarnings.map((w) => ({ text: w })), fontSize: 9, margin: [0, 0, 0, 6] });
   }

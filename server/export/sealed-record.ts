@@ -9,7 +9,7 @@ import type { ReplyContent } from "../../shared/template/types.js";
 import { ReplyContentSchema } from "../../shared/validation/reply-content.js";
 import { TEMPLATE } from "../../shared/template/definition.js";
 import { findRegion, municipalitiesOf } from "../../shared/regions.js";
-import { formatDate, formatDateTime } from "../../shared/danish.js";
+import { formatDate, formatDateTime, formatNumber } from "../../shared/danish.js";
 import { Decision } from "../../shared/validation/decision.js";
 
 export interface SealedApproval {
@@ -37,6 +37,8 @@ export interface SealedRecord {
   approvals: SealedApproval[];
   /** The advarsler the coordinator read and accepted when the text was sent for approval (issue 18). Absent in older seals. */
   accepteredeAdvarsler?: { regel: string; besked: string }[];
+  /** The bilag files, each with the SHA-256 of its bytes (issue 18). Absent in older seals. */
+  bilag?: { id: string; filnavn: string; type: string; stoerrelse: number; sha256: string }[];
 }
 
 /** The stored record parsed, not cast (issue 16); loose, so the hash over it is the stored one's. */
@@ -49,6 +51,7 @@ export const SealedRecordSchema: z.ZodType<SealedRecord> = z.looseObject({
   dato: z.string(),
   checkedAsOf: z.string().optional(),
   accepteredeAdvarsler: z.array(z.looseObject({ regel: z.string(), besked: z.string() })).optional(),
+  bilag: z.array(z.looseObject({ id: z.string(), filnavn: z.string(), type: z.string(), stoerrelse: z.number(), sha256: z.string() })).optional(),
   approvals: z.array(
     z.looseObject({
       kommunekode: z.string(),
@@ -96,6 +99,9 @@ export interface CoverView {
   approvalNote: string;
   acceptedWarningsLabel: string;
   acceptedWarnings: string[];
+  bilagLabel: string;
+  /** "Navn.pdf (PDF, 1,2 MB) – SHA-256 ab12…" */
+  bilag: string[];
   hashes: { label: string; value: string }[];
   /** The footer's short form of the seal. */
   footerHash: string;
@@ -161,6 +167,10 @@ export function buildCoverView(record: SealedRecord, hashes: SealHashes): CoverV
     approvalNote,
     acceptedWarningsLabel: "Advarsler, som koordinatoren har set og accepteret før indsendelsen",
     acceptedWarnings: (record.accepteredeAdvarsler ?? []).map((w) => w.besked),
+    bilagLabel: `Bilag (${(record.bilag ?? []).length})`,
+    bilag: (record.bilag ?? []).map(
+      (b) => `${b.filnavn} (${b.type.toUpperCase()}, ${formatNumber(Math.max(0.1, Math.round(b.stoerrelse / 100_000) / 10))} MB) – SHA-256 ${b.sha256}`,
+    ),
     hashes: [
       { label: "Indholds-hash (SHA-256)", value: hashes.indholdsHash },
       { label: "Forseglings-hash (SHA-256)", value: hashes.forseglingsHash },

@@ -20,6 +20,7 @@ import * as invitations from "./invitation-queries.js";
 import * as comments from "./comment-queries.js";
 import * as auditLog from "./audit-queries.js";
 import { commitTransition } from "./transition-queries.js";
+import * as attachments from "./attachment-queries.js";
 import type { AppendUpdates } from "./content-queries.js";
 import type { AppendItem, Store, StoredDocumentState } from "./types.js";
 
@@ -158,6 +159,10 @@ export class KyselyStore implements Store {
 
   readonly transitionState: Store["transitionState"] = (documentId, from, to, at) => workflow.transitionState(this.db, documentId, from, to, at);
   readonly commitTransition: Store["commitTransition"] = (transition) => commitTransition(this.db, this.dialect, transition);
+  readonly insertAttachment: Store["insertAttachment"] = (row) => attachments.insertAttachment(this.db, row);
+  readonly listAttachments: Store["listAttachments"] = (documentId) => attachments.listAttachments(this.db, documentId);
+  readonly getAttachment: Store["getAttachment"] = (id) => attachments.getAttachment(this.db, id);
+  readonly removeAttachment: Store["removeAttachment"] = (id, at) => attachments.removeAttachment(this.db, id, at);
   readonly getWorkflow: Store["getWorkflow"] = (documentId) => workflow.getWorkflow(this.db, documentId);
   readonly saveWorkflow: Store["saveWorkflow"] = (row) => workflow.saveWorkflow(this.db, row);
   readonly insertVersion: Store["insertVersion"] = (version) => workflow.insertVersion(this.db, version);

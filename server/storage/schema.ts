@@ -10,6 +10,7 @@ import { createIdentityTables } from "./migrations/0005_identities.js";
 import { createAccountSecurityTables } from "./migrations/0006_account_security.js";
 import { addAgencySharing } from "./migrations/0007_agency_sharing.js";
 import { addApprovalDecisions } from "./migrations/0008_decisions.js";
+import { createAttachmentTable } from "./migrations/0009_attachments.js";
 
 export interface Tables {
   organisations: {
@@ -29,6 +30,18 @@ export interface Tables {
     totp_secret?: string | null; // 0006_account_security
     totp_pending_secret?: string | null;
     totp_last_step?: number | null;
+  };
+  attachments: {
+    id: string;
+    document_id: string;
+    filename: string;
+    kind: string;
+    size: number;
+    sha256: string;
+    data: Uint8Array;
+    uploaded_by: string;
+    uploaded_at: string;
+    removed_at: string | null;
   };
   seal_signatures: {
     document_id: string;
@@ -238,6 +251,7 @@ export async function migrate(db: Kysely<Tables>, dialect: Dialect): Promise<voi
     "0006_account_security": { up: (d) => createAccountSecurityTables(d as Kysely<Tables>) },
     "0007_agency_sharing": { up: (d) => addAgencySharing(d as Kysely<Tables>) },
     "0008_decisions": { up: (d) => addApprovalDecisions(d as Kysely<Tables>) },
+    "0009_attachments": { up: (d) => createAttachmentTable(d as Kysely<Tables>, dialect) },
   };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();

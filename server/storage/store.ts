@@ -10,6 +10,8 @@ import type {
   AgencyGrantRow,
   AppendItem,
   ApprovalRow,
+  AttachmentRow,
+  AttachmentSummary,
   AuditEntry,
   NewDocument,
   CommentMessageRow,
@@ -168,6 +170,15 @@ export interface Store {
   // --- workflow, versions, approvals, seals ---------------------------------------------------
   /** Compare-and-set of the workflow state; true if the state was one of `from` and is now `to`. */
   transitionState(documentId: string, from: WorkflowState[], to: WorkflowState, at: string): Promise<boolean>;
+  // --- bilag files (issue 18) ---------------------------------------------------------------------
+  insertAttachment(row: AttachmentRow): Promise<void>;
+  /** The files not removed, oldest first, without their bytes. */
+  listAttachments(documentId: string): Promise<AttachmentSummary[]>;
+  /** One file with its bytes, removed or not. */
+  getAttachment(id: string): Promise<(AttachmentRow & { removedAt: string | null }) | undefined>;
+  /** Marks a file removed; false if it was already. */
+  removeAttachment(id: string, at: string): Promise<boolean>;
+
   /** One workflow step and everything that belongs to it, in one transaction (transition-queries.ts). */
   commitTransition(transition: Transition): Promise<TransitionOutcome>;
   getWorkflow(documentId: string): Promise<WorkflowRow>;

@@ -3,6 +3,7 @@
  * re-exported here, so the rest of the server imports both from one place.
  */
 
+import type { AttachmentKind } from "../../shared/validation/attachments.js";
 import type { Decision } from "../../shared/validation/decision.js";
 import type { DocumentRole, MailKind, MemberRole, OrganisationKind, ThreadStatus, VersionKind, WorkflowState } from "../../shared/vocabulary.js";
 
@@ -57,6 +58,22 @@ export interface DocumentRow {
   updatedAt: string;
   /** The coordinator shares the draft with the agency before submission (issue 18, item 6). */
   sharedWithAgency: boolean;
+}
+
+/** A bilag file of a reply (issue 18), without its bytes. */
+export interface AttachmentSummary {
+  id: string;
+  documentId: string;
+  filename: string;
+  kind: AttachmentKind;
+  size: number;
+  sha256: string; // hex, of the bytes
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+export interface AttachmentRow extends AttachmentSummary {
+  data: Uint8Array;
 }
 
 /** A new reply is never shared with the agency. */

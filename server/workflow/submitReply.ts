@@ -20,6 +20,7 @@ import type { DocumentRow, Store } from "../storage/types.js";
 import { isUniqueViolation } from "../storage/unique-violation.js";
 import { copenhagenToday } from "../time.js";
 import { buildVersion, versionContent } from "./versions.js";
+import { bilagForSeal } from "./sealed-files.js";
 import { copenhagenDate } from "../../shared/danish.js";
 
 export async function submitReply(
@@ -68,6 +69,7 @@ export async function submitReply(
     checkedAsOf,
     approvals: named,
     // The advarsler the coordinator accepted by name when the text was sent for approval, as the check words them.
+    bilag: await bilagForSeal(store, document.id),
     accepteredeAdvarsler: report.findings
       .filter((f) => f.severity === "advarsel" && workflow.acknowledgedWarnings.includes(f.ruleId))
       .map((f) => ({ regel: f.ruleId, besked: f.message })),

@@ -14,6 +14,8 @@ export const ServerEventSchema = z.discriminatedUnion("type", [
   /** A thread was created, answered, edited, resolved or reopened. */
   z.object({ type: z.literal("threads"), threadId: z.string().max(100) }),
   z.object({ type: z.literal("approvals") }),
+  /** A bilag file was added or removed. */
+  z.object({ type: z.literal("attachments") }),
   /** Changes of this user were refused after the freeze and kept for them. */
   z.object({ type: z.literal("rejected-changes"), userId: z.string().max(100) }),
   /** Members, roles or invitations of the document changed. */

@@ -77,7 +77,8 @@ export interface FinalResponse {
    * Recomputed now: the record against its hashes, the signed statement against the server's
    * public key (`signature`), the stored seal and the stored PDF and DOCX against the statement.
    */
-  verification: { indholdsHash: boolean; forseglingsHash: boolean; signature: boolean; matchesSeal: boolean; pdf: boolean; docx: boolean };
+  /** `bilag`: every bilag file the record names is stored with the bytes it was sealed with. */
+  verification: { indholdsHash: boolean; forseglingsHash: boolean; bilag: boolean; signature: boolean; matchesSeal: boolean; pdf: boolean; docx: boolean };
   /** Which key signed the statement (GET /api/signing-key publishes the current one); null if unsigned. */
   signatureKeyId: string | null;
   record: unknown;

@@ -22,7 +22,7 @@ export function SealView({ workflow }: { workflow: WorkflowResponse }) {
   const seal =
     workflow.seal ??
     (load.status === "ok" ? { indholdsHash: load.data.indholdsHash, forseglingsHash: load.data.forseglingsHash, sealedAt: load.data.sealedAt } : null);
-  const verified = load.status === "ok" && load.data.verification.indholdsHash && load.data.verification.forseglingsHash;
+  const verified = load.status === "ok" && load.data.verification.indholdsHash && load.data.verification.forseglingsHash && load.data.verification.bilag;
 
   return (
     <section className="wf-section wf-seal" aria-labelledby="wf-seal-heading">
@@ -71,6 +71,11 @@ export function SealView({ workflow }: { workflow: WorkflowResponse }) {
         <li>
           <a href={api.finalDownloadUrl(document.id, "docx")} download>
             {wf.approval.downloadDocx}
+          </a>
+        </li>
+        <li>
+          <a href={api.finalDownloadUrl(document.id, "zip")} download>
+            {wf.approval.downloadZip}
           </a>
         </li>
       </ul>

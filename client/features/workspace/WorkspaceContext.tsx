@@ -10,7 +10,7 @@ import type { WebsocketProvider } from "y-websocket";
 import type { DocumentResponse, MeResponse } from "../../../shared/validation/api.js";
 import type { ServerEvent } from "../collab/events.js";
 import type { JumpTarget } from "../editor/focus.js";
-export type PanelId = "fuldstaendighed" | "kommentarer" | "godkendelse" | "personer" | "historik";
+export type PanelId = "fuldstaendighed" | "kommentarer" | "godkendelse" | "bilag" | "personer" | "historik";
 
 export type ReplyDocument = DocumentResponse["document"];
 export type WorkflowState = ReplyDocument["state"];

@@ -15,6 +15,7 @@ import {
   RequestApprovalBody,
 } from "../../../shared/validation/workflow.js";
 import { shareWithAgency } from "../../workflow/shareWithAgency.js";
+import { bilagVerified } from "../../workflow/sealed-files.js";
 import type { FinalResponse, WorkflowResponse } from "../../../shared/validation/workflow.js";
 import { canonicalContent } from "../../../shared/content/canonical.js";
 import type { Store, DocumentRow } from "../../storage/types.js";
@@ -190,6 +191,7 @@ export async function workflowRoutes(
       verification: {
         indholdsHash: sha256Canonical(canonicalContent(record.content, record.regionId)) === seal.indholdsHash && record.indholdsHash === seal.indholdsHash,
         forseglingsHash: sha256Canonical(record) === seal.forseglingsHash,
+        bilag: await bilagVerified(store, record),
         ...signature,
       },
       signatureKeyId: stored?.keyId ?? null,
