@@ -247,6 +247,7 @@ export const wf = {
     downloadDocx: (region: string) => `Hent DOCX for ${region}`,
     openReply: (region: string) => `Åbn svaret fra ${region}`,
     textAfterSubmission: "Teksten kan læses, når svaret er indsendt.",
+    superseded: "Erstattet af et supplerende svar",
     total: "Hele landet",
     capacityTitle: "Kapacitet på landsplan",
     capacitySubmittedOnly: "Kun indsendte svar tæller. En enhed, som to regioner deler, tælles én gang.",

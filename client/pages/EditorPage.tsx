@@ -7,6 +7,7 @@
  *      ├─ <main>  header (title, state, role, deadline), banners, ReplyEditor
  *      └─ <aside> SaveIndicator, PresenceList, CompletenessPanel (sticky)
  */
+import { SupplementBanner } from "../features/approval/Supplements.js";
 import { AttachmentsPanel } from "../features/attachments/AttachmentsPanel.js";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useParams } from "react-router";
@@ -237,6 +238,7 @@ function ReplyWorkspace({ document: initialDocument, me }: { document: ReplyDocu
           ) : null}
           {terminal !== CloseCode.DOCUMENT_FROZEN ? <RejectedChangesBanner /> : null}
           <RestoredNotice />
+          <SupplementBanner />
           {/* Heard by screen readers; seen beside the caret (the structure guard draws it there). */}
           <div className="notice-region visually-hidden" role="status" aria-live="polite">
             {notice ? <p>{notice}</p> : null}

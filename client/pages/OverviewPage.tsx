@@ -161,6 +161,8 @@ function OverviewRow({ row }: { row: OverviewRowDto }) {
   return (
     <tr data-region={row.regionId}>
       <th scope="row">
+        {row.supplement ? <span className="overview__note">{row.title}</span> : null}
+        {row.superseded ? <span className="overview__note">{wf.overview.superseded}</span> : null}
         {row.readable ? (
           <Link to={`/svar/${encodeURIComponent(row.documentId)}`} aria-label={wf.overview.openReply(row.regionName)}>
             {row.regionName}

@@ -37,6 +37,8 @@ export interface SealedRecord {
   approvals: SealedApproval[];
   /** The advarsler the coordinator read and accepted when the text was sent for approval (issue 18). Absent in older seals. */
   accepteredeAdvarsler?: { regel: string; besked: string }[];
+  /** A supplerende svar names the sealed reply it corrects and supplements (issue 18, item 5). */
+  supplerer?: { documentId: string; dato: string; forseglingsHash: string };
   /** The bilag files, each with the SHA-256 of its bytes (issue 18). Absent in older seals. */
   bilag?: { id: string; filnavn: string; type: string; stoerrelse: number; sha256: string }[];
 }
@@ -51,6 +53,7 @@ export const SealedRecordSchema: z.ZodType<SealedRecord> = z.looseObject({
   dato: z.string(),
   checkedAsOf: z.string().optional(),
   accepteredeAdvarsler: z.array(z.looseObject({ regel: z.string(), besked: z.string() })).optional(),
+  supplerer: z.looseObject({ documentId: z.string(), dato: z.string(), forseglingsHash: z.string() }).optional(),
   bilag: z.array(z.looseObject({ id: z.string(), filnavn: z.string(), type: z.string(), stoerrelse: z.number(), sha256: z.string() })).optional(),
   approvals: z.array(
     z.looseObject({
@@ -151,6 +154,12 @@ export function buildCoverView(record: SealedRecord, hashes: SealHashes): CoverV
     subject: title,
     documentTitle: record.title.trim() !== "" && record.title.trim() !== title ? record.title.trim() : null,
     paragraphs: [
+      ...(record.supplerer
+        ? [
+            `Dette er et supplerende svar. Det retter og supplerer svaret, der blev indsendt den ${formatDate(record.supplerer.dato)} ` +
+              `(forseglings-hash ${record.supplerer.forseglingsHash}), og træder i stedet for det.`,
+          ]
+        : []),
       `Social- og Boligstyrelsen har${request} anmodet kommunalbestyrelserne i alle regioner om en fornyet behandling af tilrettelæggelsen og ` +
         "organiseringen af døgnbehandlingsindsatsen til udsatte gravide med et skadeligt rusmiddelbrug, jf. servicelovens § 13 b, stk. 3.",
       `Hermed følger kommunalbestyrelsernes koordinerede svar for ${regionName}. Svaret indeholder et konkret løsningsforslag, et ` +

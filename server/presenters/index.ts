@@ -1,6 +1,6 @@
 /** Model → JSON for HTTP responses: the rows of storage are shaped here into what the routes return. */
 import { findRegion, municipalitiesOf } from "../../shared/regions.js";
-import type { DocumentListItemDto, DocumentResponse, DocumentSummaryDto, MeResponse, OrganisationDto } from "../../shared/validation/api.js";
+import type { DocumentListItemDto, DocumentResponse, DocumentSummaryDto, LinkedReplyDto, MeResponse, OrganisationDto } from "../../shared/validation/api.js";
 import type { CompletenessReport } from "../../shared/template/types.js";
 import type { Principal } from "../auth/principal.js";
 import type { DocumentRole, DocumentRow, OrganisationRow } from "../storage/types.js";
@@ -45,7 +45,14 @@ export function presentDocumentListItem(d: DocumentRow, role: DocumentRole, repo
 }
 
 /** `checkDate`: the date a frozen reply's completeness is judged at (workflow/check-date.ts); null for a draft, judged today. */
-export function presentDocument(d: DocumentRow, role: DocumentRole, checkDate: string | null): DocumentResponse {
+const linked = (d: DocumentRow): LinkedReplyDto => ({ id: d.id, title: d.title, state: d.state });
+
+export function presentDocument(
+  d: DocumentRow,
+  role: DocumentRole,
+  checkDate: string | null,
+  links: { supplements: DocumentRow | null; supplementedBy: DocumentRow[] } = { supplements: null, supplementedBy: [] },
+): DocumentResponse {
   const region = findRegion(d.regionId);
   return {
     document: {
@@ -56,6 +63,8 @@ export function presentDocument(d: DocumentRow, role: DocumentRole, checkDate: s
       familieambulatorium: { name: region?.familieambulatorium.name ?? "", uncertain: region?.familieambulatorium.uncertain ?? true },
       deadline: SUBMISSION_DEADLINE,
       checkDate,
+      supplements: links.supplements && linked(links.supplements),
+      supplementedBy: links.supplementedBy.map(linked),
     },
   };
 }

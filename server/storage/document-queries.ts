@@ -18,6 +18,7 @@ export function documentFromRow(r: Tables["documents"]): DocumentRow {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     sharedWithAgency: Number(r.shared_with_agency ?? 0) === 1,
+    supplementsDocumentId: r.supplements_document_id ?? null,
   };
 }
 
@@ -37,6 +38,7 @@ export async function insertDocument(db: Db, d: NewDocument): Promise<void> {
       state: d.state,
       created_at: d.createdAt,
       updated_at: d.updatedAt,
+      supplements_document_id: d.supplementsDocumentId ?? null,
     })
     .execute();
 }

@@ -11,6 +11,7 @@ import { createAccountSecurityTables } from "./migrations/0006_account_security.
 import { addAgencySharing } from "./migrations/0007_agency_sharing.js";
 import { addApprovalDecisions } from "./migrations/0008_decisions.js";
 import { createAttachmentTable } from "./migrations/0009_attachments.js";
+import { addSupplements } from "./migrations/0010_supplements.js";
 
 export interface Tables {
   organisations: {
@@ -74,6 +75,7 @@ export interface Tables {
     created_at: string;
     updated_at: string;
     shared_with_agency?: number; // 0007_agency_sharing: 0 or 1
+    supplements_document_id?: string | null; // 0010_supplements
   };
   memberships: {
     document_id: string;
@@ -252,6 +254,7 @@ export async function migrate(db: Kysely<Tables>, dialect: Dialect): Promise<voi
     "0007_agency_sharing": { up: (d) => addAgencySharing(d as Kysely<Tables>) },
     "0008_decisions": { up: (d) => addApprovalDecisions(d as Kysely<Tables>) },
     "0009_attachments": { up: (d) => createAttachmentTable(d as Kysely<Tables>, dialect) },
+    "0010_supplements": { up: (d) => addSupplements(d as Kysely<Tables>) },
   };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();

@@ -58,6 +58,8 @@ export interface DocumentRow {
   updatedAt: string;
   /** The coordinator shares the draft with the agency before submission (issue 18, item 6). */
   sharedWithAgency: boolean;
+  /** A "supplerende svar": the sealed reply it corrects and supplements (issue 18, item 5); null for a first reply. */
+  supplementsDocumentId: string | null;
 }
 
 /** A bilag file of a reply (issue 18), without its bytes. */
@@ -77,7 +79,7 @@ export interface AttachmentRow extends AttachmentSummary {
 }
 
 /** A new reply is never shared with the agency. */
-export type NewDocument = Omit<DocumentRow, "sharedWithAgency">;
+export type NewDocument = Omit<DocumentRow, "sharedWithAgency" | "supplementsDocumentId"> & { supplementsDocumentId?: string | null };
 
 export interface MembershipRow {
   documentId: string;

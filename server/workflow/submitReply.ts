@@ -15,12 +15,13 @@ import type { CollabService } from "../collab/service.js";
 import { sha256Canonical } from "./content-hash.js";
 import { canonicalJson } from "../../shared/content/canonical.js";
 import { conflict } from "../errors.js";
-import type { SealedRecord } from "../export/sealed-record.js";
 import type { DocumentRow, Store } from "../storage/types.js";
 import { isUniqueViolation } from "../storage/unique-violation.js";
 import { copenhagenToday } from "../time.js";
 import { buildVersion, versionContent } from "./versions.js";
 import { bilagForSeal } from "./sealed-files.js";
+import { decodeJson } from "../storage/decode.js";
+import { SealedRecordSchema, type SealedRecord } from "../export/sealed-record.js";
 import { copenhagenDate } from "../../shared/danish.js";
 
 export async function submitReply(
@@ -69,6 +70,7 @@ export async function submitReply(
     checkedAsOf,
     approvals: named,
     // The advarsler the coordinator accepted by name when the text was sent for approval, as the check words them.
+    ...(await supplementOf(store, document)),
     bilag: await bilagForSeal(store, document.id),
     accepteredeAdvarsler: report.findings
       .filter((f) => f.severity === "advarsel" && workflow.acknowledgedWarnings.includes(f.ruleId))
@@ -113,4 +115,13 @@ export async function submitReply(
   }
   collab.setWorkflowState(document.id, "indsendt");
   return hashes;
+}
+
+/** A supplerende svar names the sealed reply it supplements: its submission date and seal. */
+async function supplementOf(store: Store, document: DocumentRow): Promise<Pick<SealedRecord, "supplerer">> {
+  if (!document.supplementsDocumentId) return {};
+  const seal = await store.getSeal(document.supplementsDocumentId);
+  if (!seal) throw conflict("wrong_state", "Svaret, der suppleres, er ikke indsendt.");
+  const record = decodeJson(SealedRecordSchema, seal.recordJson, "seals.record_json");
+  return { supplerer: { documentId: document.supplementsDocumentId, dato: record.dato, forseglingsHash: seal.forseglingsHash } };
 }

@@ -86,7 +86,17 @@ export interface DocumentResponse {
     deadline: string; // YYYY-MM-DD
     /** YYYY-MM-DD: a frozen reply's completeness is judged at the day it was frozen; null for a draft (today). */
     checkDate: string | null;
+    /** A "supplerende svar": the sealed reply it supplements. */
+    supplements: LinkedReplyDto | null;
+    /** The supplerende svar made from this reply, oldest first. */
+    supplementedBy: LinkedReplyDto[];
   };
+}
+
+export interface LinkedReplyDto {
+  id: string;
+  title: string;
+  state: z.infer<typeof WorkflowState>;
 }
 
 export interface ApiErrorBody {

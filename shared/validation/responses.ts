@@ -49,6 +49,11 @@ export interface OverviewRowDto {
   state: WorkflowState;
   /** The agency may open the text: the reply is submitted, or the region shares its draft. */
   readable: boolean;
+  title: string;
+  /** A supplerende svar (issue 18, item 5). */
+  supplement: boolean;
+  /** A submitted supplerende svar took this reply's place. */
+  superseded: boolean;
   progress: Record<ProgressKey, { ok: number; total: number }>;
   errors: number;
   approvals: { given: number; total: number };

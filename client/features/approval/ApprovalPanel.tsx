@@ -28,6 +28,7 @@ import type { OnDone } from "./errors.js";
 import { InternalDeadline } from "./InternalDeadline.js";
 import { AgencySharing } from "./AgencySharing.js";
 import { OnBehalfForm } from "./OnBehalfForm.js";
+import { Supplements } from "./Supplements.js";
 import { RemindKommuner } from "./RemindKommuner.js";
 import { RejectedChangesList } from "./RejectedChanges.js";
 import { ReopenReply } from "./ReopenReply.js";
@@ -131,6 +132,7 @@ function StateBody({ workflow, onDone, onChanged }: { workflow: WorkflowResponse
       return (
         <>
           <SealView workflow={workflow} />
+          <Supplements />
           <ApprovalProgress workflow={workflow} ownCode={kommunekode} />
         </>
       );

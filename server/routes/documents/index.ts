@@ -14,6 +14,7 @@ import { buildReplyView } from "../../../shared/export/view.js";
 import { renderReplyHtml } from "../../export/html.js";
 import { checkDateOf } from "../../workflow/check-date.js";
 import { isFrozen } from "../../../shared/policy.js";
+import { createSupplement } from "../../workflow/supplements.js";
 
 /** Loads the document of `:id` and the caller's role on it; 404 / 403 otherwise. */
 export async function documentFor(store: Store, request: FastifyRequest, action: Action): Promise<{ document: DocumentRow; role: DocumentRole }> {
@@ -51,7 +52,18 @@ export async function documentRoutes(app: FastifyInstance, deps: { store: Store;
 
   app.get("/api/documents/:id", async (request) => {
     const { document, role } = await documentFor(store, request, "read");
-    return presentDocument(document, role, isFrozen(document.state) ? await checkDateOf(store, document) : null);
+    const supplements = document.supplementsDocumentId ? ((await store.getDocument(document.supplementsDocumentId)) ?? null) : null;
+    const supplementedBy = (await store.listDocuments())
+      .filter((d) => d.supplementsDocumentId === document.id)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return presentDocument(document, role, isFrozen(document.state) ? await checkDateOf(store, document) : null, { supplements, supplementedBy });
+  });
+
+  /** "Supplerende svar": a new reply linked to this sealed one, from its sealed text and with its people. */
+  app.post("/api/documents/:id/supplements", async (request) => {
+    const { document } = await documentFor(store, request, "manage");
+    const supplement = await createSupplement(store, { actor: principalOf(request), document });
+    return { documentId: supplement.id };
   });
 
   app.get("/api/documents/:id/completeness", async (request) => {

@@ -4,6 +4,7 @@
  * record of a submitted reply is read: a draft's content never reaches the comparison. A
  * region not submitted yet is a column without content.
  */
+import { supersededIds } from "../../workflow/supplements.js";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { REGIONS } from "../../../shared/regions.js";
 import { NATIONAL_NEED, nationalCapacity, type CapacityReply } from "../../../shared/capacity.js";
@@ -25,11 +26,13 @@ function requireAgency(request: FastifyRequest): void {
 /** One column per region (in the regions' order), from the sealed records of the submitted replies. */
 export async function buildComparison(store: Store): Promise<ComparisonResponse> {
   const documents = await store.listDocuments();
+  // A submitted supplerende svar speaks for its region in place of the reply it supplements.
+  const superseded = supersededIds(documents);
   const columns: ComparisonColumnDto[] = [];
   const capacities: CapacityReply[] = [];
   for (const region of REGIONS.regions) {
     let column: ComparisonColumnDto = { regionId: region.id, regionName: region.name, documentId: null, sealedAt: null, values: null };
-    for (const document of documents.filter((d) => d.regionId === region.id && d.state === "indsendt")) {
+    for (const document of documents.filter((d) => d.regionId === region.id && d.state === "indsendt" && !superseded.has(d.id))) {
       const seal = await store.getSeal(document.id);
       if (!seal) continue;
       const { content } = decodeJson(SealedRecordSchema, seal.recordJson, "seals.record_json");

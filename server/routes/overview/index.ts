@@ -4,6 +4,7 @@
  * replies side by side (and as XLSX) are in comparison.ts.
  */
 import { agencyReadsText } from "../../../shared/policy.js";
+import { supersededIds } from "../../workflow/supplements.js";
 import type { FastifyInstance } from "fastify";
 import { REGIONS, municipalitiesOf } from "../../../shared/regions.js";
 import { checkCompleteness } from "../../../shared/template/completeness.js";
@@ -29,19 +30,23 @@ export async function overviewRoutes(app: FastifyInstance, deps: { store: Store;
     const today = copenhagenToday();
     const rows: OverviewRowDto[] = [];
     const units: CapacityReply[] = [];
-    for (const document of await store.listDocuments()) {
+    const documents = await store.listDocuments();
+    // A submitted supplerende svar speaks for its region in place of the reply it supplements.
+    const superseded = supersededIds(documents);
+    for (const document of documents) {
       const content = await collab.readContent(document);
       const report = checkCompleteness(content, { regionId: document.regionId, regions: REGIONS, today: await checkDateOf(store, document) });
       const seal = await store.getSeal(document.id);
       const capacity = content.fields["i1.organisering.kapacitet"];
       const partners = content.fields["i1.organisering.regioner"];
-      units.push({
-        regionId: document.regionId,
-        state: document.state,
-        capacity: typeof capacity === "number" ? capacity : null,
-        crossRegional: content.fields["i1.organisering.omfang"] === "tvaerregional",
-        partners: Array.isArray(partners) ? partners.filter((p): p is string => typeof p === "string") : [],
-      });
+      if (!superseded.has(document.id))
+        units.push({
+          regionId: document.regionId,
+          state: document.state,
+          capacity: typeof capacity === "number" ? capacity : null,
+          crossRegional: content.fields["i1.organisering.omfang"] === "tvaerregional",
+          partners: Array.isArray(partners) ? partners.filter((p): p is string => typeof p === "string") : [],
+        });
       const readable = agencyReadsText(document);
       rows.push({
         documentId: document.id,
@@ -49,6 +54,9 @@ export async function overviewRoutes(app: FastifyInstance, deps: { store: Store;
         regionName: REGIONS.regions.find((r) => r.id === document.regionId)?.name ?? document.regionId,
         state: document.state,
         readable,
+        title: document.title,
+        supplement: document.supplementsDocumentId !== null,
+        superseded: superseded.has(document.id),
         progress: report.progress,
         errors: report.findings.filter((f) => f.severity === "fejl").length,
         approvals: { given: (await store.listApprovals(document.id)).length, total: municipalitiesOf(document.regionId).length },
