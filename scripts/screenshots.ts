@@ -16,9 +16,10 @@ import type { Browser, Page } from "playwright-core";
 import { ensureClientBuilt } from "./client-build.mjs";
 import { launchBrowser } from "../test/helpers/browser.js";
 import { completeReplyContentAsOf, withField, withText } from "../test/helpers/completeReply.js";
-import { openReply, signIn } from "../test/helpers/pages.js";
+import { fillDecision, openReply, signIn } from "../test/helpers/pages.js";
 import { fillReply, invitationLink, replyAwaitingApproval, submittedReply } from "../test/helpers/replyStates.js";
-import { startServer } from "../test/helpers/server.js";
+import { startServer, type TestServer } from "../test/helpers/server.js";
+import { login } from "../test/helpers/clients.js";
 
 const OUT = "docs/screenshots";
 const LAPTOP = { width: 1280, height: 720 };
@@ -42,6 +43,23 @@ async function signedIn(browser: Browser, baseUrl: string, email: string, viewpo
   const { page } = await signIn(browser, baseUrl, email, undefined, viewport);
   page.setDefaultTimeout(TIMEOUT);
   return page;
+}
+
+/** Adds a bilag file as the coordinator's browser would (raw bytes, the CSRF header). */
+async function addBilag(server: TestServer, regionId: string, filename: string, bytes: Buffer): Promise<void> {
+  const coordinator = await login(server, `koordinator.${regionId}@regionssvar.dk`);
+  const response = await fetch(`${server.baseUrl}/api/documents/svar-${regionId}/attachments`, {
+    method: "POST",
+    headers: {
+      origin: server.origin,
+      cookie: coordinator.cookie,
+      "x-csrf-token": coordinator.csrfToken,
+      "content-type": "application/octet-stream",
+      "x-filename": encodeURIComponent(filename),
+    },
+    body: new Uint8Array(bytes),
+  });
+  if (response.status !== 200) throw new Error(`bilag not added: ${response.status} ${await response.text()}`);
 }
 
 async function main(): Promise<void> {
@@ -116,10 +134,15 @@ async function main(): Promise<void> {
     const roskilde = await signedIn(browser, base, "redaktoer.roskilde@regionssvar.dk");
     await openReply(roskilde, "Sjælland");
     await showPanel(roskilde, "Godkendelse");
-    await roskilde
-      .getByRole("tabpanel", { name: "Godkendelse" })
-      .getByRole("textbox", { name: /^Grundlag/ })
-      .scrollIntoViewIfNeeded();
+    const decision = roskilde.getByRole("tabpanel", { name: "Godkendelse" });
+    await fillDecision(decision, {
+      organ: "Byrådet",
+      moedeDato: "2025-05-19",
+      punkt: "7",
+      udfald: "Godkendt med forbehold",
+      forbehold: "Under forudsætning af statslig medfinansiering.",
+    });
+    await decision.getByRole("button", { name: /^Godkend på vegne af/ }).scrollIntoViewIfNeeded();
     await shoot(roskilde, "reply-approval");
 
     const midtjylland = await signedIn(browser, base, "koordinator.midtjylland@regionssvar.dk");
@@ -128,10 +151,19 @@ async function main(): Promise<void> {
     await midtjylland.getByText("Forseglingen er kontrolleret ✓").scrollIntoViewIfNeeded();
     await shoot(midtjylland, "reply-submitted");
 
+    // Bilag of the Nordjylland draft, added by the coordinator.
+    await addBilag(server, "nordjylland", "Referat KKR Nordjylland 12.05.2025.pdf", Buffer.from("%PDF-1.4\n%%EOF\n"));
+    await showPanel(coordinator, "Bilag");
+    await coordinator.getByRole("link", { name: "Referat KKR Nordjylland 12.05.2025.pdf" }).waitFor();
+    await shoot(coordinator, "reply-bilag");
+
     const agency = await signedIn(browser, base, "styrelsen@regionssvar.dk");
-    await agency.getByRole("link", { name: "Nationalt overblik" }).click();
+    await agency.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Nationalt overblik" }).click();
     await agency.locator('tr[data-region="midtjylland"]').getByText("Indsendt", { exact: true }).waitFor();
     await shoot(agency, "national-overview");
+    await agency.getByRole("link", { name: "Sammenlign svarene" }).click();
+    await agency.getByRole("table").waitFor();
+    await shoot(agency, "comparison");
   } finally {
     await close();
     await server.close();
