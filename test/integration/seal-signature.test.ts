@@ -30,7 +30,15 @@ describe("the seal's signature", () => {
     await sealed();
     const coordinator = await login(server, `koordinator.${REGION}@regionssvar.dk`);
     const final = await callApi(server, coordinator, "GET", `/api/documents/${DOC}/final`);
-    expect(final.body.verification).toEqual({ indholdsHash: true, forseglingsHash: true, signature: true, matchesSeal: true, pdf: true, docx: true });
+    expect(final.body.verification).toEqual({
+      indholdsHash: true,
+      bilag: true,
+      forseglingsHash: true,
+      signature: true,
+      matchesSeal: true,
+      pdf: true,
+      docx: true,
+    });
     const key = (await callApi(server, null, "GET", "/api/signing-key")).body as { keyId: string; publicKeyPem: string; algorithm: string };
     expect(key.algorithm).toBe("Ed25519");
     expect(final.body.signatureKeyId).toBe(key.keyId);

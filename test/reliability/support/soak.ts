@@ -2,7 +2,7 @@
  * The soak (battery item 20, `npm run soak -- --minutes N`): a server child process in a fresh
  * data directory under a steady mix of clients for N minutes, while its memory and open handles
  * are sampled. The mix, per reply of the five regions: two editors typing (their text trimmed
- * so the documents do not simply grow), one reader; across the server: a client every few
+ * so the documents do not simply grow), one reader (its familieambulatorium); across the server: a client every few
  * seconds that opens one of ten further replies, types a little and leaves (rooms load and
  * unload), comment threads and replies over HTTP, and reads of the reply list, a reply and its
  * completeness. Samples: RSS, RSS and heap after a full GC (V8 inspector), open file descriptors
@@ -125,10 +125,12 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
   try {
     const sessions = new Map<string, Session>();
     for (const regionId of regions) sessions.set(regionId, await login(server, `koordinator.${regionId}@regionssvar.dk`));
-    const reader = await login(server, "styrelsen@regionssvar.dk");
+    // A reader in each region: its familieambulatorium (the agency reads a draft only when it is shared).
+    const readerOf = new Map<string, Session>();
+    for (const regionId of regions) readerOf.set(regionId, await login(server, `familieambulatorium.${regionId}@regionssvar.dk`));
     for (const [r, regionId] of regions.entries()) {
       for (let k = 0; k < 2; k++) typists.push(connectTypist(server, sessions.get(regionId)!, `svar-${regionId}`, r * 2 + k, { field: FIELDS[k]! }));
-      readers.push(connectClient(server, reader, `svar-${regionId}`, { ack: false }));
+      readers.push(connectClient(server, readerOf.get(regionId)!, `svar-${regionId}`, { ack: false }));
     }
     await waitFor(() => typists.every((t) => t.provider.synced) && readers.every((c) => c.provider.synced), {
       timeoutMs: 60_000,
@@ -197,7 +199,7 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
       every(READ_EVERY_MS, async () => {
         const regionId = regions[requests % regions.length]!;
         for (const path of ["/api/documents", `/api/documents/svar-${regionId}`, `/api/documents/svar-${regionId}/completeness`]) {
-          const r = await callApi(server, reader, "GET", path);
+          const r = await callApi(server, readerOf.get(regionId)!, "GET", path);
           requests++;
           if (r.status !== 200) errors.push(`GET ${path}: ${r.status}`);
         }
