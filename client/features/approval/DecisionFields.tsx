@@ -7,6 +7,7 @@ import { useId } from "react";
 import { DecisionOrgan, DecisionOutcome, ORGAN_LABELS, OUTCOME_LABELS, type Decision } from "../../../shared/validation/decision.js";
 import { decisionTexts as t } from "../../i18n/decision.js";
 import { wf } from "../../i18n/workflow.js";
+import { da } from "../../i18n/da.js";
 
 export type DecisionDraft = { [K in keyof Decision]: string };
 export const EMPTY_DECISION: DecisionDraft = { organ: "", delegeretTil: "", moedeDato: "", punkt: "", referat: "", udfald: "", forbehold: "" };
@@ -31,7 +32,7 @@ export function DecisionFields({ value, onChange, errors }: Props) {
   ) => (
     <div className="field">
       <label htmlFor={`${id}-${key}`} className="field__label">
-        {label} {options.required === false ? null : <span className="field__optional">{wf.common.required}</span>}
+        {label} <span className="field__optional">{options.required === false ? da.fields.optional : wf.common.required}</span>
       </label>
       {options.help ? (
         <p className="field__help" id={`${id}-${key}-help`}>

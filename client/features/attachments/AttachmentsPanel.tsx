@@ -15,7 +15,7 @@ import { attachmentsApi } from "./attachmentsApi.js";
 
 const ACCEPT =
   ".pdf,.docx,.xlsx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const megabytes = (bytes: number) => `${formatNumber(Math.max(0.1, Math.round(bytes / 100_000) / 10))} MB`;
+const megabytes = (bytes: number) => `${formatNumber(Math.max(0.1, Math.round((bytes / 1024 / 1024) * 10) / 10))} MB`;
 
 export function AttachmentsPanel() {
   const { document, workflowState } = useWorkspace();
