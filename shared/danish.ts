@@ -64,7 +64,7 @@ export function formatNumber(value: number): string {
 }
 
 /** ["A"] → "A"; ["A", "B", "C"] → "A, B og C". */
-export function danishList(names: readonly string[]): string {
+export function danishList(names: readonly string[], conjunction: "og" | "eller" = "og"): string {
   if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} og ${names[names.length - 1]}`;
+  return `${names.slice(0, -1).join(", ")} ${conjunction} ${names[names.length - 1]}`;
 }

@@ -178,7 +178,8 @@ export function buildCoverView(record: SealedRecord, hashes: SealHashes): CoverV
     acceptedWarnings: (record.accepteredeAdvarsler ?? []).map((w) => w.besked),
     bilagLabel: `Bilag (${(record.bilag ?? []).length})`,
     bilag: (record.bilag ?? []).map(
-      (b) => `${b.filnavn} (${b.type.toUpperCase()}, ${formatNumber(Math.max(0.1, Math.round((b.stoerrelse / 1024 / 1024) * 10) / 10))} MB) – SHA-256 ${b.sha256}`,
+      (b) =>
+        `${b.filnavn} (${b.type.toUpperCase()}, ${formatNumber(Math.max(0.1, Math.round((b.stoerrelse / 1024 / 1024) * 10) / 10))} MB) – SHA-256 ${b.sha256}`,
     ),
     hashes: [
       { label: "Indholds-hash (SHA-256)", value: hashes.indholdsHash },

@@ -92,6 +92,8 @@ const CASES: Case[] = [
   fejl("I1.1.BEHOV", "mangler", (c) => withField(c, "i1.organisering.behov", [{ id: "b1", region: REGION, kvinderPrAar: 12 }]), cross),
   fejl("I1.1.KAPACITET", "ugyldig", (c) => withField(c, "i1.organisering.kapacitet", 20), cross),
   advarsel("I1.1.KAPACITET-REG", "mangler", (c) => withField(c, "i1.organisering.pladser", undefined)),
+  advarsel("R.KAPACITET.OPHOLD", "ugyldig", (c) => withField(c, "i1.organisering.pladser", 2)),
+  advarsel("R.KAPACITET.BEHOV", "ugyldig", (c) => withFields(c, { "i1.organisering.kapacitet": 120, "i1.organisering.pladser": 60 })),
   fejl("I1.2.TEKST", "mangler", (c) => withText(c, "i1.hjemmel.tekst", "Tilbuddet etableres efter servicelovens § 107.")),
   advarsel("I1.2.PARAGRAF", "mangler", (c) => withText(c, "i1.hjemmel.tekst", wordsText(45))),
   fejl("I1.3.FORM", "mangler", (c) => withField(c, "i1.tilknytning.form", undefined)),
@@ -99,9 +101,17 @@ const CASES: Case[] = [
   fejl("I1.3.SAMMENHAENG", "mangler", (c) => short(c, "i1.tilknytning.sammenhaeng")),
   fejl("I1.4.TEKST", "mangler", (c) => withText(c, "i1.indsats.tekst", wordsText(149))),
   ...elementCases,
+  advarsel("R.ELEMENTER.GENTAGET", "ugyldig", (c) => withText(c, "i1.elementer.E02.hvordan", c.texts["i1.elementer.E01.hvordan"])),
   fejl("I1.6.TABEL", "ugyldig", (c) => withRowCell(c, "i1.kompetencer.tabel", 1, "aarsvaerk", undefined)),
   fejl("I1.6.TEKST", "mangler", (c) => short(c, "i1.kompetencer.tekst")),
   advarsel("I1.6.BREDDE", "mangler", (c) => withField(c, "i1.kompetencer.tabel", (c.fields["i1.kompetencer.tabel"] as unknown[]).slice(0, 2))),
+  advarsel("R.BEMANDING.DOEGN", "ugyldig", (c) =>
+    withField(
+      c,
+      "i1.kompetencer.tabel",
+      ["Socialrådgiver", "Sygeplejerske", "Familiebehandler"].map((faggruppe, i) => ({ id: `k${i}`, faggruppe, aarsvaerk: 1, levering: "egen" })),
+    ),
+  ),
   fejl("I1.7.LOKATION", "ugyldig", (c) => withRowCell(c, "i1.placering.lokationer", 0, "kommune", "101")),
   fejl("I1.7.TILGAENGELIGHED", "mangler", (c) => short(c, "i1.placering.tilgaengelighed")),
   fejl("I1.8.SENEST", "mangler", (c) => withField(c, "i1.specialisering.senest", undefined)),
@@ -131,6 +141,7 @@ const CASES: Case[] = [
   advarsel("X.AFTALE-FOER-DRIFT", "ugyldig", (c) => withField(c, "i2.tidsplan.maaned", "2026-12")),
   advarsel("I2.3.ORDEN", "ugyldig", (c) => withRowCell(c, "i2.tidsplan.milepaele", 1, "maaned", "2025-06")),
   advarsel("I2.3.MILEPAELE", "ugyldig", (c) => withRowCell(c, "i2.tidsplan.milepaele", 1, "maaned", undefined)),
+  advarsel("R.AFTALE.MILEPAEL-FORTID", "ugyldig", (c) => withRowCell(c, "i2.tidsplan.milepaele", 0, "maaned", "2025-03")),
   // §4 item 3
   fejl("I3.1.OVERVEJELSER", "mangler", (c) => short(c, "i3.form.overvejelser")),
   fejl("I3.2.DRIFTSHERRE", "mangler", (c) => withField(c, "i3.driftsansvar.driftsherre", undefined)),
@@ -140,6 +151,9 @@ const CASES: Case[] = [
   fejl("I3.3.MODEL", "mangler", (c) => withField(c, "i3.finansiering.modeller", [])),
   fejl("I3.3.ETABLERING", "mangler", (c) => short(c, "i3.finansiering.etablering")),
   fejl("I3.3.DRIFT", "mangler", (c) => short(c, "i3.finansiering.drift")),
+  advarsel("R.FINANSIERING.AFKLARET", "ugyldig", (c) =>
+    withText(c, "i3.finansiering.drift", `${plainText(c.texts["i3.finansiering.drift"] ?? [])} Fordelingen mellem kommunerne er endnu ikke aftalt.`),
+  ),
   // §5 item 4
   fejl("I4.DRIFTSSTART", "mangler", (c) => withField(c, "i4.driftsstart", undefined)),
   advarsel("I4.MILEPAELE", "mangler", (c) =>
@@ -149,8 +163,11 @@ const CASES: Case[] = [
       (c.fields["i4.milepaele"] as { id: string; betegnelse: string }[]).map(({ id, betegnelse }) => ({ id, betegnelse })),
     ),
   ),
-  advarsel("I4.ORDEN", "ugyldig", (c) => withRowCell(c, "i4.milepaele", 3, "maaned", "2026-01")),
+  advarsel("I4.ORDEN", "ugyldig", (c) => withRowCell(c, "i4.milepaele", 2, "maaned", "2026-01")),
   advarsel("I4.FORUDSAETNINGER", "mangler", (c) => withText(c, "i4.forudsaetninger", wordsText(29))),
+  advarsel("R.MILEPAEL.FULD-KAPACITET", "ugyldig", (c) => withRowCell(c, "i4.milepaele", 3, "maaned", "2026-08")),
+  advarsel("R.MILEPAEL.SOCIALTILSYN", "ugyldig", (c) => withRowCell(c, "i4.milepaele", 3, "betegnelse", "Fuld kapacitet og Socialtilsynets opfølgning")),
+  advarsel("R.MILEPAEL.FORTID", "ugyldig", (c) => withRowCell(c, "i4.milepaele", 0, "maaned", "2025-03")),
 ];
 
 /** Other statuses and conditions of the same rules, with every finding they cause. */
@@ -266,6 +283,8 @@ const VARIANTS: { name: string; change: Case["change"]; base?: Case["base"]; ctx
     expect: [
       { ruleId: "X.AFTALE-FOER-DRIFT", severity: "advarsel", status: "ugyldig" },
       { ruleId: "I4.DRIFTSSTART", severity: "fejl", status: "ugyldig" },
+      // and Socialtilsynet's approval (June 2026) would come after the opening
+      { ruleId: "R.MILEPAEL.SOCIALTILSYN", severity: "advarsel", status: "ugyldig" },
     ],
   },
   {
@@ -292,7 +311,7 @@ describe("checkCompleteness", () => {
     const ids = CASES.map((c) => c.ruleId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(listRules().map((r) => r.id));
-    expect(listRules()).toHaveLength(76);
+    expect(listRules()).toHaveLength(85); // 76 from the spec and the familieambulatorium, 9 case-worker advarsler
   });
 
   it.each(CASES)("$ruleId ($severity, $status)", (c) => {
@@ -321,7 +340,10 @@ describe("checkCompleteness", () => {
     const start = run({
       change: (c) => withFields(c, { "i4.driftsstart": "2025-04", "i2.tidsplan.maaned": "2025-03", "i2.tidsplan.status": "indgaaet" }),
     }).findings;
-    expect(start.map((f) => f.message)).toEqual(["Ugyldig: Forventet driftsstart skal ligge efter svarets dato (maj 2025)."]);
+    expect(start.map((f) => f.message)).toEqual([
+      "Ugyldig: Forventet driftsstart skal ligge efter svarets dato (maj 2025).",
+      "Ugyldig: Milepælen »Godkendelse af tilbuddet i Socialtilsynet« (juni 2026) ligger efter driftsstart (april 2025) – tilbuddet skal være godkendt af Socialtilsynet, før den første kvinde indskrives.",
+    ]);
     const alle = run({ change: (c) => withField(c, "i2.parter.kommuner", ["851", "860"]) }).findings[0]!;
     expect(alle.message).toContain("9 af regionens 11 kommuner er ikke med");
     expect(alle.message).toContain("Læsø");
@@ -331,7 +353,12 @@ describe("checkCompleteness", () => {
 
   it("uses the month of ctx.today as the reply month (a frozen date keeps a text valid)", () => {
     const content = completeReplyContent(REGION);
-    expect(checkCompleteness(content, checkContext(REGION, "2026-09-15")).findings.map((f) => f.ruleId)).toEqual(["I2.3.DATO", "I4.DRIFTSSTART"]);
+    expect(checkCompleteness(content, checkContext(REGION, "2026-09-15")).findings.map((f) => f.ruleId)).toEqual([
+      "I2.3.DATO",
+      "R.AFTALE.MILEPAEL-FORTID",
+      "I4.DRIFTSSTART",
+      "R.MILEPAEL.FORTID",
+    ]);
     expect(checkCompleteness(content, checkContext(REGION, "2025-05-31")).ok).toBe(true);
     // a malformed date cannot be compared with: the date rules stay silent instead of guessing
     expect(checkCompleteness(content, checkContext(REGION, "i morgen")).ok).toBe(true);

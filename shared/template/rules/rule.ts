@@ -6,7 +6,7 @@
 import type { CheckContext, Severity } from "../types.js";
 import { TEMPLATE, findField, findTextField } from "../definition.js";
 import type { Values } from "./values.js";
-import { missing, tooFewWords } from "./messages.js";
+import { danishList, missing, tooFewWords } from "./messages.js";
 
 export interface RuleInput {
   values: Values;
@@ -88,9 +88,13 @@ export function lineRule(id: string, blockId: string, key: string, hint?: string
   return { id, blockId, severity: "fejl", check: ({ values }) => (values.line(key) ? null : mangler(key, missing(label, hint))) };
 }
 
-/** A choice field must hold one of its options. */
+/** A choice field must hold one of its options; without a hint, the message names the options to choose from. */
 export function choiceRule(id: string, blockId: string, key: string, hint?: string): Rule {
   const label = fieldLabel(key);
+  hint ??= `vælg ${danishList(
+    (findField(key)?.options ?? []).map((o) => `»${o.label}«`),
+    "eller",
+  )}`;
   return { id, blockId, severity: "fejl", check: ({ values }) => (values.choice(key) ? null : mangler(key, missing(label, hint))) };
 }
 
