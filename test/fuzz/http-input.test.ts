@@ -49,6 +49,7 @@ const ROUTES: [string, string][] = [
   ["GET", "/api/documents/:id/attachments/:uuid"],
   ["DELETE", "/api/documents/:id/attachments/:uuid"],
   ["GET", "/api/documents/:id/final.zip"],
+  ["POST", "/api/documents/:id/supplements"],
   ["GET", "/api/documents/:id/rejected-changes"],
   ["GET", "/api/documents/:id/final"],
   ["GET", "/api/documents/:id/final.pdf"],
