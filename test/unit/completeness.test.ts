@@ -94,6 +94,7 @@ const CASES: Case[] = [
   advarsel("I1.1.KAPACITET-REG", "mangler", (c) => withField(c, "i1.organisering.pladser", undefined)),
   advarsel("R.KAPACITET.OPHOLD", "ugyldig", (c) => withField(c, "i1.organisering.pladser", 2)),
   advarsel("R.KAPACITET.BEHOV", "ugyldig", (c) => withFields(c, { "i1.organisering.kapacitet": 120, "i1.organisering.pladser": 60 })),
+  advarsel("R.KAPACITET.ANDEL", "ugyldig", (c) => withField(c, "i1.organisering.kapacitet", 70), cross),
   fejl("I1.2.TEKST", "mangler", (c) => withText(c, "i1.hjemmel.tekst", "Tilbuddet etableres efter servicelovens § 107.")),
   advarsel("I1.2.PARAGRAF", "mangler", (c) => withText(c, "i1.hjemmel.tekst", wordsText(45))),
   fejl("I1.3.FORM", "mangler", (c) => withField(c, "i1.tilknytning.form", undefined)),
@@ -311,7 +312,7 @@ describe("checkCompleteness", () => {
     const ids = CASES.map((c) => c.ruleId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(listRules().map((r) => r.id));
-    expect(listRules()).toHaveLength(85); // 76 from the spec and the familieambulatorium, 9 case-worker advarsler
+    expect(listRules()).toHaveLength(86); // 76 from the spec and the familieambulatorium, 10 case-worker advarsler
   });
 
   it.each(CASES)("$ruleId ($severity, $status)", (c) => {

@@ -65,6 +65,32 @@ const nationalNeed: Rule = {
   },
 };
 
+/**
+ * A cross-regional reply states each region's need itself; a capacity more than twice that need
+ * is far above the regions' share of the national need. (regions.json has no population, so a
+ * regional reply's share cannot be judged here.)
+ */
+const shareOfNeed: Rule = {
+  id: "R.KAPACITET.ANDEL",
+  blockId: "i1.organisering",
+  severity: "advarsel",
+  check: ({ values, participating }) => {
+    if (values.choice("i1.organisering.omfang") !== "tvaerregional" || !participating || participating.length < 2) return null;
+    const needOf = new Map(values.rows("i1.organisering.behov").map((row) => [values.cell(row, "region"), asNumber(values.cell(row, "kvinderPrAar")) ?? 0]));
+    // Only once every participating region's need is stated (I1.1.BEHOV asks for it first).
+    if (participating.some((region) => (needOf.get(region) ?? 0) < 1)) return null;
+    const women = values.int(KAPACITET);
+    const need = participating.reduce((sum, region) => sum + (needOf.get(region) ?? 0), 0);
+    if (women === null || women <= 2 * need) return null;
+    return ugyldig(
+      KAPACITET,
+      invalid(
+        `Kapaciteten (${formatNumber(women)} kvinder om året) er mere end dobbelt så stor som det behov, svaret selv angiver for regionerne (${formatNumber(need)}) – tjek kapacitet og behov`,
+      ),
+    );
+  },
+};
+
 const roundTheClock: Rule = {
   id: "R.BEMANDING.DOEGN",
   blockId: "i1.kompetencer",
@@ -184,6 +210,7 @@ const repeatedText: Rule = {
 export const ADVICE_RULES: readonly Rule[] = [
   averageStay,
   nationalNeed,
+  shareOfNeed,
   repeatedText,
   roundTheClock,
   unsettledFinancing,
