@@ -10,7 +10,18 @@ import { ReplyContentSchema } from "../../shared/validation/reply-content.js";
 import { TEMPLATE } from "../../shared/template/definition.js";
 import { findRegion, municipalitiesOf } from "../../shared/regions.js";
 import { formatDate, formatDateTime, formatNumber } from "../../shared/danish.js";
-import { Decision } from "../../shared/validation/decision.js";
+import { DecisionOrgan, DecisionOutcome, type Decision } from "../../shared/validation/decision.js";
+
+/** A decision as the record holds it: read as stored, no defaults filled in, so the hash over the record stays the stored one's. */
+const StoredDecision = z.looseObject({
+  organ: DecisionOrgan,
+  delegeretTil: z.string(),
+  moedeDato: z.string(),
+  punkt: z.string(),
+  referat: z.string(),
+  udfald: DecisionOutcome,
+  forbehold: z.string(),
+});
 
 export interface SealedApproval {
   kommunekode: string;
@@ -64,7 +75,7 @@ export const SealedRecordSchema: z.ZodType<SealedRecord> = z.looseObject({
       grundlag: z.string(),
       indholdsHash: z.string(),
       bemaerkning: z.string().optional(),
-      beslutning: Decision.optional(),
+      beslutning: StoredDecision.optional(),
     }),
   ),
 });
