@@ -19,6 +19,7 @@ import { QUERY_ACK, QUERY_SCHEMA } from "../../shared/protocol/messages.js";
 import { login } from "../../test/helpers/clients.js";
 import type { ClientTarget } from "./client.js";
 import { BENCH_EMAIL, BENCH_PASSWORD, type Fixtures } from "./fixtures.js";
+import { buildServer, serverIsStale } from "../../scripts/server-build.mjs";
 import { cpuMs, cpuTimes, freePort, rssBytes, startPinned, stopProcess, type StartedProcess } from "./proc.js";
 
 export const SERVER_KINDS = [
@@ -108,8 +109,10 @@ async function startRegionssvar(kind: ServerKind, fixtures: Fixtures): Promise<R
     data.remove();
   };
   try {
+    if (serverIsStale()) await buildServer();
     const started = await Promise.allSettled(
-      Array.from({ length: count }, () => startPinned([...profileArgs(), "--import", "tsx", "server/main.ts"], env, /REGIONSSVAR_LISTENING (\d+)/)),
+      // The compiled server, as `npm start` runs it (built first when missing or stale).
+      Array.from({ length: count }, () => startPinned([...profileArgs(), "dist/server/main.js"], env, /REGIONSSVAR_LISTENING (\d+)/)),
     );
     for (const s of started) if (s.status === "fulfilled") instances.push({ proc: s.value, port: Number(s.value.match[1]) });
     const failed = started.find((s) => s.status === "rejected");
