@@ -9,7 +9,7 @@ import { ugyldig, type Rule } from "./rule.js";
 import { invalid, monthLabel } from "./messages.js";
 import { formatNumber } from "../../danish.js";
 import { readMilestones } from "./milestones.js";
-import { asNumber } from "./values.js";
+import { asNumber, type Values } from "./values.js";
 
 const PLADSER = "i1.organisering.pladser";
 const KAPACITET = "i1.organisering.kapacitet";
@@ -96,7 +96,9 @@ const roundTheClock: Rule = {
   blockId: "i1.kompetencer",
   severity: "advarsel",
   check: ({ values }) => {
-    const total = values.rows(TABEL).reduce((sum, row) => sum + Math.max(0, asNumber(values.cell(row, "aarsvaerk")) ?? 0), 0);
+    // Staff bought in (»Tilkøbes«) are not on the unit's own rota.
+    const own = values.rows(TABEL).filter((row) => values.cell(row, "levering") !== "tilkoeb");
+    const total = own.reduce((sum, row) => sum + Math.max(0, asNumber(values.cell(row, "aarsvaerk")) ?? 0), 0);
     if (total === 0 || total >= ROUND_THE_CLOCK_AARSVAERK) return null;
     return ugyldig(
       TABEL,
@@ -144,13 +146,14 @@ const approvalAfterOpening = openingMilestone(
     ),
 );
 
-/** A milestone before the reply's own date is either reached or a slip. */
-function pastMilestones(id: string, blockId: string, key: string): Rule {
+/** A milestone before the reply's own date is either reached or a slip (not asked of an agreement already made). */
+function pastMilestones(id: string, blockId: string, key: string, when: (values: Values) => boolean = () => true): Rule {
   return {
     id,
     blockId,
     severity: "advarsel",
     check: ({ values, replyMonth }) => {
+      if (!when(values)) return null;
       const past = replyMonth ? readMilestones(values, key).complete.find((m) => m.maaned < replyMonth) : undefined;
       if (!past || !replyMonth) return null;
       return ugyldig(
@@ -216,6 +219,6 @@ export const ADVICE_RULES: readonly Rule[] = [
   unsettledFinancing,
   fullBeforeOpening,
   approvalAfterOpening,
-  pastMilestones("R.AFTALE.MILEPAEL-FORTID", "i2.tidsplan", "i2.tidsplan.milepaele"),
+  pastMilestones("R.AFTALE.MILEPAEL-FORTID", "i2.tidsplan", "i2.tidsplan.milepaele", (values) => values.choice("i2.tidsplan.status") !== "indgaaet"),
   pastMilestones("R.MILEPAEL.FORTID", "i4", MILEPAELE),
 ];
