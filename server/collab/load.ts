@@ -1,12 +1,12 @@
 /**
- * Loads a document from storage into a fresh Y.Doc, seeding the template first if the document
- * has no content yet. Only the server seeds, and only through `store.seedIfEmpty`, which is
+ * Loads a document from storage into a fresh Y.Doc, seeding it first if the document has no
+ * content yet: with the template, or a supplerende svar with the sealed text it supplements. Only the server seeds, and only through `store.seedIfEmpty`, which is
  * atomic across instances; the seed itself is deterministic (fixed client id and content), so
  * even two seeds would be one.
  */
 import * as Y from "yjs";
 import type { Store } from "../storage/types.js";
-import { createSeedUpdate } from "../../shared/template/seed.js";
+import { seedOf } from "./seed-source.js";
 import { YDOC_FIELDS, YDOC_FRAGMENT, YDOC_META } from "../../shared/schema/editor.js";
 
 export interface LoadedDocument {
@@ -27,7 +27,7 @@ export interface LoadedDocument {
 export async function loadDocument(store: Store, documentId: string, regionId: string, onWholeState?: (state: Uint8Array) => void): Promise<LoadedDocument> {
   let state = await store.loadDocumentState(documentId);
   if (state.snapshot === null && state.updates.length === 0) {
-    await store.seedIfEmpty(documentId, createSeedUpdate(regionId));
+    await store.seedIfEmpty(documentId, await seedOf(store, documentId, regionId));
     state = await store.loadDocumentState(documentId);
   }
   const wholeState = state.snapshot && state.updates.length === 0 ? state.snapshot : null;

@@ -1,21 +1,23 @@
 /**
- * One workflow step, with everything that belongs to it, in one transaction (issue 16): the
- * compare-and-set of the state, sharing with the agency, the approvals it discards, the workflow row, the versions it
+ * One workflow step, with everything that belongs to it, in one transaction (issue 16): a reply it
+ * creates with its people, the compare-and-set of the state, sharing with the agency, the approvals it discards, the workflow row, the versions it
  * records, an approval, the seal with its signature, and the audit events that describe it. A
  * crash leaves all of it or none of it. The audit events are appended last, because the audit
  * head is the one row every step shares: taking it last keeps PostgreSQL's row locks in one order.
  */
 import type { Kysely } from "kysely";
 import type { Dialect, Tables } from "./schema.js";
-import type { ApprovalRow, SealRow, SealSignatureRow, VersionRow, WorkflowRow, WorkflowState } from "./types.js";
+import type { ApprovalRow, MembershipRow, NewDocument, SealRow, SealSignatureRow, VersionRow, WorkflowRow, WorkflowState } from "./types.js";
 import { appendAuditIn, type AuditInput } from "./audit-queries.js";
 import { discardApprovals, getWorkflow, insertApproval, insertSeal, insertVersion, saveWorkflow, transitionState } from "./workflow-queries.js";
 import { putSealSignature } from "./security-queries.js";
-import { setAgencySharing } from "./document-queries.js";
+import { insertDocument, setAgencySharing, upsertMembership } from "./document-queries.js";
 
 export interface Transition {
   documentId: string;
   at: string;
+  /** A new reply (a supplerende svar) and its people, created with the step; `document.id` is `documentId`. */
+  create?: { document: NewDocument; memberships: MembershipRow[] };
   /** Compare-and-set of the state; without it the state is left as it is. */
   state?: { from: WorkflowState[]; to: WorkflowState };
   /** Discard every valid approval (they were given to a text that will change). */
@@ -44,6 +46,10 @@ class StateMoved extends Error {}
 export async function commitTransition(db: Kysely<Tables>, dialect: Dialect, t: Transition): Promise<TransitionOutcome> {
   try {
     return await db.transaction().execute(async (tx) => {
+      if (t.create) {
+        await insertDocument(tx, t.create.document);
+        for (const m of t.create.memberships) await upsertMembership(tx, m);
+      }
       if (t.state && !(await transitionState(tx, t.documentId, t.state.from, t.state.to, t.at))) throw new StateMoved();
       if (t.agencySharing !== undefined) await setAgencySharing(tx, t.documentId, t.agencySharing);
       const discarded = t.discardApprovals ? await discardApprovals(tx, t.documentId, t.at) : 0;

@@ -1,11 +1,10 @@
 /**
  * "Supplerende svar" (issue 18, item 5): after submission a correction is a new reply of its own,
  * linked to the sealed one, with its own approvals and seal. It starts from the sealed text, with
- * the same people; the server seeds it once, before anyone can open it. Once it is submitted, it
- * speaks for the region in place of the reply it supplements.
+ * the same people. Once it is submitted, it speaks for the region in place of the reply it supplements.
  */
 import type { Principal } from "../auth/principal.js";
-import { recordAudit } from "../audit/record.js";
+import { auditEvent } from "../audit/record.js";
 import { conflict } from "../errors.js";
 import { findRegion } from "../../shared/regions.js";
 import type { DocumentRow, Store } from "../storage/types.js";
@@ -35,14 +34,20 @@ export async function createSupplement(store: Store, input: { actor: Principal; 
     updatedAt: now,
     supplementsDocumentId: document.id,
   };
-  await store.insertDocument(supplement);
-  for (const m of await store.listMemberships(document.id)) await store.upsertMembership({ ...m, documentId: supplement.id });
-  await store.seedIfEmpty(supplement.id, sealedText.stateUpdate);
-  await recordAudit(store, {
-    actorUserId: actor.user.id,
+  // The reply and its people in one transaction; its text is seeded from the sealed one where every
+  // reply is seeded, on first load (server/collab/seed-source.ts), so no crash leaves it half made.
+  await store.commitTransition({
     documentId: supplement.id,
-    event: "supplement.created",
-    details: { supplements: document.id, fromVersion: sealedText.id },
+    at: now,
+    create: { document: supplement, memberships: (await store.listMemberships(document.id)).map((m) => ({ ...m, documentId: supplement.id })) },
+    audit: [
+      auditEvent({
+        actorUserId: actor.user.id,
+        documentId: supplement.id,
+        event: "supplement.created",
+        details: { supplements: document.id, fromVersion: sealedText.id },
+      }),
+    ],
   });
   return { ...supplement, sharedWithAgency: false };
 }

@@ -141,4 +141,36 @@ describeContract("workflow step contract", (seeded) => {
     const all = await store.listAudit();
     all.slice(1).forEach((e, i) => expect(e.prevHash).toBe(all[i]!.hash));
   });
+  it("creates a reply with its people in the step, and nothing of it when the step fails", async () => {
+    const created = `${doc}-ny`;
+    const step = (audit: AuditInput[]) => ({
+      documentId: created,
+      at: at(7),
+      create: {
+        document: {
+          id: created,
+          regionId: "nordjylland",
+          title: created,
+          templateId: "t",
+          templateVersion: 1,
+          state: "udkast" as const,
+          createdAt: at(7),
+          updatedAt: at(7),
+          supplementsDocumentId: doc,
+        },
+        memberships: [{ documentId: created, userId: "u1", role: "koordinator" as const }],
+      },
+      audit,
+    });
+    // An audit entry that cannot be stored (its details are not JSON) fails the step: no reply, no membership.
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    await expect(store.commitTransition(step([event(created, "supplement.created", circular)]))).rejects.toThrow();
+    expect(await store.getDocument(created)).toBeUndefined();
+    expect(await store.getMembership(created, "u1")).toBeUndefined();
+    expect((await store.commitTransition(step([event(created, "supplement.created")]))).committed).toBe(true);
+    expect(await store.getDocument(created)).toMatchObject({ supplementsDocumentId: doc, sharedWithAgency: false });
+    expect(await store.getMembership(created, "u1")).toEqual({ documentId: created, userId: "u1", role: "koordinator" });
+    expect(await eventsOf(created)).toEqual(["supplement.created"]);
+  });
 });
