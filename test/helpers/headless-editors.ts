@@ -55,11 +55,21 @@ export function createEditorNetwork(names: string[], regionId = "nordjylland"): 
       for (const queue of peer.outbox.values()) queue.push(update);
     });
   }
-  const deliver = (from: Peer, to: Peer, count = Infinity): number => {
+  const clock = (doc: Y.Doc, client: number) => Y.decodeStateVector(Y.encodeStateVector(doc)).get(client) ?? 0;
+  const deliver = (from: Peer, to: Peer, count = Infinity, underWay = new Set<Peer>()): number => {
+    // In causal order, as the relay server forwards: what `from` has built on from a third peer
+    // reaches `to` first. (Out of causal order, `to` holds part of an update pending, and the
+    // Yjs binding deletes an element it cannot build from the incomplete state: seed 139558213.)
+    underWay.add(from);
+    let moved = 0;
+    for (const other of peers) {
+      if (other === to || underWay.has(other) || other.outbox.get(to)!.length === 0) continue;
+      if (clock(from.doc, other.doc.clientID) > clock(to.doc, other.doc.clientID)) moved += deliver(other, to, Infinity, underWay);
+    }
     const queue = from.outbox.get(to)!;
     const taken = queue.splice(0, Math.min(count, queue.length));
     for (const update of taken) Y.applyUpdate(to.doc, update, RELAY);
-    return taken.length;
+    return moved + taken.length;
   };
   return {
     peers,
