@@ -262,3 +262,18 @@ export function completeReplyContentAsOf(regionId = "nordjylland", today = new D
   const content = completeReplyContent(regionId);
   return { ...content, fields: move(content.fields) as ReplyContent["fields"] };
 }
+
+/** A complete reply of `regionId` (dates valid today) offering one unit with `partner`: 16 places, 30 women a year. */
+export function sharedUnitReply(regionId: string, partner: string, changes: Record<string, unknown> = {}): ReplyContent {
+  return withFields(completeReplyContentAsOf(regionId), {
+    "i1.organisering.omfang": "tvaerregional",
+    "i1.organisering.regioner": [partner],
+    "i1.organisering.behov": [
+      { id: "b1", region: regionId, kvinderPrAar: 12 },
+      { id: "b2", region: partner, kvinderPrAar: 18 },
+    ],
+    "i1.organisering.pladser": 16,
+    "i1.organisering.kapacitet": 30,
+    ...changes,
+  });
+}

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../helpers/server.js";
 import { login, type Session } from "../helpers/clients.js";
 import { callApi } from "../helpers/api.js";
-import { completeReplyContentAsOf, withFields } from "../helpers/completeReply.js";
+import { completeReplyContentAsOf, sharedUnitReply, withFields } from "../helpers/completeReply.js";
 import { approveAll, coordinatorOf, fillReply, replyIdOf, requestApproval, submitReply } from "../helpers/replyStates.js";
 import { ComparisonResponseSchema } from "../../shared/validation/responses.js";
 import { REGIONS } from "../../shared/regions.js";
@@ -18,18 +18,7 @@ const DRAFT_KR = 31_415_926; // only in the drafts: must never reach the compari
 let server: TestServer;
 let agency: Session;
 
-const shared = (regionId: string, partner: string, changes: Record<string, unknown> = {}) =>
-  withFields(completeReplyContentAsOf(regionId), {
-    "i1.organisering.omfang": "tvaerregional",
-    "i1.organisering.regioner": [partner],
-    "i1.organisering.behov": [
-      { id: "b1", region: regionId, kvinderPrAar: 12 },
-      { id: "b2", region: partner, kvinderPrAar: 18 },
-    ],
-    "i1.organisering.pladser": 16,
-    "i1.organisering.kapacitet": 30,
-    ...changes,
-  });
+const shared = sharedUnitReply;
 
 beforeAll(async () => {
   server = await startServer();

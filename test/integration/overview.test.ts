@@ -6,23 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../helpers/server.js";
 import { login } from "../helpers/clients.js";
 import { callApi } from "../helpers/api.js";
-import { completeReplyContentAsOf, withFields } from "../helpers/completeReply.js";
+import { completeReplyContentAsOf, sharedUnitReply, withFields } from "../helpers/completeReply.js";
 import { approveAll, fillReply, requestApproval, submitReply } from "../helpers/replyStates.js";
 
 const AGENCY = "styrelsen@regionssvar.dk";
 let server: TestServer;
 
-const sharedWith = (regionId: string, partner: string) =>
-  withFields(completeReplyContentAsOf(regionId), {
-    "i1.organisering.omfang": "tvaerregional",
-    "i1.organisering.regioner": [partner],
-    "i1.organisering.behov": [
-      { id: "b1", region: regionId, kvinderPrAar: 12 },
-      { id: "b2", region: partner, kvinderPrAar: 18 },
-    ],
-    "i1.organisering.pladser": 16,
-    "i1.organisering.kapacitet": 30,
-  });
+const sharedWith = (regionId: string, partner: string) => sharedUnitReply(regionId, partner);
 
 beforeAll(async () => {
   server = await startServer();
