@@ -7,6 +7,7 @@
  *
  * Needs a DOM: run the test file with `// @vitest-environment happy-dom`.
  */
+import { COLLABORATION_SYNC_OPTIONS } from "../../client/features/editor/collaboration.js";
 import * as Y from "yjs";
 import { Editor } from "@tiptap/core";
 import { Collaboration } from "@tiptap/extension-collaboration";
@@ -44,7 +45,7 @@ export function createEditorNetwork(names: string[], regionId = "nordjylland"): 
     document.body.append(element);
     const editor = new Editor({
       element,
-      extensions: [...editorSchemaExtensions(), Collaboration.configure({ document: doc, field: YDOC_FRAGMENT })],
+      extensions: [...editorSchemaExtensions(), Collaboration.configure({ document: doc, field: YDOC_FRAGMENT, ySyncOptions: COLLABORATION_SYNC_OPTIONS })],
     });
     return { name, doc, editor, outbox: new Map() };
   });

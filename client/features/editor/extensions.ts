@@ -16,6 +16,7 @@ import { da } from "../../i18n/da.js";
 import { CommentHighlights } from "../comments/commentHighlights.js";
 import { BlockView, ItemView, TextFieldView, rerenderOnIdChange } from "./nodeViews.js";
 import { StructureGuard } from "./structureGuard.js";
+import { COLLABORATION_SYNC_OPTIONS } from "./collaboration.js";
 
 const ReplyItemView = ReplyItem.extend({
   addNodeView() {
@@ -101,7 +102,7 @@ export function buildEditorExtensions(options: EditorExtensionOptions): AnyExten
   });
   return [
     ...schema,
-    Collaboration.configure({ document: options.ydoc, field: YDOC_FRAGMENT }),
+    Collaboration.configure({ document: options.ydoc, field: YDOC_FRAGMENT, ySyncOptions: COLLABORATION_SYNC_OPTIONS }),
     CollaborationCaret.configure({ provider: options.provider, user: { ...options.user }, render: renderCaret }),
     StructureGuard.configure({ onBlocked: options.onBlocked, caretNotice: da.editor.structureBlockedShort }),
     // Marks the text field holding the caret (class has-focus), since focus sits on the editor root.
