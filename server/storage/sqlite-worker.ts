@@ -35,6 +35,16 @@ function withBuffers(row: Record<string, unknown>): Record<string, unknown> {
   return row;
 }
 
+/**
+ * A byte array that is a view into a larger buffer (an update is a slice of the socket read that
+ * carried it, often with other frames) is copied to bytes of its own: postMessage clones a view's
+ * whole underlying buffer, and the queued view would keep that whole read alive until the commit.
+ */
+function ownBytes<T>(value: T): T {
+  if (!(value instanceof Uint8Array) || (value.byteOffset === 0 && value.byteLength === value.buffer.byteLength)) return value;
+  return new Uint8Array(value) as T; // a copy (Buffer#slice would be another view)
+}
+
 export class SqliteThread {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
@@ -61,14 +71,14 @@ export class SqliteThread {
   }
 
   async query(sql: string, parameters: readonly unknown[]): Promise<ThreadQueryResult> {
-    const result = (await this.request({ op: "query", sql, parameters })) as ThreadQueryResult;
+    const result = (await this.request({ op: "query", sql, parameters: parameters.map(ownBytes) })) as ThreadQueryResult;
     result.rows.forEach(withBuffers);
     return result;
   }
 
   /** The update writer's commit, in one transaction; resolves once it is durable. */
   async append(items: AppendItem[]): Promise<void> {
-    await this.request({ op: "append", items });
+    await this.request({ op: "append", items: items.map((item) => ({ ...item, update: ownBytes(item.update) })) });
   }
 
   async close(): Promise<void> {
