@@ -3,7 +3,7 @@
 // (PDF/DOCX export, the password list) split into chunks of their own, and source maps; the SQLite
 // thread's file is copied beside them.
 // Used by `npm run build` and by `npm start` when dist/server is missing or older than its sources.
-import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const OUT = "dist/server";
@@ -36,6 +36,19 @@ function newestMtime(dir) {
   return newest;
 }
 
+/**
+ * V8 stores a script's source one byte per character only when every character is Latin-1; a
+ * single “ in a regular expression (esbuild escapes strings, not regular expressions) doubles the
+ * memory of the whole file. \uXXXX means the same character in strings, regular expressions and
+ * identifiers; only a tagged template's raw text would differ, and no tagged template in the bundle
+ * holds such a character (today they occur only in Tiptap's input-rule regular expressions).
+ */
+function escapeBeyondLatin1(file) {
+  const source = readFileSync(file, "utf8");
+  const escaped = source.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  if (escaped !== source) writeFileSync(file, escaped);
+}
+
 /** Is the compiled server missing or older than server/, shared/ or package.json? */
 export function serverIsStale() {
   if (!existsSync(ENTRY)) return true;
@@ -66,8 +79,13 @@ export async function buildServer() {
     external: BUNDLE_EXTERNAL,
     banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
     sourcemap: true,
+    // V8 keeps each file's source in memory for as long as the process runs: without comments and
+    // whitespace the resting server is about 6 MB lighter. Names stay, so stack traces read as before.
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: "warning",
   });
+  for (const name of readdirSync(fresh)) if (name.endsWith(".js")) escapeBeyondLatin1(join(fresh, name));
   // The SQLite thread is plain JavaScript started by file name (server/storage/sqlite-worker.ts):
   // it goes beside the bundle, where `new URL("./sqlite-thread.mjs", import.meta.url)` finds it.
   copyFileSync("server/storage/sqlite-thread.mjs", join(fresh, "sqlite-thread.mjs"));

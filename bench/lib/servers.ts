@@ -12,6 +12,7 @@
  *
  * The PostgreSQL server, Redis and the kernel are not pinned and not counted.
  */
+import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { EDITOR_SCHEMA_VERSION } from "../../shared/schema/version.js";
@@ -59,11 +60,17 @@ interface Instance {
   port: number;
 }
 
+/** The node flags `npm start` gives the server (package.json), so the bench runs what users run. */
+const START_FLAGS = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start
+  .split(" ")
+  .filter((arg) => arg.startsWith("--"));
+
 /**
- * Diagnosis of Regionssvar's processes: BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile there when
+ * Node flags of Regionssvar's processes: npm start's, then, for diagnosis, BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile there when
  * a process stops; BENCH_SERVER_NODE_ARGS adds node flags (e.g. "--trace-gc").
  */
-const profileArgs = (): string[] => [
+const serverNodeArgs = (): string[] => [
+  ...START_FLAGS,
   ...(process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
   ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
 ];
@@ -112,7 +119,7 @@ async function startRegionssvar(kind: ServerKind, fixtures: Fixtures): Promise<R
     if (serverIsStale()) await buildServer();
     const started = await Promise.allSettled(
       // The compiled server, as `npm start` runs it (built first when missing or stale).
-      Array.from({ length: count }, () => startPinned([...profileArgs(), "dist/server/main.js"], env, /REGIONSSVAR_LISTENING (\d+)/)),
+      Array.from({ length: count }, () => startPinned([...serverNodeArgs(), "dist/server/main.js"], env, /REGIONSSVAR_LISTENING (\d+)/)),
     );
     for (const s of started) if (s.status === "fulfilled") instances.push({ proc: s.value, port: Number(s.value.match[1]) });
     const failed = started.find((s) => s.status === "rejected");
