@@ -30,6 +30,8 @@ export const CONTENTION_CASES: ContentionCase[] = [
   { label: "Regionssvar SQLite on tmpfs, disk busy", server: "regionssvar-sqlite", storage: "tmpfs", diskLoad: true },
   { label: "Regionssvar SQLite, disk quiet", server: "regionssvar-sqlite", storage: "disk", diskLoad: false },
   { label: "reference y-websocket 1.5.4, disk busy", server: "y-websocket-1.5.4", storage: "disk", diskLoad: true },
+  // the "without contention ≤ 1.0× the reference" row of issue 19
+  { label: "reference y-websocket 1.5.4, disk quiet", server: "y-websocket-1.5.4", storage: "disk", diskLoad: false },
 ];
 
 export interface ContentionResult extends ManyRoomsResult {

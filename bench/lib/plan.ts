@@ -17,7 +17,8 @@ export interface Plan {
 }
 
 export const FULL_PLAN: Plan = {
-  fanout: { sizes: [2, 10, 50, 100], edits: 600, warmup: 30, maxMs: 60_000, freshServerPerSize: true, servers: ALL },
+  // 1,500 edits per size: CPU per edit moved by ±50 % between 600-edit runs of the same code (session 8)
+  fanout: { sizes: [2, 10, 50, 100], edits: 1500, warmup: 30, maxMs: 60_000, freshServerPerSize: true, servers: ALL },
   manyRooms: [
     { rooms: 50, perRoom: 10, rate: 5, durationMs: 10_000, seed: 9, servers: ALL },
     { rooms: 100, perRoom: 10, rate: 2, durationMs: 10_000, seed: 10, servers: ALL },
