@@ -66,8 +66,9 @@ const START_FLAGS = (JSON.parse(readFileSync("package.json", "utf8")) as { scrip
   .filter((arg) => arg.startsWith("--"));
 
 /**
- * Node flags of Regionssvar's processes: npm start's, then, for diagnosis, BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile there when
- * a process stops; BENCH_SERVER_NODE_ARGS adds node flags (e.g. "--trace-gc").
+ * Node flags of Regionssvar's processes: npm start's, then those for diagnosis. BENCH_PROFILE_DIR=<dir>
+ * writes a V8 CPU profile there when a process stops; BENCH_SERVER_NODE_ARGS adds node flags (e.g.
+ * "--trace-gc"; a later flag overrides an earlier one, so "--max-semi-space-size=16" undoes npm start's).
  */
 const serverNodeArgs = (): string[] => [
   ...START_FLAGS,
